@@ -1,0 +1,278 @@
+package dev.roster.activities.brevo;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.roster.activities.brevo.BrevoTypes.Contact;
+import dev.roster.activities.brevo.BrevoTypes.ListAddResult;
+import dev.roster.activities.brevo.BrevoTypes.OrganizationUser;
+import dev.roster.activities.http.AuthFailed;
+import dev.roster.activities.http.Conflict;
+import dev.roster.activities.http.EmailMask;
+import dev.roster.activities.http.NotFound;
+import dev.roster.activities.http.Rejected;
+import dev.roster.activities.http.VendorException;
+import dev.roster.activities.spi.ContactConnector;
+import dev.roster.activities.spi.TeamConnector;
+import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.contacts.ContactOutcome;
+import dev.roster.workflows.team.InviteOutcome;
+import dev.roster.workflows.team.MemberEntry;
+import dev.roster.workflows.team.MemberStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One Brevo account as Roster sees it: team members by invitation, contacts and lists. */
+public final class BrevoConnector implements TeamConnector, ContactConnector {
+  private static final Logger log = LoggerFactory.getLogger(BrevoConnector.class);
+
+  /** Invitations the person accepts; contacts and lists by API. */
+  public static final Capabilities CAPABILITIES =
+      new Capabilities(Capabilities.TeamInvite.INVITATION, true, true);
+
+  /** Team calls share Brevo's /organization budget (100 per hour). */
+  public static final String TEAM_FAMILY = "organization";
+
+  /** Contact and list calls share Brevo's /contacts budget (10 per second). */
+  public static final String CONTACTS_FAMILY = "contacts";
+
+  private final BrevoClient client;
+
+  public BrevoConnector(BrevoClient client) {
+    this.client = requireNonNull(client, "client is null");
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public String teamFamily() {
+    return TEAM_FAMILY;
+  }
+
+  @Override
+  public String contactsFamily() {
+    return CONTACTS_FAMILY;
+  }
+
+  @Override
+  public InviteOutcome invite(String rawEmail, String role) {
+    String email = address(rawEmail, "invite");
+    BrevoRoles.Access access = BrevoRoles.forRole(role);
+    Optional<InviteOutcome> existing = existingInvite(email);
+    if (existing.isPresent()) {
+      log.info("brevo invite skipped email={} outcome={}", EmailMask.mask(email), existing.get());
+      return existing.get();
+    }
+    try {
+      client.sendInvitation(email, access.allFeaturesAccess(), access.privileges());
+    } catch (Rejected | Conflict e) {
+      // A concurrent or earlier attempt may have invited them after our read ("user already
+      // exists"); the listing, not the message text, decides.
+      Optional<InviteOutcome> raced = existingInvite(email);
+      if (raced.isEmpty()) {
+        throw e;
+      }
+      log.info("brevo invite raced email={} outcome={}", EmailMask.mask(email), raced.get());
+      return raced.get();
+    }
+    log.info("brevo invitation sent email={} role={}", EmailMask.mask(email), role);
+    return InviteOutcome.INVITED;
+  }
+
+  private Optional<InviteOutcome> existingInvite(String email) {
+    return switch (memberStatus(email)) {
+      case ACTIVE -> Optional.of(InviteOutcome.ALREADY_ACTIVE);
+      case PENDING -> Optional.of(InviteOutcome.ALREADY_PENDING);
+      case ABSENT -> Optional.empty();
+    };
+  }
+
+  @Override
+  public List<MemberEntry> listMembers() {
+    return client.listInvitedUsers().stream()
+        .map(u -> new MemberEntry(u.email(), u.status()))
+        .toList();
+  }
+
+  @Override
+  public MemberStatus memberStatus(String email) {
+    return find(email).map(OrganizationUser::status).orElse(MemberStatus.ABSENT);
+  }
+
+  private Optional<OrganizationUser> find(String email) {
+    String wanted = address(email, "memberStatus");
+    return client.listInvitedUsers().stream()
+        .filter(u -> u.email().trim().equalsIgnoreCase(wanted))
+        .findFirst();
+  }
+
+  @Override
+  public void resend(String rawEmail) {
+    String email = address(rawEmail, "resendInvitation");
+    try {
+      client.resendInvitation(email);
+    } catch (AuthFailed e) {
+      // Brevo answers 403 both for a bad key and for "no pending invitation" (swagger); the
+      // listing tells them apart, and only the second is the caller's mistake.
+      if (memberStatus(email) != MemberStatus.PENDING) {
+        throw new Rejected(
+            BrevoClient.VENDOR,
+            "resendInvitation",
+            e.status(),
+            e.requestId(),
+            "no pending invitation to resend",
+            e);
+      }
+      throw e;
+    }
+    log.info("brevo invitation resent email={}", EmailMask.mask(email));
+  }
+
+  @Override
+  public void cancel(String email) {
+    Optional<OrganizationUser> user = find(email);
+    if (user.isEmpty() || user.get().status() != MemberStatus.PENDING) {
+      log.info("brevo cancel skipped email={} reason=not_pending", EmailMask.mask(email));
+      return;
+    }
+    try {
+      client.cancelInvitation(user.get().email());
+    } catch (AuthFailed e) {
+      // 403 also means "not pending": accepted or cancelled since our read. Nothing to cancel.
+      if (memberStatus(email) == MemberStatus.PENDING) {
+        throw e;
+      }
+      log.info("brevo cancel skipped email={} reason=no_longer_pending", EmailMask.mask(email));
+      return;
+    }
+    log.info("brevo invitation cancelled email={}", EmailMask.mask(email));
+  }
+
+  @Override
+  public void remove(String email) {
+    Optional<OrganizationUser> user = find(email);
+    if (user.isEmpty() || user.get().status() == MemberStatus.ABSENT) {
+      log.info("brevo remove skipped email={} reason=absent", EmailMask.mask(email));
+      return;
+    }
+    OrganizationUser found = user.get();
+    if (found.owner()) {
+      throw new Rejected(
+          BrevoClient.VENDOR, "removeMember", 0, null, "the account owner cannot be removed");
+    }
+    try {
+      if (found.status() == MemberStatus.PENDING) {
+        // Offboarding someone who never accepted: withdraw the invitation so it cannot be used.
+        client.cancelInvitation(found.email());
+      } else {
+        client.revokeUser(found.email());
+      }
+    } catch (AuthFailed e) {
+      // 403 also means "not in that state any more" (accepted or gone since our read): look
+      // again and finish the job, or give up if the key really is refused.
+      MemberStatus now = memberStatus(email);
+      if (now == MemberStatus.ABSENT) {
+        log.info("brevo remove skipped email={} reason=gone", EmailMask.mask(email));
+        return;
+      }
+      if (now == found.status()) {
+        throw e;
+      }
+      remove(email);
+      return;
+    }
+    log.info("brevo member removed email={} was={}", EmailMask.mask(email), found.status());
+  }
+
+  @Override
+  public ContactOutcome upsert(ContactData contact) {
+    String email = address(contact == null ? null : contact.email(), "upsertContact");
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    if (contact.attributes() != null) {
+      contact.attributes().forEach((k, v) -> putIfPresent(attributes, k, v));
+    }
+    // Brevo's default attribute names; they win over a same-named free attribute.
+    putIfPresent(attributes, "FIRSTNAME", contact.firstName());
+    putIfPresent(attributes, "LASTNAME", contact.lastName());
+    ContactOutcome outcome = client.createContact(email, attributes, List.of(), true);
+    log.info("brevo contact upserted email={} outcome={}", EmailMask.mask(email), outcome);
+    return outcome;
+  }
+
+  private static void putIfPresent(Map<String, Object> attributes, String name, String value) {
+    if (name != null && value != null) {
+      attributes.put(name.trim().toUpperCase(Locale.ROOT), value);
+    }
+  }
+
+  @Override
+  public void subscribe(String rawEmail, List<String> listIds) {
+    String email = address(rawEmail, "subscribe");
+    // Validate every id before the first call so a typo does not leave a half-done subscription.
+    List<Long> ids = listIds.stream().map(BrevoConnector::parseListId).toList();
+    for (long id : ids) {
+      subscribeOne(email, id);
+    }
+  }
+
+  private void subscribeOne(String email, long listId) {
+    ListAddResult result;
+    try {
+      result = client.addToList(listId, List.of(email));
+    } catch (NotFound e) {
+      throw rejected("list " + listId + " does not exist", e);
+    } catch (Rejected e) {
+      // Brevo refuses with 400 when nothing was added, whether the contact is already in the list
+      // or does not exist; the contact itself tells which.
+      confirmSubscribed(email, listId, e.vendorMessage());
+      return;
+    }
+    boolean refused = result.failure().stream().anyMatch(f -> f.equalsIgnoreCase(email));
+    if (refused) {
+      confirmSubscribed(email, listId, "brevo did not add the contact to list " + listId);
+      return;
+    }
+    log.info("brevo contact subscribed email={} listId={}", EmailMask.mask(email), listId);
+  }
+
+  private void confirmSubscribed(String email, long listId, String refusal) {
+    Optional<Contact> contact = client.getContact(email);
+    if (contact.isEmpty()) {
+      throw rejected("contact does not exist; upsert it before subscribing", null);
+    }
+    if (!contact.get().listIds().contains(listId)) {
+      throw rejected(refusal == null ? "brevo refused list " + listId : refusal, null);
+    }
+    log.info("brevo contact already subscribed email={} listId={}", EmailMask.mask(email), listId);
+  }
+
+  private static long parseListId(String listId) {
+    try {
+      return Long.parseLong(listId.trim());
+    } catch (NumberFormatException | NullPointerException e) {
+      throw rejected("list id '" + listId + "' is not a Brevo list id (a number)", null);
+    }
+  }
+
+  /** The trimmed address; a missing one is the caller's mistake, not worth a retry. */
+  private static String address(String email, String operation) {
+    if (email == null || email.isBlank()) {
+      throw new Rejected(BrevoClient.VENDOR, operation, 0, null, "email is missing");
+    }
+    return email.trim();
+  }
+
+  private static Rejected rejected(String message, VendorException cause) {
+    int status = cause == null ? 0 : cause.status();
+    String requestId = cause == null ? null : cause.requestId();
+    return new Rejected(BrevoClient.VENDOR, "subscribe", status, requestId, message, cause);
+  }
+}

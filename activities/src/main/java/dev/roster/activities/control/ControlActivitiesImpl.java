@@ -1,0 +1,125 @@
+package dev.roster.activities.control;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.roster.workflows.common.AccountInfo;
+import dev.roster.workflows.common.ApprovalPolicy;
+import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.FailureTypes;
+import dev.roster.workflows.common.Notice;
+import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.watcher.InvitationWatcherWorkflow;
+import dev.roster.workflows.watcher.Watch;
+import dev.roster.workflows.watcher.WatcherState;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Roster's own activities: configuration look-ups, subject hashes, notices, watcher hand-offs. */
+public final class ControlActivitiesImpl implements ControlActivities {
+  private static final Logger log = LoggerFactory.getLogger(ControlActivitiesImpl.class);
+
+  private final Map<String, AccountInfo> accounts;
+  private final ApprovalPolicy approvals;
+  private final SubjectHasher subjects;
+  private final WorkflowClient client;
+
+  public ControlActivitiesImpl(
+      Map<String, AccountInfo> accounts,
+      ApprovalPolicy approvals,
+      SubjectHasher subjects,
+      WorkflowClient client) {
+    this.accounts = Map.copyOf(requireNonNull(accounts, "accounts is null"));
+    this.approvals = requireNonNull(approvals, "approvals is null");
+    this.subjects = requireNonNull(subjects, "subjects is null");
+    this.client = requireNonNull(client, "client is null");
+  }
+
+  @Override
+  public AccountInfo describeAccount(String account) {
+    AccountInfo info = accounts.get(account);
+    if (info == null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "vendor account '"
+              + account
+              + "' is not configured (configured: "
+              + String.join(", ", accounts.keySet().stream().sorted().toList())
+              + ")",
+          FailureTypes.UNKNOWN_ACCOUNT);
+    }
+    return info;
+  }
+
+  @Override
+  public ApprovalPolicy approvalPolicy() {
+    return approvals;
+  }
+
+  @Override
+  public String subjectOf(String email) {
+    return subjects.subjectOf(email);
+  }
+
+  @Override
+  public void notify(Notice notice) {
+    // Notice texts are written without emails; the ticket write-back arrives with ServiceNow.
+    if (notice.kind().endsWith("timeout") || notice.kind().endsWith("expired")) {
+      log.error(
+          "notice kind={} workflowId={} ticket={} text={}",
+          notice.kind(),
+          notice.workflowId(),
+          notice.ticket(),
+          notice.text());
+    } else {
+      log.info(
+          "notice kind={} workflowId={} ticket={} text={}",
+          notice.kind(),
+          notice.workflowId(),
+          notice.ticket(),
+          notice.text());
+    }
+  }
+
+  @Override
+  public void watchInvitation(String account, String workflowId, String email) {
+    AccountInfo info = describeAccount(account);
+    InvitationWatcherWorkflow watcher =
+        client.newWorkflowStub(
+            InvitationWatcherWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WatcherState.workflowId(account))
+                .setTaskQueue(TaskQueues.ROSTER)
+                .setStaticSummary("Invitation watcher for " + account)
+                .build());
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(
+        watcher::watch,
+        new WatcherState(
+            account, info.teamTaskQueue(), info.invitations().pollInterval(), List.of()));
+    request.add(watcher::register, new Watch(workflowId, email));
+    client.signalWithStart(request);
+  }
+
+  @Override
+  public void unwatchInvitation(String account, String workflowId) {
+    WorkflowStub watcher = client.newUntypedWorkflowStub(WatcherState.workflowId(account));
+    try {
+      watcher.signal("unregister", workflowId);
+    } catch (WorkflowNotFoundException e) {
+      // The watcher already finished: nobody to unregister from.
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.roster.activities.brevo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.roster.activities.http.Rejected;
+import dev.roster.sandbox.brevo.Contact;
+import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.contacts.ContactOutcome;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BrevoContactsTest {
+  private static final String ADA = "ada+news@example.com";
+
+  private BrevoFixture brevo;
+
+  @BeforeEach
+  void start() {
+    brevo = BrevoFixture.start();
+  }
+
+  @AfterEach
+  void stop() {
+    brevo.close();
+  }
+
+  @Test
+  void upsertCreatesContactWithBrevoNameAttributes() {
+    ContactOutcome outcome =
+        brevo.connector.upsert(new ContactData(ADA, "Ada", "Lovelace", Map.of("company", "AE")));
+
+    assertThat(outcome).isEqualTo(ContactOutcome.CREATED);
+    Contact contact = brevo.fake.contact(ADA).orElseThrow();
+    assertThat(contact.attributes())
+        .containsEntry("FIRSTNAME", "Ada")
+        .containsEntry("LASTNAME", "Lovelace")
+        .containsEntry("COMPANY", "AE");
+  }
+
+  @Test
+  void upsertingTwiceUpdatesTheSameContact() {
+    brevo.connector.upsert(new ContactData(ADA, "Ada", null, Map.of()));
+
+    ContactOutcome second = brevo.connector.upsert(new ContactData(ADA, "Augusta", null, null));
+
+    assertThat(second).isEqualTo(ContactOutcome.UPDATED);
+    assertThat(brevo.fake.contacts()).hasSize(1);
+    assertThat(brevo.fake.contact(ADA).orElseThrow().attributes())
+        .containsEntry("FIRSTNAME", "Augusta");
+  }
+
+  @Test
+  void getContactFindsAnAddressWithPlusAndReportsAbsence() {
+    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+
+    assertThat(brevo.client.getContact(ADA))
+        .hasValueSatisfying(c -> assertThat(c.email()).isEqualTo(ADA));
+    assertThat(brevo.client.getContact("nobody@example.com")).isEmpty();
+  }
+
+  @Test
+  void updateContactChangesAttributesAndAddsLists() {
+    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+
+    brevo.client.updateContact(ADA, Map.of("LASTNAME", "King"), List.of(7L));
+
+    Contact contact = brevo.fake.contact(ADA).orElseThrow();
+    assertThat(contact.attributes()).containsEntry("LASTNAME", "King");
+    assertThat(contact.listIds()).containsExactly(7L);
+  }
+
+  @Test
+  void subscribeAddsTheContactToEveryList() {
+    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+
+    brevo.connector.subscribe(ADA, List.of("2", "7"));
+
+    assertThat(brevo.fake.listMemberEmails(2)).containsExactly(ADA);
+    assertThat(brevo.fake.listMemberEmails(7)).containsExactly(ADA);
+  }
+
+  @Test
+  void subscribingTwiceIsSuccess() {
+    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.connector.subscribe(ADA, List.of("2"));
+
+    brevo.connector.subscribe(ADA, List.of("2"));
+
+    assertThat(brevo.fake.listMemberEmails(2)).containsExactly(ADA);
+  }
+
+  @Test
+  void alreadySubscribedRefusedWithBadRequestIsSuccess() {
+    // Real Brevo may answer 400 when nothing was added; the contact's lists decide.
+    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.connector.subscribe(ADA, List.of("2"));
+    brevo
+        .fake
+        .faults()
+        .failNext(
+            1,
+            400,
+            Map.of(),
+            "{\"code\":\"invalid_parameter\","
+                + "\"message\":\"Contact already in list and/or does not exist\"}");
+
+    brevo.connector.subscribe(ADA, List.of("2"));
+
+    assertThat(brevo.fake.listMemberEmails(2)).containsExactly(ADA);
+  }
+
+  @Test
+  void subscribingAnUnknownContactIsRejected() {
+    assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("2")))
+        .isInstanceOf(Rejected.class)
+        .hasMessageContaining("contact does not exist");
+  }
+
+  @Test
+  void subscribingToAnUnknownListIsRejected() {
+    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("99")))
+        .isInstanceOf(Rejected.class)
+        .hasMessageContaining("list 99 does not exist");
+  }
+
+  @Test
+  void aListIdThatIsNotANumberIsRejectedWithoutACall() {
+    assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("newsletter")))
+        .isInstanceOf(Rejected.class);
+    assertThat(brevo.fake.totalCalls()).isZero();
+  }
+}

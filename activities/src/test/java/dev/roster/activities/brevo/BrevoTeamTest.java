@@ -1,0 +1,192 @@
+package dev.roster.activities.brevo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.roster.activities.http.Rejected;
+import dev.roster.sandbox.brevo.FakeBrevo;
+import dev.roster.sandbox.brevo.Member;
+import dev.roster.workflows.team.InviteOutcome;
+import dev.roster.workflows.team.MemberEntry;
+import dev.roster.workflows.team.MemberStatus;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Interceptor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BrevoTeamTest {
+  private static final String SEND = "/v3/organization/user/invitation/send";
+  private static final String CANCEL = "/v3/organization/user/invitation/cancel/{email}";
+  private static final String REVOKE = "/v3/organization/user/invitation/revoke/{email}";
+  private static final String ADA = "ada+team@example.com";
+
+  private BrevoFixture brevo;
+
+  @BeforeEach
+  void start() {
+    brevo = BrevoFixture.start();
+  }
+
+  @AfterEach
+  void stop() {
+    brevo.close();
+  }
+
+  @Test
+  void inviteEditorSendsPendingInvitationWithEditorPrivileges() {
+    assertThat(brevo.connector.invite(ADA, "editor")).isEqualTo(InviteOutcome.INVITED);
+
+    Member member = brevo.fake.member(ADA).orElseThrow();
+    assertThat(member.isPending()).isTrue();
+    assertThat(member.allFeaturesAccess()).isFalse();
+    assertThat(member.privileges())
+        .extracting(Member.Privilege::feature)
+        .containsExactlyInAnyOrder("email_campaigns", "contacts", "templates");
+  }
+
+  @Test
+  void inviteAdminGrantsAllFeaturesAndViewerOnlyViewsContacts() {
+    brevo.connector.invite("admin@example.com", "Admin");
+    brevo.connector.invite("viewer@example.com", "viewer");
+
+    assertThat(brevo.fake.member("admin@example.com").orElseThrow().allFeaturesAccess()).isTrue();
+    assertThat(brevo.fake.member("viewer@example.com").orElseThrow().privileges())
+        .containsExactly(new Member.Privilege("contacts", List.of("view")));
+  }
+
+  @Test
+  void invitingTwiceReportsPendingWithoutSecondInvitation() {
+    brevo.connector.invite(ADA, "viewer");
+
+    assertThat(brevo.connector.invite(ADA.toUpperCase(), "viewer"))
+        .isEqualTo(InviteOutcome.ALREADY_PENDING);
+    assertThat(brevo.fake.calls("POST", SEND)).isEqualTo(1);
+  }
+
+  @Test
+  void invitingAnActiveMemberReportsAlreadyActive() {
+    brevo.connector.invite(ADA, "viewer");
+    brevo.fake.acceptInvitation(ADA);
+
+    assertThat(brevo.connector.invite(ADA, "editor")).isEqualTo(InviteOutcome.ALREADY_ACTIVE);
+    assertThat(brevo.fake.calls("POST", SEND)).isEqualTo(1);
+  }
+
+  @Test
+  void inviteRacingAnotherInviterReportsPending() {
+    // Another Roster worker invites the same person between our listing and our send.
+    AtomicBoolean raced = new AtomicBoolean();
+    FakeBrevo[] fake = new FakeBrevo[1];
+    Interceptor race =
+        chain -> {
+          if (chain.request().url().encodedPath().endsWith("/invitation/send")
+              && raced.compareAndSet(false, true)) {
+            new BrevoConnector(BrevoFixture.client(fake[0], fake[0].apiKey(), null))
+                .invite(ADA, "viewer");
+          }
+          return chain.proceed(chain.request());
+        };
+    brevo.close();
+    brevo = BrevoFixture.start(FakeBrevo.Options.defaults(), race);
+    fake[0] = brevo.fake;
+
+    assertThat(brevo.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.ALREADY_PENDING);
+    assertThat(brevo.fake.members()).filteredOn(m -> m.email().equals(ADA)).hasSize(1);
+    // Ours was sent and refused as a duplicate; the re-read, not the error, decided the outcome.
+    assertThat(brevo.fake.calls("POST", SEND)).isEqualTo(2);
+  }
+
+  @Test
+  void inviteWithUnknownRoleIsRejectedNamingTheAcceptedRoles() {
+    assertThatThrownBy(() -> brevo.connector.invite(ADA, "superuser"))
+        .isInstanceOf(Rejected.class)
+        .hasMessageContaining("viewer, editor, admin");
+    assertThat(brevo.fake.totalCalls()).isZero();
+  }
+
+  @Test
+  void listMembersShowsOwnerInviteesAndMembers() {
+    brevo.connector.invite(ADA, "viewer");
+    brevo.connector.invite("bob@example.com", "viewer");
+    brevo.fake.acceptInvitation("bob@example.com");
+
+    List<MemberEntry> members = brevo.connector.listMembers();
+
+    assertThat(members)
+        .contains(
+            new MemberEntry(ADA, MemberStatus.PENDING),
+            new MemberEntry("bob@example.com", MemberStatus.ACTIVE));
+    assertThat(brevo.client.listInvitedUsers()).anyMatch(u -> u.owner());
+  }
+
+  @Test
+  void memberStatusFollowsTheInvitationLifecycle() {
+    assertThat(brevo.connector.memberStatus(ADA)).isEqualTo(MemberStatus.ABSENT);
+    brevo.connector.invite(ADA, "viewer");
+    assertThat(brevo.connector.memberStatus(ADA)).isEqualTo(MemberStatus.PENDING);
+    brevo.fake.acceptInvitation(ADA);
+    assertThat(brevo.connector.memberStatus(ADA)).isEqualTo(MemberStatus.ACTIVE);
+  }
+
+  @Test
+  void resendSendsThePendingInvitationAgain() {
+    brevo.connector.invite(ADA, "viewer");
+    brevo.connector.resend(ADA);
+    assertThat(brevo.fake.member(ADA).orElseThrow().resendCount()).isEqualTo(1);
+  }
+
+  @Test
+  void resendWithoutPendingInvitationIsRejected() {
+    assertThatThrownBy(() -> brevo.connector.resend(ADA))
+        .isInstanceOf(Rejected.class)
+        .hasMessageContaining("no pending invitation");
+  }
+
+  @Test
+  void cancelWithdrawsAPendingInvitation() {
+    brevo.connector.invite(ADA, "viewer");
+    brevo.connector.cancel(ADA);
+    assertThat(brevo.fake.member(ADA)).isEmpty();
+  }
+
+  @Test
+  void cancelWhenNothingIsPendingDoesNothing() {
+    brevo.connector.cancel(ADA);
+    brevo.connector.invite(ADA, "viewer");
+    brevo.fake.acceptInvitation(ADA);
+    brevo.connector.cancel(ADA);
+
+    assertThat(brevo.fake.calls("PUT", CANCEL)).isZero();
+    assertThat(brevo.fake.member(ADA).orElseThrow().isActive()).isTrue();
+  }
+
+  @Test
+  void removeRevokesAnActiveMemberAndIsIdempotent() {
+    brevo.connector.invite(ADA, "viewer");
+    brevo.fake.acceptInvitation(ADA);
+
+    brevo.connector.remove(ADA);
+    brevo.connector.remove(ADA);
+
+    assertThat(brevo.fake.member(ADA)).isEmpty();
+    assertThat(brevo.fake.calls("PUT", REVOKE)).isEqualTo(1);
+  }
+
+  @Test
+  void removeOfAPendingInviteeCancelsTheInvitation() {
+    brevo.connector.invite(ADA, "viewer");
+    brevo.connector.remove(ADA);
+    assertThat(brevo.fake.member(ADA)).isEmpty();
+    assertThat(brevo.fake.calls("PUT", REVOKE)).isZero();
+  }
+
+  @Test
+  void removingTheAccountOwnerIsRejected() {
+    String owner =
+        brevo.fake.members().stream().filter(Member::owner).findFirst().orElseThrow().email();
+    assertThatThrownBy(() -> brevo.connector.remove(owner)).isInstanceOf(Rejected.class);
+    assertThat(brevo.fake.calls("PUT", REVOKE)).isZero();
+  }
+}

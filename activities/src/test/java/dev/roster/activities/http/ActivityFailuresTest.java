@@ -1,0 +1,66 @@
+package dev.roster.activities.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.workflows.common.FailureTypes;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ActivityFailuresTest {
+  private final RetryDelays halfJitter =
+      new RetryDelays(
+          new MutableClock(Instant.EPOCH), () -> 0.5, Duration.ofSeconds(1), Duration.ofMinutes(5));
+
+  @Test
+  void rateLimitedIsRetryableWithTheVendorDelay() {
+    ApplicationFailure f =
+        ActivityFailures.toApplicationFailure(
+            new RateLimited("brevo", "sendInvitation", 429, "req-9", null, Duration.ofSeconds(7)));
+    assertThat(f.getType()).isEqualTo(FailureTypes.RATE_LIMITED);
+    assertThat(f.isNonRetryable()).isFalse();
+    assertThat(f.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(f.getOriginalMessage()).contains("brevo", "sendInvitation", "429", "req-9");
+  }
+
+  @Test
+  void rateLimitedWithoutVendorDelayBacksOffByAttempt() {
+    RateLimited e = new RateLimited("mailjet", "op", 429, null, null, null);
+    assertThat(ActivityFailures.toApplicationFailure(e, halfJitter, 1).getNextRetryDelay())
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(ActivityFailures.toApplicationFailure(e, halfJitter, 4).getNextRetryDelay())
+        .isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void authFailedIsNotRetryable() {
+    ApplicationFailure f =
+        ActivityFailures.toApplicationFailure(new AuthFailed("brevo", "op", 401, null, "nope"));
+    assertThat(f.getType()).isEqualTo(FailureTypes.AUTH_FAILED);
+    assertThat(f.isNonRetryable()).isTrue();
+  }
+
+  @Test
+  void rejectedNotFoundAndConflictAreNonRetryableRejected() {
+    for (VendorException e :
+        new VendorException[] {
+          new Rejected("brevo", "op", 400, null, "bad email"),
+          new NotFound("brevo", "op", 404, null, "gone"),
+          new Conflict("brevo", "op", 409, null, "exists")
+        }) {
+      ApplicationFailure f = ActivityFailures.toApplicationFailure(e);
+      assertThat(f.getType()).isEqualTo(FailureTypes.REJECTED);
+      assertThat(f.isNonRetryable()).isTrue();
+    }
+  }
+
+  @Test
+  void vendorUnavailableIsRetryableWithThePolicyDelay() {
+    ApplicationFailure f =
+        ActivityFailures.toApplicationFailure(new VendorUnavailable("brevo", "op", 503, "r", null));
+    assertThat(f.getType()).isEqualTo(FailureTypes.VENDOR_UNAVAILABLE);
+    assertThat(f.isNonRetryable()).isFalse();
+    assertThat(f.getNextRetryDelay()).isNull();
+  }
+}

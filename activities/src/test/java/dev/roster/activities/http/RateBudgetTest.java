@@ -1,0 +1,122 @@
+package dev.roster.activities.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RateBudgetTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-01-10T12:00:00Z"));
+  private final List<Duration> sleeps = new ArrayList<>();
+
+  private RateBudget budget(RateBudget.Limit... limits) {
+    return new RateBudget(
+        "brevo",
+        "brevo-main/test",
+        List.of(limits),
+        Duration.ofSeconds(2),
+        clock,
+        d -> {
+          sleeps.add(d);
+          clock.advance(d);
+        });
+  }
+
+  @Test
+  void permitsWithinTheWindowAreImmediate() {
+    RateBudget b = budget(new RateBudget.Limit(3, Duration.ofHours(1)));
+    b.acquire("op");
+    b.acquire("op");
+    b.acquire("op");
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void spentHourlyBudgetThrowsRateLimitedWithTimeUntilAPermitFrees() {
+    RateBudget b = budget(new RateBudget.Limit(2, Duration.ofHours(1)));
+    b.acquire("op");
+    clock.advance(Duration.ofMinutes(10));
+    b.acquire("op");
+
+    RateLimited e = catchThrowableOfType(RateLimited.class, () -> b.acquire("sendInvitation"));
+
+    assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(50));
+    assertThat(e.operation()).isEqualTo("sendInvitation");
+    assertThat(e.status()).isZero();
+    assertThat(e.retryable()).isTrue();
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void aShortWaitIsTakenInThread() {
+    RateBudget b = budget(new RateBudget.Limit(2, Duration.ofSeconds(1)));
+    b.acquire("op");
+    b.acquire("op");
+    b.acquire("op");
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void permitsFreeUpWhenTheWindowSlides() {
+    RateBudget b = budget(new RateBudget.Limit(1, Duration.ofHours(1)));
+    b.acquire("op");
+    clock.advance(Duration.ofHours(1));
+    b.acquire("op");
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void aRefusedAcquireSpendsNoPermit() {
+    RateBudget b = budget(new RateBudget.Limit(1, Duration.ofMinutes(1)));
+    b.acquire("op");
+    catchThrowableOfType(RateLimited.class, () -> b.acquire("op"));
+    clock.advance(Duration.ofMinutes(1));
+    b.acquire("op");
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void theTightestOfSeveralLimitsDecides() {
+    RateBudget b =
+        budget(
+            new RateBudget.Limit(10, Duration.ofSeconds(1)),
+            new RateBudget.Limit(3, Duration.ofHours(1)));
+    b.acquire("op");
+    b.acquire("op");
+    b.acquire("op");
+    RateLimited e = catchThrowableOfType(RateLimited.class, () -> b.acquire("op"));
+    assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void concurrentCallersNeverExceedTheBudget() throws Exception {
+    RateBudget b = budget(new RateBudget.Limit(50, Duration.ofHours(1)));
+    List<Thread> threads = new ArrayList<>();
+    AtomicInteger granted = new AtomicInteger();
+    for (int i = 0; i < 8; i++) {
+      Thread t =
+          new Thread(
+              () -> {
+                for (int j = 0; j < 20; j++) {
+                  try {
+                    b.acquire("op");
+                    granted.incrementAndGet();
+                  } catch (RateLimited expected) {
+                    // spent
+                  }
+                }
+              });
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(granted.get()).isEqualTo(50);
+  }
+}

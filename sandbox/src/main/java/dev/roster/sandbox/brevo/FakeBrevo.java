@@ -1,0 +1,284 @@
+package dev.roster.sandbox.brevo;
+
+import dev.roster.sandbox.FakeHandler;
+import dev.roster.sandbox.FakeHttpServer;
+import dev.roster.sandbox.FakeRequest;
+import dev.roster.sandbox.FakeResponse;
+import dev.roster.sandbox.Faults;
+import dev.roster.sandbox.RateBudget;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A stateful fake of the Brevo v3 API (organization users, contacts, lists) on 127.0.0.1.
+ *
+ * <p>Requests pass, in order: injected {@link Faults}, routing (unknown path 404, wrong method
+ * 405), the {@code api-key} header check (401), the family's rate budget (429 with {@code
+ * x-sib-ratelimit-*} headers on every response of the family), then the handler.
+ *
+ * <p>Control routes for humans poking the fake in dev mode (no api key, not rate limited):
+ *
+ * <ul>
+ *   <li>{@code POST /_sandbox/invitations/{email}/accept} turns a pending invitation active (204;
+ *       404 if there is no pending invitation).
+ *   <li>{@code GET /_sandbox/state} dumps members, contacts and lists as JSON.
+ * </ul>
+ */
+public final class FakeBrevo implements AutoCloseable {
+  private final Options options;
+  private final FakeHttpServer server = new FakeHttpServer("brevo");
+  private final BrevoOrganization organization;
+  private final BrevoContacts contacts;
+  private final RateBudget organizationBudget;
+  private final RateBudget contactsBudget;
+
+  private FakeBrevo(Options options) {
+    this.options = options;
+    this.organization = new BrevoOrganization(options.clock(), options.acceptAfter());
+    this.contacts = new BrevoContacts(options.clock());
+    this.organizationBudget =
+        new RateBudget(options.organizationLimit(), options.organizationWindow(), options.clock());
+    this.contactsBudget =
+        new RateBudget(options.contactsLimit(), options.contactsWindow(), options.clock());
+  }
+
+  public static FakeBrevo start(Options options) {
+    FakeBrevo brevo = new FakeBrevo(options);
+    brevo.registerRoutes();
+    brevo.server.start(options.port());
+    return brevo;
+  }
+
+  /** Starts with {@link Options#defaults()}. */
+  public static FakeBrevo start() {
+    return start(Options.defaults());
+  }
+
+  private void registerRoutes() {
+    String org = "/v3/organization";
+    api("GET", org + "/invited/users", organizationBudget, organization::listUsers);
+    api("POST", org + "/user/invitation/send", organizationBudget, organization::invite);
+    api("PUT", org + "/user/invitation/resend/{email}", organizationBudget, organization::resend);
+    api("PUT", org + "/user/invitation/cancel/{email}", organizationBudget, organization::cancel);
+    api("PUT", org + "/user/invitation/revoke/{email}", organizationBudget, organization::revoke);
+    api("GET", org + "/user/{email}/permissions", organizationBudget, organization::permissions);
+    api("POST", "/v3/contacts", contactsBudget, contacts::create);
+    api("GET", "/v3/contacts/{identifier}", contactsBudget, contacts::get);
+    api("PUT", "/v3/contacts/{identifier}", contactsBudget, contacts::update);
+    api("DELETE", "/v3/contacts/{identifier}", contactsBudget, contacts::delete);
+    String list = "/v3/contacts/lists/{listId}/contacts";
+    api("POST", list + "/add", contactsBudget, contacts::addToList);
+    api("POST", list + "/remove", contactsBudget, contacts::removeFromList);
+    server.route("POST", "/_sandbox/invitations/{email}/accept", this::controlAccept);
+    server.route(
+        "GET",
+        "/_sandbox/state",
+        r ->
+            FakeResponse.json(
+                200,
+                BrevoHttp.state(organization.members(), contacts.contacts(), contacts.lists())));
+  }
+
+  /** Wraps a handler with auth, the family's rate budget and Brevo's error envelope. */
+  private void api(String method, String template, RateBudget budget, FakeHandler handler) {
+    server.route(
+        method,
+        template,
+        request -> {
+          String key = request.header("api-key");
+          if (key == null || key.isEmpty()) {
+            return BrevoHttp.error(
+                401, "unauthorized", "authentication not found in headers", null);
+          }
+          if (!key.equals(options.apiKey())) {
+            return BrevoHttp.error(401, "unauthorized", "Key not found", null);
+          }
+          RateBudget.Decision decision = budget.tryAcquire();
+          Map<String, String> headers = BrevoHttp.rateHeaders(decision);
+          if (!decision.allowed()) {
+            return BrevoHttp.error(
+                    429, "too_many_requests", "The expected rate limit is exceeded.", null)
+                .withHeaders(headers);
+          }
+          try {
+            return handler.handle(request).withHeaders(headers);
+          } catch (BrevoError e) {
+            return BrevoHttp.error(e.status, e.code, e.getMessage(), e.metadata)
+                .withHeaders(headers);
+          }
+        });
+  }
+
+  private FakeResponse controlAccept(FakeRequest request) {
+    try {
+      organization.accept(request.param("email"));
+      return FakeResponse.empty(204);
+    } catch (IllegalStateException e) {
+      return BrevoHttp.error(404, "document_not_found", e.getMessage(), null);
+    }
+  }
+
+  /** {@code http://127.0.0.1:<port>/v3}, the value to configure a Brevo client with. */
+  public String baseUrl() {
+    return server.baseUrl() + "/v3";
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String apiKey() {
+    return options.apiKey();
+  }
+
+  public Optional<Member> member(String email) {
+    return organization.member(email);
+  }
+
+  public List<Member> members() {
+    return organization.members();
+  }
+
+  /** Accepts a pending invitation as the invitee would; throws if none is pending. */
+  public void acceptInvitation(String email) {
+    organization.accept(email);
+  }
+
+  public Optional<Contact> contact(String email) {
+    return contacts.contact(email);
+  }
+
+  public List<Contact> contacts() {
+    return contacts.contacts();
+  }
+
+  public Set<String> listMemberEmails(long listId) {
+    return contacts.listMemberEmails(listId);
+  }
+
+  /** Creates a contact list and returns its id. */
+  public long createList(String name) {
+    return contacts.createList(name);
+  }
+
+  public Faults faults() {
+    return server.faults();
+  }
+
+  /** Calls matched to a route template, e.g. {@code calls("GET", "/v3/contacts/{identifier}")}. */
+  public int calls(String method, String pathTemplate) {
+    return server.calls(method, pathTemplate);
+  }
+
+  public int totalCalls() {
+    return server.totalCalls();
+  }
+
+  public int faultedCalls() {
+    return server.faultedCalls();
+  }
+
+  public void resetCounters() {
+    server.resetCounters();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /**
+   * How to start a {@link FakeBrevo}. Defaults: ephemeral port, key {@code sandbox-brevo-key}, the
+   * system clock, invitations pending until accepted, and Brevo's documented limits (100 per hour
+   * for the organization family, 10 per second for contacts).
+   *
+   * @param acceptAfter null keeps invitations pending until {@link #acceptInvitation(String)}
+   */
+  public record Options(
+      int port,
+      String apiKey,
+      Supplier<Instant> clock,
+      Duration acceptAfter,
+      int organizationLimit,
+      Duration organizationWindow,
+      int contactsLimit,
+      Duration contactsWindow) {
+
+    public Options {
+      Objects.requireNonNull(apiKey, "apiKey");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(organizationWindow, "organizationWindow");
+      Objects.requireNonNull(contactsWindow, "contactsWindow");
+    }
+
+    public static Options defaults() {
+      return builder().build();
+    }
+
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Fluent builder; every setter is optional. */
+    public static final class Builder {
+      private int port;
+      private String apiKey = "sandbox-brevo-key";
+      private Supplier<Instant> clock = Instant::now;
+      private Duration acceptAfter;
+      private int organizationLimit = 100;
+      private Duration organizationWindow = Duration.ofHours(1);
+      private int contactsLimit = 10;
+      private Duration contactsWindow = Duration.ofSeconds(1);
+
+      public Builder port(int port) {
+        this.port = port;
+        return this;
+      }
+
+      public Builder apiKey(String apiKey) {
+        this.apiKey = apiKey;
+        return this;
+      }
+
+      public Builder clock(Supplier<Instant> clock) {
+        this.clock = clock;
+        return this;
+      }
+
+      public Builder acceptAfter(Duration acceptAfter) {
+        this.acceptAfter = acceptAfter;
+        return this;
+      }
+
+      public Builder organizationLimit(int limit, Duration window) {
+        this.organizationLimit = limit;
+        this.organizationWindow = window;
+        return this;
+      }
+
+      public Builder contactsLimit(int limit, Duration window) {
+        this.contactsLimit = limit;
+        this.contactsWindow = window;
+        return this;
+      }
+
+      public Options build() {
+        return new Options(
+            port,
+            apiKey,
+            clock,
+            acceptAfter,
+            organizationLimit,
+            organizationWindow,
+            contactsLimit,
+            contactsWindow);
+      }
+    }
+  }
+}

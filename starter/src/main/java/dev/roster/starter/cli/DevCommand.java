@@ -1,0 +1,46 @@
+package dev.roster.starter.cli;
+
+import dev.roster.starter.local.LocalStack;
+import dev.roster.worker.config.RosterConfig;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run everything in one process until Ctrl-C: the embedded Temporal server (unless",
+      "TEMPORAL_ADDRESS is set), the worker, the HTTP service, and a sandbox fake for every",
+      "account without credentials."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  roster dev",
+      "  roster dev --config roster.yaml --temporal-port 7300",
+      "Then, in another terminal:",
+      "  roster onboard ada@example.com --account brevo-main --list 2 --wait"
+    })
+public final class DevCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+  @Mixin LocalOptions local;
+
+  @Override
+  public Integer call() {
+    RosterConfig loaded = config.load(System.getenv());
+    PrintStream out = System.out;
+    LocalStack stack =
+        LocalStack.start(
+            loaded,
+            System.getenv(),
+            new LocalStack.Options(local.temporalPort, local.httpPort, null),
+            out);
+    out.println("Roster dev is running. Sandbox invitations stay pending until accepted:");
+    out.println("  curl -X POST http://127.0.0.1:PORT/_sandbox/invitations/EMAIL/accept");
+    out.println("Press Ctrl-C to stop.");
+    Blocking.untilShutdown(stack);
+    return 0;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.roster.starter.cli;
+
+import dev.roster.starter.OnboardStarter;
+import dev.roster.starter.local.SubjectKeys;
+import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.temporal.TemporalConnection;
+import dev.roster.workflows.common.Person;
+import dev.roster.workflows.onboard.Assignment;
+import dev.roster.workflows.onboard.OnboardRequest;
+import io.grpc.StatusRuntimeException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "onboard",
+    mixinStandardHelpOptions = true,
+    description = "Start an OnboardUser workflow for one person on one or more vendor accounts.",
+    footer = {
+      "",
+      "Examples:",
+      "  roster onboard ada@example.com --account brevo-main --list 2 --wait",
+      "  roster onboard grace@example.com --account brevo-main --role admin \\",
+      "      --ticket RITM0010001 --requested-by carol --first-name Grace",
+      "",
+      "A privileged role (approvals.privilegedRoles) waits for `roster approve`."
+    })
+public final class OnboardCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin TemporalClientOptions temporal;
+
+  @Parameters(index = "0", paramLabel = "EMAIL", description = "The person's email address.")
+  String email;
+
+  @Option(
+      names = "--account",
+      required = true,
+      paramLabel = "ID",
+      description = "Vendor account id from the configuration (repeatable).")
+  List<String> accounts;
+
+  @Option(names = "--list", paramLabel = "ID", description = "Vendor list id (repeatable).")
+  List<String> lists = new ArrayList<>();
+
+  @Option(
+      names = "--role",
+      paramLabel = "ROLE",
+      description = "Team role: viewer, editor or admin. Omit for a contact only.")
+  String role;
+
+  @Option(names = "--ticket", paramLabel = "T", description = "ServiceNow ticket number.")
+  String ticket;
+
+  @Option(
+      names = "--requested-by",
+      paramLabel = "NAME",
+      description = "Who asks (default: $USER). May not approve the request.")
+  String requestedBy = System.getProperty("user.name");
+
+  @Option(names = "--first-name", paramLabel = "NAME")
+  String firstName;
+
+  @Option(names = "--last-name", paramLabel = "NAME")
+  String lastName;
+
+  @Option(names = "--wait", description = "Show progress until done or waiting on a person.")
+  boolean await;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    RosterConfig config = temporal.load();
+    List<Assignment> assignments = new ArrayList<>();
+    for (String account : accounts) {
+      assignments.add(new Assignment(account, role, List.copyOf(lists), null));
+    }
+    OnboardRequest request =
+        new OnboardRequest(
+            new Person(email.trim(), firstName, lastName), assignments, ticket, requestedBy);
+    try (TemporalConnection connection = temporal.connect(config)) {
+      OnboardStarter starter =
+          new OnboardStarter(
+              connection.client(),
+              SubjectKeys.orDev(config, System.getenv()),
+              config.accounts().keySet());
+      List<String> problems = starter.problems(request);
+      if (!problems.isEmpty()) {
+        throw new UsageError(String.join("; ", problems));
+      }
+      String id;
+      try {
+        id = starter.start(request);
+      } catch (StatusRuntimeException e) {
+        throw Workflows.unreachable(e);
+      }
+      out.println("Started " + id);
+      out.flush();
+      if (!await) {
+        out.println("Follow it with: roster status " + id);
+        return 0;
+      }
+      Progress progress = new Progress(out);
+      if (progress.follow(connection.client(), id) == Progress.End.WAITING_ON_PERSON) {
+        out.println("Waiting on a person. See: roster status " + id);
+        return 0;
+      }
+      out.println(
+          "Finished: " + progress.result().outcome() + " (" + progress.result().summary() + ")");
+      return "COMPLETED".equals(progress.result().outcome()) ? 0 : 1;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.roster.starter.cli;
+
+import dev.roster.workflows.common.Step;
+import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.onboard.OnboardResult;
+import dev.roster.workflows.onboard.OnboardStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Follows an OnboardUser until it ends or waits on a person, printing each step as it changes. The
+ * wait between two looks is Temporal's own long poll on the result, not a sleep.
+ */
+final class Progress {
+
+  /** How following ended. */
+  enum End {
+    FINISHED,
+    WAITING_ON_PERSON
+  }
+
+  private final Map<String, String> printed = new HashMap<>();
+  private final PrintWriter out;
+  private OnboardResult result;
+
+  Progress(PrintWriter out) {
+    this.out = out;
+  }
+
+  End follow(WorkflowClient client, String workflowId) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    while (true) {
+      try {
+        result = stub.getResult(1, TimeUnit.SECONDS, OnboardResult.class);
+        printChanges(result.status());
+        return End.FINISHED;
+      } catch (TimeoutException e) {
+        OnboardStatus status = Workflows.status(client, workflowId);
+        printChanges(status);
+        if (waitingOnPerson(status)) {
+          return End.WAITING_ON_PERSON;
+        }
+      }
+    }
+  }
+
+  OnboardResult result() {
+    return result;
+  }
+
+  private void printChanges(OnboardStatus status) {
+    for (AccountReport account : status.accounts()) {
+      for (Step step : account.steps()) {
+        String key = account.account() + "/" + step.name();
+        String line = step.state() + " " + (step.detail() == null ? "" : step.detail());
+        if (!line.equals(printed.put(key, line)) && step.state() != StepState.PENDING) {
+          out.printf(
+              "  %-16s %-11s %-9s %s%n",
+              account.account(),
+              step.name(),
+              step.state(),
+              step.detail() == null ? "" : step.detail());
+        }
+      }
+    }
+    out.flush();
+  }
+
+  /** True when nothing can move without a person: an approval, or invitations to accept. */
+  static boolean waitingOnPerson(OnboardStatus status) {
+    if (status.approval() != null && "waiting".equals(status.approval().state())) {
+      return true;
+    }
+    boolean anyRunning = false;
+    boolean anyWaiting = false;
+    for (AccountReport account : status.accounts()) {
+      for (Step step : account.steps()) {
+        anyRunning |= step.state() == StepState.RUNNING || step.state() == StepState.PENDING;
+        anyWaiting |= step.state() == StepState.WAITING;
+      }
+    }
+    return anyWaiting && !anyRunning;
+  }
+}

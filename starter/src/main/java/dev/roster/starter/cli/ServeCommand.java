@@ -1,0 +1,29 @@
+package dev.roster.starter.cli;
+
+import dev.roster.starter.http.HttpService;
+import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.temporal.TemporalConnection;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run the HTTP service only (for deployment): health, and soon the webhooks.",
+    footer = {"", "Example:", "  TEMPORAL_ADDRESS=temporal:7233 roster serve --config roster.yaml"})
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin ConfigOptions config;
+
+  @Override
+  public Integer call() {
+    RosterConfig loaded = config.load(System.getenv());
+    TemporalConnection connection = TemporalConnection.open(loaded.temporal(), System.getenv());
+    HttpService http =
+        HttpService.start(loaded.http().bind(), loaded.http().port(), connection.client());
+    System.out.println(
+        "Roster HTTP service on http://" + loaded.http().bind() + ":" + http.port() + "/healthz");
+    Blocking.untilShutdown(http, connection);
+    return 0;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.roster.starter.cli;
+
+import dev.roster.workflows.common.ApprovalStatus;
+import dev.roster.workflows.common.Step;
+import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.onboard.OnboardStatus;
+import java.io.PrintWriter;
+
+/** Prints an OnboardStatus as a per-step table. */
+public final class StatusTable {
+
+  public static void print(PrintWriter out, String workflowId, OnboardStatus status) {
+    out.printf(
+        "%s  phase=%s%s%n",
+        workflowId, status.phase(), status.ticket() == null ? "" : "  ticket=" + status.ticket());
+    ApprovalStatus approval = status.approval();
+    if (approval != null && !"not-required".equals(approval.state())) {
+      out.printf(
+          "approval: %s (%s)%s%n",
+          approval.state(),
+          approval.what(),
+          approval.decision() == null
+              ? ""
+              : " by " + approval.decision().by() + comment(approval.decision().comment()));
+      approval.refused().forEach(r -> out.println("  refused: " + r));
+    }
+    out.printf("%-16s %-11s %-9s %s%n", "ACCOUNT", "STEP", "STATE", "DETAIL");
+    for (AccountReport account : status.accounts()) {
+      for (Step step : account.steps()) {
+        out.printf(
+            "%-16s %-11s %-9s %s%n",
+            account.account(),
+            step.name(),
+            step.state(),
+            step.detail() == null ? "" : step.detail());
+      }
+    }
+    out.flush();
+  }
+
+  private static String comment(String comment) {
+    return comment == null || comment.isBlank() ? "" : ": " + comment;
+  }
+
+  private StatusTable() {}
+}

@@ -1,0 +1,98 @@
+package dev.roster.starter.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The starter's HTTP service. Today: {@code GET /healthz}. The ServiceNow webhook, approvals and
+ * the codec endpoints will join it.
+ */
+public final class HttpService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpService.class);
+
+  private final HttpServer server;
+
+  private HttpService(HttpServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Binds and starts. Port 0 picks a free port.
+   *
+   * @throws IllegalStateException naming the address when it is taken
+   */
+  public static HttpService start(String bind, int port, WorkflowClient client) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(bind, port), 0);
+    } catch (BindException e) {
+      throw new IllegalStateException(
+          "cannot listen on "
+              + bind
+              + ":"
+              + port
+              + " (in use?): set http.port in the configuration or ROSTER_HTTP_PORT");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + e, e);
+    }
+    server.setExecutor(Executors.newFixedThreadPool(4, daemon()));
+    server.createContext("/healthz", exchange -> health(exchange, client));
+    server.createContext("/", exchange -> reply(exchange, 404, "{\"error\":\"no such endpoint\"}"));
+    server.start();
+    log.info("http service started address={}:{}", bind, server.getAddress().getPort());
+    return new HttpService(server);
+  }
+
+  private static void health(HttpExchange exchange, WorkflowClient client) throws IOException {
+    if (!"GET".equals(exchange.getRequestMethod())) {
+      reply(exchange, 405, "{\"error\":\"use GET\"}");
+      return;
+    }
+    boolean temporal;
+    try {
+      temporal =
+          client.getWorkflowServiceStubs().healthCheck().getStatus().name().equals("SERVING");
+    } catch (RuntimeException e) {
+      temporal = false;
+    }
+    reply(
+        exchange,
+        temporal ? 200 : 503,
+        "{\"status\":\"" + (temporal ? "ok" : "degraded") + "\",\"temporal\":" + temporal + "}");
+  }
+
+  private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return r -> {
+      Thread t = new Thread(r, "roster-http");
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

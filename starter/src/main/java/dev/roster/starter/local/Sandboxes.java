@@ -1,0 +1,68 @@
+package dev.roster.starter.local;
+
+import dev.roster.sandbox.brevo.FakeBrevo;
+import dev.roster.worker.VendorAccount;
+import dev.roster.worker.config.AccountConfig;
+import dev.roster.worker.config.ConfigException;
+import dev.roster.worker.config.RateBudgetConfig;
+import dev.roster.worker.config.Secret;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox fakes of {@code dev} and {@code demo}: one per account that has no credentials or
+ * says {@code sandbox: true}. Never used by the deployed roles.
+ */
+public final class Sandboxes implements AutoCloseable {
+  private final Map<String, FakeBrevo> brevo = new LinkedHashMap<>();
+  private final List<AutoCloseable> all = new ArrayList<>();
+
+  /** Starts a fake for {@code account} and returns the account pointed at it. */
+  VendorAccount start(AccountConfig account, Duration acceptAfter) {
+    switch (account.type()) {
+      case BREVO -> {
+        RateBudgetConfig org = account.rateBudgets().get("organization");
+        RateBudgetConfig contacts = account.rateBudgets().get("contacts");
+        FakeBrevo fake =
+            FakeBrevo.start(
+                FakeBrevo.Options.builder()
+                    .acceptAfter(acceptAfter)
+                    .organizationLimit(org.requests(), org.per())
+                    .contactsLimit(contacts.requests(), contacts.per())
+                    .build());
+        brevo.put(account.id(), fake);
+        all.add(fake);
+        return new VendorAccount(
+            account, URI.create(fake.baseUrl()), new Secret(fake.apiKey()), true);
+      }
+      default ->
+          throw new ConfigException(
+              "accounts." + account.id(),
+              "accounts."
+                  + account.id()
+                  + ".type: no sandbox for "
+                  + account.type().yamlName()
+                  + " yet; give it credentials or remove it");
+    }
+  }
+
+  /** The Brevo fake standing in for {@code account}, or null. */
+  public FakeBrevo brevo(String account) {
+    return brevo.get(account);
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable c : all) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Shutting down: nothing useful to do with a close failure.
+      }
+    }
+  }
+}

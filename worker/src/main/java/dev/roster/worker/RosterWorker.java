@@ -1,0 +1,135 @@
+package dev.roster.worker;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.roster.activities.ContactActivitiesImpl;
+import dev.roster.activities.TeamActivitiesImpl;
+import dev.roster.activities.control.ControlActivitiesImpl;
+import dev.roster.activities.control.SubjectHasher;
+import dev.roster.activities.spi.ContactConnector;
+import dev.roster.activities.spi.TeamConnector;
+import dev.roster.worker.config.AccountConfig;
+import dev.roster.worker.config.ApprovalConfig;
+import dev.roster.worker.config.InvitationConfig;
+import dev.roster.worker.config.RateBudgetConfig;
+import dev.roster.workflows.common.AccountInfo;
+import dev.roster.workflows.common.ApprovalPolicy;
+import dev.roster.workflows.common.InvitationPolicy;
+import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.onboard.OnboardUserWorkflowImpl;
+import dev.roster.workflows.watcher.InvitationWatcherWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker role: workflows and Roster's control activities on {@code roster}, and one activity
+ * queue per vendor account and endpoint family, each with its account's rate budget.
+ */
+public final class RosterWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RosterWorker.class);
+
+  private final WorkerFactory factory;
+  private final List<String> queues;
+
+  private RosterWorker(WorkerFactory factory, List<String> queues) {
+    this.factory = factory;
+    this.queues = queues;
+  }
+
+  /** Registers everything and starts polling. */
+  public static RosterWorker start(
+      WorkflowClient client,
+      List<VendorAccount> accounts,
+      ApprovalConfig approvals,
+      SubjectHasher subjects) {
+    requireNonNull(client, "client is null");
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    Map<String, AccountInfo> infos = new LinkedHashMap<>();
+    Map<String, TeamConnector> teams = new LinkedHashMap<>();
+    Map<String, ContactConnector> contacts = new LinkedHashMap<>();
+    Map<String, Double> queueRates = new LinkedHashMap<>();
+    for (VendorAccount account : accounts) {
+      Connectors.Built built = Connectors.build(account);
+      teams.put(account.id(), built.team());
+      contacts.put(account.id(), built.contacts());
+      AccountInfo info = info(account.config(), built);
+      infos.put(account.id(), info);
+      queueRates.put(info.teamTaskQueue(), rate(account.config(), built.team().teamFamily()));
+      queueRates.put(
+          info.contactsTaskQueue(), rate(account.config(), built.contacts().contactsFamily()));
+    }
+
+    Worker roster = factory.newWorker(TaskQueues.ROSTER);
+    roster.registerWorkflowImplementationTypes(
+        OnboardUserWorkflowImpl.class, InvitationWatcherWorkflowImpl.class);
+    roster.registerActivitiesImplementations(
+        new ControlActivitiesImpl(infos, policy(approvals), subjects, client));
+
+    TeamActivitiesImpl teamActivities = new TeamActivitiesImpl(teams);
+    ContactActivitiesImpl contactActivities = new ContactActivitiesImpl(contacts);
+    for (Map.Entry<String, Double> queue : queueRates.entrySet()) {
+      Worker worker =
+          factory.newWorker(
+              queue.getKey(),
+              WorkerOptions.newBuilder()
+                  // Server-wide on a real cluster; the embedded server ignores it, so the
+                  // per-worker limit and the HTTP layer's budget hold the line there.
+                  .setMaxTaskQueueActivitiesPerSecond(queue.getValue())
+                  .setMaxWorkerActivitiesPerSecond(queue.getValue())
+                  .build());
+      if (infos.values().stream().anyMatch(i -> i.teamTaskQueue().equals(queue.getKey()))) {
+        worker.registerActivitiesImplementations(teamActivities);
+      }
+      if (infos.values().stream().anyMatch(i -> i.contactsTaskQueue().equals(queue.getKey()))) {
+        worker.registerActivitiesImplementations(contactActivities);
+      }
+    }
+    factory.start();
+    List<String> queues =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(TaskQueues.ROSTER), queueRates.keySet().stream())
+            .toList();
+    log.info("worker started taskQueues={}", queues);
+    return new RosterWorker(factory, queues);
+  }
+
+  private static AccountInfo info(AccountConfig config, Connectors.Built built) {
+    InvitationConfig inv = config.invitations();
+    return new AccountInfo(
+        config.id(),
+        config.type().yamlName(),
+        built.team().capabilities(),
+        TaskQueues.activityQueue(config.id(), built.team().teamFamily()),
+        TaskQueues.activityQueue(config.id(), built.contacts().contactsFamily()),
+        new InvitationPolicy(inv.pollInterval(), inv.resendAfter(), inv.expireAfter()));
+  }
+
+  /** Requests per second allowed by the family's budget. */
+  private static double rate(AccountConfig config, String family) {
+    RateBudgetConfig budget = config.rateBudgets().get(family);
+    return budget.requests() / (budget.per().toMillis() / 1000.0);
+  }
+
+  static ApprovalPolicy policy(ApprovalConfig approvals) {
+    return new ApprovalPolicy(
+        approvals.privilegedRoles(), approvals.timeout(), approvals.remindEvery());
+  }
+
+  /** The task queues this worker polls. */
+  public List<String> taskQueues() {
+    return queues;
+  }
+
+  @Override
+  public void close() {
+    factory.shutdownNow();
+    factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+}

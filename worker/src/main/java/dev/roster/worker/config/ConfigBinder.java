@@ -1,0 +1,252 @@
+package dev.roster.worker.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a YAML tree (overrides already applied) into {@link RosterConfig}, filling in defaults from
+ * the records' {@code DEFAULTS} and {@link VendorType}, and reporting every bad value to the {@link
+ * ConfigReader}. The caller throws when the reader has problems.
+ */
+final class ConfigBinder {
+  /** Account ids become part of task-queue names ({@code roster-<account>-<family>}). */
+  static final Pattern ACCOUNT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+  static final SecretRef DEFAULT_SUBJECT_KEY = SecretRef.env("ROSTER_SUBJECT_KEY", "subjectKey");
+
+  private static final ObjectNode EMPTY = JsonNodeFactory.instance.objectNode();
+
+  private final ConfigReader in;
+
+  ConfigBinder(ConfigReader in) {
+    this.in = in;
+  }
+
+  RosterConfig bind(ObjectNode root) {
+    in.rejectUnknownKeys(root, "", ConfigShape.ROOT.keys());
+    return new RosterConfig(
+        temporal(section(root, "", "temporal", ConfigShape.TEMPORAL)),
+        http(section(root, "", "http", ConfigShape.HTTP)),
+        in.secret(root, "", "subjectKey", DEFAULT_SUBJECT_KEY),
+        accounts(root),
+        approvals(section(root, "", "approvals", ConfigShape.APPROVALS)));
+  }
+
+  private ObjectNode section(ObjectNode parent, String path, String key, ConfigShape shape) {
+    return in.section(parent, path, key, shape.keys()).orElse(EMPTY);
+  }
+
+  private TemporalConfig temporal(ObjectNode node) {
+    TemporalConfig d = TemporalConfig.DEFAULTS;
+    String address = in.text(node, "temporal", "address", d.address()).strip();
+    if (!address.isEmpty() && !isHostAndPort(address)) {
+      in.problem(
+          "temporal.address",
+          "expected host:port of a Temporal frontend (e.g. temporal.example.com:7233), or empty"
+              + " for the embedded server, got \""
+              + address
+              + "\"");
+      address = d.address();
+    }
+    String namespace = in.text(node, "temporal", "namespace", d.namespace()).strip();
+    if (namespace.isEmpty()) {
+      in.problem("temporal.namespace", "expected a Temporal namespace name, got \"\"");
+      namespace = d.namespace();
+    }
+    return new TemporalConfig(
+        address,
+        namespace,
+        in.integer(node, "temporal", "embeddedPort", d.embeddedPort(), 1, 65535),
+        tls(section(node, "temporal", "tls", ConfigShape.TLS)),
+        in.secret(node, "temporal", "apiKey", d.apiKey()));
+  }
+
+  /** {@code host:port}, also gRPC targets such as {@code dns:///host:port}. */
+  private static boolean isHostAndPort(String address) {
+    int colon = address.lastIndexOf(':');
+    if (colon < 1 || !address.substring(colon + 1).matches("\\d{1,5}")) {
+      return false;
+    }
+    int port = Integer.parseInt(address.substring(colon + 1));
+    return port >= 1 && port <= 65535 && !address.substring(0, colon).endsWith(":");
+  }
+
+  private TlsConfig tls(ObjectNode node) {
+    String at = "temporal.tls";
+    boolean enabled = in.bool(node, at, "enabled", false);
+    Path cert = in.path(node, at, "certFile");
+    Path key = in.path(node, at, "keyFile");
+    Path ca = in.path(node, at, "caFile");
+    if (enabled) {
+      if ((cert == null) != (key == null)) {
+        in.problem(at, "give both certFile and keyFile (mTLS client certificate) or neither");
+      }
+      requireReadable(at + ".certFile", cert);
+      requireReadable(at + ".keyFile", key);
+      requireReadable(at + ".caFile", ca);
+    }
+    return new TlsConfig(enabled, cert, key, ca);
+  }
+
+  private void requireReadable(String path, Path file) {
+    if (file != null && !Files.isReadable(file)) {
+      in.problem(
+          path, "file " + file + (Files.exists(file) ? " is not readable" : " does not exist"));
+    }
+  }
+
+  private HttpConfig http(ObjectNode node) {
+    HttpConfig d = HttpConfig.DEFAULTS;
+    String bind = in.text(node, "http", "bind", d.bind()).strip();
+    if (bind.isEmpty()) {
+      in.problem("http.bind", "expected a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0");
+      bind = d.bind();
+    }
+    // 0 asks the OS for any free port (tests).
+    return new HttpConfig(bind, in.integer(node, "http", "port", d.port(), 0, 65535));
+  }
+
+  private Map<String, AccountConfig> accounts(ObjectNode root) {
+    Map<String, AccountConfig> accounts = new LinkedHashMap<>();
+    JsonNode node = root.get("accounts");
+    if (node == null || node.isNull()) {
+      return accounts;
+    }
+    if (!node.isObject()) {
+      in.problem(
+          "accounts",
+          "expected a mapping of account id to account, got " + ConfigReader.describe(node));
+      return accounts;
+    }
+    node.properties()
+        .forEach(e -> account(e.getKey(), e.getValue()).ifPresent(a -> accounts.put(a.id(), a)));
+    return accounts;
+  }
+
+  private Optional<AccountConfig> account(String id, JsonNode value) {
+    String at = "accounts." + id;
+    if (!ACCOUNT_ID.matcher(id).matches()) {
+      in.problem(
+          at,
+          "account id must match [a-z0-9][a-z0-9-]{0,39} (it becomes part of task-queue names)");
+    }
+    if (!value.isObject()) {
+      in.problem(
+          at,
+          "expected a mapping with type, credentials, ..., got " + ConfigReader.describe(value));
+      return Optional.empty();
+    }
+    ObjectNode node = (ObjectNode) value;
+    in.rejectUnknownKeys(node, at, ConfigShape.ACCOUNT.keys());
+    Optional<VendorType> type = type(node, at);
+    Optional<URI> baseUrl = in.httpUrl(node, at, "baseUrl");
+    SecretRef credentials = in.secret(node, at, "credentials", null);
+    boolean sandbox = in.bool(node, at, "sandbox", false);
+    Map<String, RateBudgetConfig> budgets = rateBudgets(node, at, type);
+    InvitationConfig invitations =
+        invitations(section(node, at, "invitations", ConfigShape.INVITATIONS), at);
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    if (baseUrl.isEmpty() && !node.hasNonNull("baseUrl")) {
+      baseUrl = type.get().defaultBaseUrl();
+      if (baseUrl.isEmpty()) {
+        in.problem(
+            at + ".baseUrl",
+            "required for "
+                + type.get().yamlName()
+                + " (self-hosted): the URL of your instance, e.g. https://listmonk.example.com");
+      }
+    }
+    return baseUrl.map(
+        url -> new AccountConfig(id, type.get(), url, credentials, sandbox, budgets, invitations));
+  }
+
+  private Optional<VendorType> type(ObjectNode node, String at) {
+    String text = in.text(node, at, "type", null);
+    if (text == null) {
+      in.problem(at + ".type", "required: one of " + VendorType.yamlNames());
+      return Optional.empty();
+    }
+    Optional<VendorType> type = VendorType.fromYamlName(text.strip());
+    if (type.isEmpty()) {
+      in.problem(
+          at + ".type", "expected one of " + VendorType.yamlNames() + ", got \"" + text + "\"");
+    }
+    return type;
+  }
+
+  private Map<String, RateBudgetConfig> rateBudgets(
+      ObjectNode account, String at, Optional<VendorType> type) {
+    Map<String, RateBudgetConfig> budgets =
+        new LinkedHashMap<>(type.map(VendorType::defaultBudgets).orElse(Map.of()));
+    String path = at + ".rateBudgets";
+    JsonNode node = account.get("rateBudgets");
+    if (node == null || node.isNull()) {
+      return budgets;
+    }
+    if (!node.isObject()) {
+      in.problem(
+          path,
+          "expected a mapping of endpoint family to {requests, per}, got "
+              + ConfigReader.describe(node));
+      return budgets;
+    }
+    node.fieldNames()
+        .forEachRemaining(
+            family -> {
+              RateBudgetConfig fallback = budgets.get(family);
+              if (type.isPresent() && fallback == null) {
+                in.problem(
+                    path + "." + family,
+                    "unknown endpoint family for "
+                        + type.get().yamlName()
+                        + " (expected one of: "
+                        + String.join(", ", type.get().families())
+                        + ")");
+                return;
+              }
+              ObjectNode budget = section((ObjectNode) node, path, family, ConfigShape.RATE_BUDGET);
+              String familyPath = path + "." + family;
+              if (fallback == null) { // type unknown (already reported): still check the values
+                fallback = new RateBudgetConfig(1, Duration.ofSeconds(1));
+              }
+              int requests =
+                  in.integer(
+                      budget, familyPath, "requests", fallback.requests(), 1, Integer.MAX_VALUE);
+              Duration per = in.duration(budget, familyPath, "per", fallback.per());
+              budgets.put(family, new RateBudgetConfig(requests, per));
+            });
+    return budgets;
+  }
+
+  private InvitationConfig invitations(ObjectNode node, String account) {
+    InvitationConfig d = InvitationConfig.DEFAULTS;
+    String at = account + ".invitations";
+    Duration poll = in.duration(node, at, "pollInterval", d.pollInterval());
+    Duration resend = in.duration(node, at, "resendAfter", d.resendAfter());
+    Duration expire = in.duration(node, at, "expireAfter", d.expireAfter());
+    if (resend.compareTo(expire) >= 0) {
+      in.problem(
+          at + ".resendAfter", "must be shorter than expireAfter (" + expire + "), got " + resend);
+    }
+    return new InvitationConfig(poll, resend, expire);
+  }
+
+  private ApprovalConfig approvals(ObjectNode node) {
+    ApprovalConfig d = ApprovalConfig.DEFAULTS;
+    return new ApprovalConfig(
+        in.strings(node, "approvals", "privilegedRoles", d.privilegedRoles()),
+        in.duration(node, "approvals", "timeout", d.timeout()),
+        in.duration(node, "approvals", "remindEvery", d.remindEvery()));
+  }
+}

@@ -1,0 +1,12 @@
+package dev.roster.worker.config;
+
+import static java.util.Objects.requireNonNull;
+
+/** Where the starter's HTTP service (webhook, approvals, codec, health) listens. */
+public record HttpConfig(String bind, int port) {
+  public static final HttpConfig DEFAULTS = new HttpConfig("127.0.0.1", 8080);
+
+  public HttpConfig {
+    requireNonNull(bind, "bind is null");
+  }
+}

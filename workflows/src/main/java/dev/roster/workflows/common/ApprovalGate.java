@@ -1,0 +1,120 @@
+package dev.roster.workflows.common;
+
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Waits for a person to approve or reject, inside a workflow. Enforces separation of duties (the
+ * requester can never approve or reject their own request), reminds on a timer and ends in a clean
+ * {@code timed-out} when nobody answers. Deterministic: uses only Workflow time and await.
+ */
+public final class ApprovalGate {
+
+  /** How an approval ended. */
+  public enum Result {
+    APPROVED,
+    REJECTED,
+    TIMED_OUT
+  }
+
+  private final String requestedBy;
+  private final List<String> refused = new ArrayList<>();
+  private String state = "not-required";
+  private String what;
+  private String since;
+  private Decision decision;
+  private boolean approved;
+  private int reminders;
+
+  public ApprovalGate(String requestedBy) {
+    this.requestedBy = requestedBy;
+  }
+
+  /** Signal handler for {@code approve}. */
+  public void approve(Decision d) {
+    accept(d, true);
+  }
+
+  /** Signal handler for {@code reject}. */
+  public void reject(Decision d) {
+    accept(d, false);
+  }
+
+  private void accept(Decision d, boolean approve) {
+    String verb = approve ? "approve" : "reject";
+    if (decision != null) {
+      refused.add(verb + " by " + safe(d) + ": already decided by " + decision.by());
+    } else if (d == null || d.by() == null || d.by().isBlank()) {
+      refused.add(verb + ": no approver named");
+    } else if (isRequester(d.by())) {
+      refused.add(verb + " by " + d.by() + ": the requester cannot decide their own request");
+    } else {
+      decision = d;
+      approved = approve;
+    }
+  }
+
+  private boolean isRequester(String by) {
+    return requestedBy != null
+        && requestedBy.trim().toLowerCase(Locale.ROOT).equals(by.trim().toLowerCase(Locale.ROOT));
+  }
+
+  private static String safe(Decision d) {
+    return d == null ? "nobody" : d.by();
+  }
+
+  /**
+   * Blocks the calling workflow thread until a decision or the policy's timeout. Sends a reminder
+   * through {@code remind} every {@code policy.remindEvery()} while waiting.
+   */
+  public Result await(String what, ApprovalPolicy policy, Consumer<String> remind) {
+    this.what = what;
+    this.state = "waiting";
+    Instant start = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    this.since = start.toString();
+    Instant deadline = start.plus(policy.timeout());
+    while (decision == null) {
+      Duration left =
+          Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), deadline);
+      if (left.isNegative() || left.isZero()) {
+        break;
+      }
+      Duration slice = policy.remindEvery() == null ? left : min(left, policy.remindEvery());
+      if (!Workflow.await(slice, () -> decision != null) && slice.compareTo(left) < 0) {
+        reminders++;
+        remind.accept(
+            "Approval needed ("
+                + reminders
+                + " reminder(s)): "
+                + what
+                + ". Requested by "
+                + requestedBy
+                + ".");
+      }
+    }
+    if (decision == null) {
+      state = "timed-out";
+      return Result.TIMED_OUT;
+    }
+    state = approved ? "approved" : "rejected";
+    return approved ? Result.APPROVED : Result.REJECTED;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  public boolean isWaiting() {
+    return "waiting".equals(state);
+  }
+
+  public ApprovalStatus status() {
+    return new ApprovalStatus(
+        state, what, requestedBy, since, decision, List.copyOf(refused), reminders);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.roster.workflows.common;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Roster's own activities, on the {@link TaskQueues#ROSTER} queue. */
+@ActivityInterface
+public interface ControlActivities {
+
+  /**
+   * Describes a configured vendor account. Idempotent.
+   *
+   * @throws io.temporal.failure.ApplicationFailure {@link FailureTypes#UNKNOWN_ACCOUNT} when no
+   *     such account is configured
+   */
+  @ActivityMethod
+  AccountInfo describeAccount(String account);
+
+  /** The approval policy in force. Idempotent. */
+  @ActivityMethod
+  ApprovalPolicy approvalPolicy();
+
+  /**
+   * The keyed hash (HMAC) of a normalised email: the only form of a person allowed in workflow ids
+   * and search attributes. Idempotent and stable for a given key.
+   */
+  @ActivityMethod
+  String subjectOf(String email);
+
+  /** Tells people about something (log, and the ticket once ServiceNow is configured). */
+  @ActivityMethod
+  void notify(Notice notice);
+
+  /**
+   * Asks the account's InvitationWatcher to tell {@code workflowId} when the invitation for {@code
+   * email} is accepted, starting the watcher if it is not running (signal-with-start). Idempotent.
+   */
+  @ActivityMethod
+  void watchInvitation(String account, String workflowId, String email);
+
+  /** Withdraws a watch (expired or cancelled invitation). Idempotent: no watcher is success. */
+  @ActivityMethod
+  void unwatchInvitation(String account, String workflowId);
+}

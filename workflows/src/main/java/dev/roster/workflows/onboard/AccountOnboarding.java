@@ -1,0 +1,207 @@
+package dev.roster.workflows.onboard;
+
+import dev.roster.workflows.common.AccountInfo;
+import dev.roster.workflows.common.ApprovalGate;
+import dev.roster.workflows.common.Capabilities.TeamInvite;
+import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.Person;
+import dev.roster.workflows.common.RosterActivityOptions;
+import dev.roster.workflows.common.StepLog;
+import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.contacts.ContactActivities;
+import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.team.InviteOutcome;
+import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.TeamActivities;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Promise;
+import java.util.function.Supplier;
+
+/**
+ * The work on one vendor account, run in its own workflow thread so that one account waiting or
+ * failing never holds up the others. A vendor failure ends this account's work (recorded with the
+ * vendor's reason); it never fails the workflow.
+ */
+final class AccountOnboarding {
+  static final String APPROVAL = "approval";
+  static final String INVITE = "invite";
+  static final String CONTACT = "contact";
+  static final String LISTS = "lists";
+  static final String ACCEPTANCE = "acceptance";
+
+  private final Assignment assignment;
+  private final boolean privileged;
+  private final StepLog steps = new StepLog();
+  private AccountInfo info;
+  private StepState outcome = StepState.PENDING;
+  private MemberStatus invitation;
+
+  AccountOnboarding(Assignment assignment, boolean privileged) {
+    this.assignment = assignment;
+    this.privileged = privileged;
+    if (privileged) {
+      steps.plan(APPROVAL);
+    }
+    if (assignment.role() != null) {
+      steps.plan(INVITE);
+    }
+    steps.plan(CONTACT);
+    if (!assignment.listsOrEmpty().isEmpty()) {
+      steps.plan(LISTS);
+    }
+    if (assignment.role() != null) {
+      steps.plan(ACCEPTANCE);
+    }
+  }
+
+  String account() {
+    return assignment.account();
+  }
+
+  /** Called by the watcher's signal. */
+  void invitationChanged(MemberStatus status) {
+    invitation = status;
+  }
+
+  AccountReport report() {
+    return new AccountReport(
+        assignment.account(), info == null ? null : info.vendor(), outcome, steps.snapshot());
+  }
+
+  StepState outcome() {
+    return outcome;
+  }
+
+  /**
+   * Runs every step. {@code approval} resolves once the request's approval is decided (or at once
+   * when none was needed).
+   */
+  void run(
+      Person person,
+      String workflowId,
+      ControlActivities control,
+      Promise<ApprovalGate.Result> approval) {
+    try {
+      info = control.describeAccount(assignment.account());
+      if (privileged && !awaitApproval(approval)) {
+        return;
+      }
+      TeamActivities team =
+          io.temporal.workflow.Workflow.newActivityStub(
+              TeamActivities.class,
+              RosterActivityOptions.vendorCall(info.teamTaskQueue(), "team: " + account()));
+      ContactActivities contacts =
+          io.temporal.workflow.Workflow.newActivityStub(
+              ContactActivities.class,
+              RosterActivityOptions.vendorCall(info.contactsTaskQueue(), "contacts: " + account()));
+      InviteOutcome invited = null;
+      if (assignment.role() != null) {
+        invited = invite(team, person);
+      }
+      step(
+          CONTACT,
+          () ->
+              contacts
+                  .upsertContact(
+                      account(),
+                      new ContactData(
+                          person.email(),
+                          person.firstName(),
+                          person.lastName(),
+                          assignment.attributesOrEmpty()))
+                  .name()
+                  .toLowerCase());
+      if (!assignment.listsOrEmpty().isEmpty()) {
+        step(
+            LISTS,
+            () -> {
+              contacts.subscribe(account(), person.email(), assignment.listsOrEmpty());
+              return "subscribed to " + String.join(", ", assignment.listsOrEmpty());
+            });
+      }
+      if (invited == InviteOutcome.INVITED || invited == InviteOutcome.ALREADY_PENDING) {
+        StepState accepted =
+            new InvitationWait(account(), info, team, control, steps, () -> invitation)
+                .await(person.email(), workflowId);
+        outcome = accepted;
+        return;
+      }
+      outcome = StepState.DONE;
+    } catch (StepFailed e) {
+      outcome = StepState.FAILED;
+      steps.skipRemaining("not run: " + e.step + " failed");
+    } catch (ActivityFailure e) {
+      // Only describeAccount can get here: the account is unknown or Roster's own worker failed.
+      outcome = StepState.FAILED;
+      steps.skipRemaining(reason(e));
+    }
+  }
+
+  private boolean awaitApproval(Promise<ApprovalGate.Result> approval) {
+    steps.set(APPROVAL, StepState.WAITING, "role " + assignment.role() + " needs an approval");
+    ApprovalGate.Result result = approval.get();
+    switch (result) {
+      case APPROVED:
+        steps.set(APPROVAL, StepState.DONE, "approved");
+        return true;
+      case REJECTED:
+        steps.set(APPROVAL, StepState.REJECTED, "rejected");
+        outcome = StepState.REJECTED;
+        steps.skipRemaining("not run: approval rejected");
+        return false;
+      default:
+        steps.set(APPROVAL, StepState.EXPIRED, "nobody answered before the approval timeout");
+        outcome = StepState.REJECTED;
+        steps.skipRemaining("not run: approval timed out");
+        return false;
+    }
+  }
+
+  private InviteOutcome invite(TeamActivities team, Person person) {
+    if (info.capabilities().teamInvite() == TeamInvite.MANUAL) {
+      // Manual tasks arrive with the vendor coverage work; never skip silently.
+      steps.set(INVITE, StepState.FAILED, "no team API for " + info.vendor() + ": needs a person");
+      throw new StepFailed(INVITE);
+    }
+    InviteOutcome[] out = new InviteOutcome[1];
+    step(
+        INVITE,
+        () -> {
+          out[0] = team.invite(account(), person.email(), assignment.role());
+          return out[0].name().toLowerCase().replace('_', ' ');
+        });
+    if (out[0] == InviteOutcome.ALREADY_ACTIVE || out[0] == InviteOutcome.ACTIVE) {
+      steps.set(ACCEPTANCE, StepState.DONE, "already an active member");
+    }
+    return out[0];
+  }
+
+  private void step(String name, Supplier<String> body) {
+    steps.set(name, StepState.RUNNING, null);
+    try {
+      steps.set(name, StepState.DONE, body.get());
+    } catch (ActivityFailure e) {
+      steps.set(name, StepState.FAILED, reason(e));
+      throw new StepFailed(name);
+    }
+  }
+
+  static String reason(ActivityFailure e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ApplicationFailure af) {
+      return af.getType() + ": " + af.getOriginalMessage();
+    }
+    return cause == null ? e.getMessage() : cause.getMessage();
+  }
+
+  /** Ends this account's steps; carries which step failed. */
+  private static final class StepFailed extends RuntimeException {
+    final String step;
+
+    StepFailed(String step) {
+      super(step, null, false, false);
+      this.step = step;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.roster.workflows.onboard;
+
+import dev.roster.workflows.common.AccountInfo;
+import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.InvitationPolicy;
+import dev.roster.workflows.common.Notice;
+import dev.roster.workflows.common.StepLog;
+import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.TeamActivities;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Waits for one invitation to be accepted. The account's InvitationWatcher does the polling (one
+ * listing per interval for all waiters); this side owns the resend and the expiry.
+ */
+final class InvitationWait {
+  private final String account;
+  private final InvitationPolicy policy;
+  private final TeamActivities team;
+  private final ControlActivities control;
+  private final StepLog steps;
+  private final Supplier<MemberStatus> update;
+
+  InvitationWait(
+      String account,
+      AccountInfo info,
+      TeamActivities team,
+      ControlActivities control,
+      StepLog steps,
+      Supplier<MemberStatus> update) {
+    this.account = account;
+    this.policy = info.invitations();
+    this.team = team;
+    this.control = control;
+    this.steps = steps;
+    this.update = update;
+  }
+
+  /** Returns DONE when accepted, EXPIRED when cancelled at expiry, FAILED when it vanished. */
+  StepState await(String email, String workflowId) {
+    long sentAt = Workflow.currentTimeMillis();
+    long expireAt = sentAt + policy.expireAfter().toMillis();
+    long resendAt =
+        policy.resendAfter() == null ? Long.MAX_VALUE : sentAt + policy.resendAfter().toMillis();
+    control.watchInvitation(account, workflowId, email);
+    steps.set(AccountOnboarding.ACCEPTANCE, StepState.WAITING, "invitation sent, not accepted yet");
+    boolean resent = false;
+    while (update.get() == null) {
+      long now = Workflow.currentTimeMillis();
+      if (now >= expireAt) {
+        return expire(email, workflowId);
+      }
+      long until = resent ? expireAt : Math.min(resendAt, expireAt);
+      if (Workflow.await(Duration.ofMillis(Math.max(1, until - now)), () -> update.get() != null)) {
+        break;
+      }
+      if (!resent && Workflow.currentTimeMillis() >= resendAt && resendAt < expireAt) {
+        resent = true;
+        resend(email);
+      }
+    }
+    if (update.get() == MemberStatus.ACTIVE) {
+      steps.set(AccountOnboarding.ACCEPTANCE, StepState.DONE, "accepted");
+      return StepState.DONE;
+    }
+    steps.set(
+        AccountOnboarding.ACCEPTANCE,
+        StepState.FAILED,
+        "the invitation disappeared (cancelled outside Roster?)");
+    return StepState.FAILED;
+  }
+
+  private void resend(String email) {
+    try {
+      team.resendInvitation(account, email);
+      steps.set(
+          AccountOnboarding.ACCEPTANCE,
+          StepState.WAITING,
+          "not accepted after " + days(policy.resendAfter()) + ": invitation resent");
+    } catch (ActivityFailure e) {
+      // A failed resend is worth a note, not the end: the first invitation still stands.
+      steps.set(
+          AccountOnboarding.ACCEPTANCE,
+          StepState.WAITING,
+          "resend failed (" + AccountOnboarding.reason(e) + "), still waiting");
+    }
+  }
+
+  private StepState expire(String email, String workflowId) {
+    control.unwatchInvitation(account, workflowId);
+    String detail = "not accepted within " + days(policy.expireAfter());
+    try {
+      team.cancelInvitation(account, email);
+      detail += ": invitation cancelled";
+    } catch (ActivityFailure e) {
+      detail += "; cancelling it failed: " + AccountOnboarding.reason(e);
+    }
+    steps.set(AccountOnboarding.ACCEPTANCE, StepState.EXPIRED, detail);
+    control.notify(new Notice(workflowId, null, "invitation-expired", account + ": " + detail));
+    return StepState.EXPIRED;
+  }
+
+  private static String days(Duration d) {
+    if (d.toDays() >= 1 && d.toHoursPart() == 0) {
+      return d.toDays() + " day(s)";
+    }
+    return d.toString().substring(2).toLowerCase();
+  }
+}

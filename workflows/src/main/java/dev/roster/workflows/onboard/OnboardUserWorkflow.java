@@ -1,0 +1,38 @@
+package dev.roster.workflows.onboard;
+
+import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.watcher.InvitationUpdate;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * Onboards one person across vendor accounts (ARCHITECTURE.md §4): per account, in parallel and
+ * isolated, approval when the role is privileged, invitation, contact upsert, list subscriptions
+ * and the wait for acceptance with a resend and an expiry.
+ */
+@WorkflowInterface
+public interface OnboardUserWorkflow {
+
+  /** Workflow type name, as the Temporal CLI and the Web UI show it. */
+  String TYPE = "OnboardUser";
+
+  @WorkflowMethod(name = TYPE)
+  OnboardResult onboard(OnboardRequest request);
+
+  /** Approves the privileged part of the request. Refused (and recorded) from the requester. */
+  @SignalMethod
+  void approve(Decision decision);
+
+  /** Rejects the privileged part of the request. Refused (and recorded) from the requester. */
+  @SignalMethod
+  void reject(Decision decision);
+
+  /** Sent by the account's InvitationWatcher. */
+  @SignalMethod(name = InvitationUpdate.SIGNAL)
+  void invitationChanged(InvitationUpdate update);
+
+  @QueryMethod
+  OnboardStatus status();
+}

@@ -1,0 +1,181 @@
+package dev.roster.workflows.onboard;
+
+import dev.roster.workflows.common.ApprovalGate;
+import dev.roster.workflows.common.ApprovalPolicy;
+import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.common.Notice;
+import dev.roster.workflows.common.RosterActivityOptions;
+import dev.roster.workflows.common.RosterSearchAttributes;
+import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.watcher.InvitationUpdate;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CompletablePromise;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+
+public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
+  private static final Logger log = Workflow.getLogger(OnboardUserWorkflowImpl.class);
+
+  private final ControlActivities control =
+      Workflow.newActivityStub(ControlActivities.class, RosterActivityOptions.control());
+
+  private final Map<String, AccountOnboarding> accounts = new LinkedHashMap<>();
+  private final ApprovalGate approval;
+  private final OnboardRequest request;
+  private String phase = "starting";
+  private String subject;
+
+  /** Runs before any signal handler, so an early approval already knows the requester. */
+  @WorkflowInit
+  public OnboardUserWorkflowImpl(OnboardRequest request) {
+    this.request = request;
+    this.approval = new ApprovalGate(request == null ? null : request.requestedBy());
+  }
+
+  @Override
+  public OnboardResult onboard(OnboardRequest ignored) {
+    List<String> problems = OnboardRequests.problems(request);
+    if (!problems.isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "invalid OnboardUser request: " + String.join("; ", problems),
+          OnboardRequests.INVALID_REQUEST);
+    }
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    subject = control.subjectOf(request.person().email());
+    ApprovalPolicy policy = control.approvalPolicy();
+    for (Assignment a : request.assignments()) {
+      accounts.put(a.account(), new AccountOnboarding(a, policy.isPrivileged(a.role())));
+    }
+    Workflow.upsertTypedSearchAttributes(
+        RosterSearchAttributes.OPERATION.valueSet("onboard"),
+        RosterSearchAttributes.SUBJECT.valueSet(subject),
+        RosterSearchAttributes.VENDORS.valueSet(new ArrayList<>(accounts.keySet())));
+    if (request.ticket() != null) {
+      Workflow.upsertTypedSearchAttributes(
+          RosterSearchAttributes.TICKET.valueSet(request.ticket()));
+    }
+
+    CompletablePromise<ApprovalGate.Result> decided = Workflow.newPromise();
+    List<String> privileged = privilegedAccounts(policy);
+    List<Promise<Void>> work = new ArrayList<>();
+    for (AccountOnboarding account : accounts.values()) {
+      work.add(Async.procedure(() -> account.run(request.person(), workflowId, control, decided)));
+    }
+    if (privileged.isEmpty()) {
+      decided.complete(ApprovalGate.Result.APPROVED);
+      setPhase("working");
+    } else {
+      setPhase("approval");
+      String what = "privileged access on " + String.join(", ", privileged);
+      ApprovalGate.Result result =
+          approval.await(
+              what,
+              policy,
+              text ->
+                  control.notify(
+                      new Notice(workflowId, request.ticket(), "approval-reminder", text)));
+      if (result == ApprovalGate.Result.TIMED_OUT) {
+        control.notify(
+            new Notice(
+                workflowId,
+                request.ticket(),
+                "approval-timeout",
+                "Nobody approved " + what + " in time; that part of the request ended."));
+      }
+      decided.complete(result);
+      setPhase("working");
+    }
+    Promise.allOf(work).get();
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    setPhase("done");
+    OnboardStatus status = status();
+    OnboardResult result = new OnboardResult(outcome(), summary(), status);
+    log.info("onboarding finished outcome={} summary={}", result.outcome(), result.summary());
+    return result;
+  }
+
+  private List<String> privilegedAccounts(ApprovalPolicy policy) {
+    return request.assignments().stream()
+        .filter(a -> policy.isPrivileged(a.role()))
+        .map(Assignment::account)
+        .collect(Collectors.toList());
+  }
+
+  private void setPhase(String phase) {
+    this.phase = phase;
+    Workflow.upsertTypedSearchAttributes(RosterSearchAttributes.PHASE.valueSet(phase));
+    Workflow.setCurrentDetails(describe());
+  }
+
+  /** Plain words for the Web UI's current-details panel. */
+  private String describe() {
+    return switch (phase) {
+      case "approval" -> "Waiting for an approval: " + approval.status().what();
+      case "working" -> "Working on " + String.join(", ", accounts.keySet()) + ".";
+      case "done" -> "Done: " + summary();
+      default -> "Starting.";
+    };
+  }
+
+  private String outcome() {
+    long done = count(StepState.DONE);
+    long rejected = count(StepState.REJECTED);
+    if (done == accounts.size()) {
+      return "COMPLETED";
+    }
+    if (rejected > 0 && done + rejected == accounts.size()) {
+      return done == 0 ? "REJECTED" : "PARTIAL";
+    }
+    return done == 0 ? "FAILED" : "PARTIAL";
+  }
+
+  private long count(StepState state) {
+    return accounts.values().stream().filter(a -> a.outcome() == state).count();
+  }
+
+  private String summary() {
+    return accounts.values().stream()
+        .map(a -> a.account() + " " + a.outcome().name().toLowerCase())
+        .collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public void approve(Decision decision) {
+    approval.approve(decision);
+  }
+
+  @Override
+  public void reject(Decision decision) {
+    approval.reject(decision);
+  }
+
+  @Override
+  public void invitationChanged(InvitationUpdate update) {
+    AccountOnboarding account = accounts.get(update.account());
+    if (account != null) {
+      account.invitationChanged(update.status());
+    }
+  }
+
+  @Override
+  public OnboardStatus status() {
+    List<AccountReport> reports = new ArrayList<>();
+    accounts.values().forEach(a -> reports.add(a.report()));
+    return new OnboardStatus(
+        phase,
+        request == null ? null : request.ticket(),
+        subject,
+        request == null ? null : request.requestedBy(),
+        approval.status(),
+        reports);
+  }
+}
