@@ -3,7 +3,6 @@ package dev.roster.worker;
 import dev.roster.activities.brevo.BrevoClient;
 import dev.roster.activities.brevo.BrevoConnector;
 import dev.roster.activities.http.RateBudget;
-import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
 import dev.roster.activities.spi.ContactConnector;
 import dev.roster.activities.spi.TeamConnector;
@@ -33,7 +32,7 @@ final class Connectors {
     BrevoClient client =
         new BrevoClient(
             HttpUrl.get(account.baseUrl().toString()),
-            new Secret(account.credential().value()),
+            account.credential(),
             budget(account, BrevoConnector.TEAM_FAMILY),
             budget(account, BrevoConnector.CONTACTS_FAMILY),
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));

@@ -43,7 +43,7 @@ public final class RosterWorker implements AutoCloseable {
     this.queues = queues;
   }
 
-  /** Registers everything and starts polling. */
+  /** Registers everything on a new factory and starts polling. */
   public static RosterWorker start(
       WorkflowClient client,
       List<VendorAccount> accounts,
@@ -51,6 +51,22 @@ public final class RosterWorker implements AutoCloseable {
       SubjectHasher subjects) {
     requireNonNull(client, "client is null");
     WorkerFactory factory = WorkerFactory.newInstance(client);
+    List<String> queues = register(factory, accounts, approvals, subjects);
+    factory.start();
+    log.info("worker started taskQueues={}", queues);
+    return new RosterWorker(factory, queues);
+  }
+
+  /**
+   * Registers workflows and activities on {@code factory} without starting it (tests pass the
+   * factory of a {@code TestWorkflowEnvironment}). Returns the task queues registered.
+   */
+  public static List<String> register(
+      WorkerFactory factory,
+      List<VendorAccount> accounts,
+      ApprovalConfig approvals,
+      SubjectHasher subjects) {
+    WorkflowClient client = factory.getWorkflowClient();
     Map<String, AccountInfo> infos = new LinkedHashMap<>();
     Map<String, TeamConnector> teams = new LinkedHashMap<>();
     Map<String, ContactConnector> contacts = new LinkedHashMap<>();
@@ -91,13 +107,9 @@ public final class RosterWorker implements AutoCloseable {
         worker.registerActivitiesImplementations(contactActivities);
       }
     }
-    factory.start();
-    List<String> queues =
-        java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(TaskQueues.ROSTER), queueRates.keySet().stream())
-            .toList();
-    log.info("worker started taskQueues={}", queues);
-    return new RosterWorker(factory, queues);
+    return java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(TaskQueues.ROSTER), queueRates.keySet().stream())
+        .toList();
   }
 
   private static AccountInfo info(AccountConfig config, Connectors.Built built) {

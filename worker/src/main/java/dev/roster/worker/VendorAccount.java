@@ -2,8 +2,8 @@ package dev.roster.worker;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.roster.activities.http.Secret;
 import dev.roster.worker.config.AccountConfig;
-import dev.roster.worker.config.Secret;
 import java.net.URI;
 
 /**

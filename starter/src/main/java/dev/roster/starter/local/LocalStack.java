@@ -1,12 +1,12 @@
 package dev.roster.starter.local;
 
 import dev.roster.activities.control.SubjectHasher;
+import dev.roster.activities.http.Secret;
 import dev.roster.starter.http.HttpService;
 import dev.roster.worker.RosterWorker;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.AccountConfig;
 import dev.roster.worker.config.RosterConfig;
-import dev.roster.worker.config.Secret;
 import dev.roster.worker.config.TemporalConfig;
 import dev.roster.worker.temporal.EmbeddedTemporal;
 import dev.roster.worker.temporal.TemporalConnection;

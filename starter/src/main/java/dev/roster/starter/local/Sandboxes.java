@@ -1,11 +1,11 @@
 package dev.roster.starter.local;
 
+import dev.roster.activities.http.Secret;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.AccountConfig;
 import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.RateBudgetConfig;
-import dev.roster.worker.config.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

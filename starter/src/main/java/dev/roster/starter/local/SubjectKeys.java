@@ -1,9 +1,9 @@
 package dev.roster.starter.local;
 
 import dev.roster.activities.control.SubjectHasher;
+import dev.roster.activities.http.Secret;
 import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.RosterConfig;
-import dev.roster.worker.config.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public final class SubjectKeys {
               + config.subjectKey().absence()
               + " (deployed roles need a key of 16+ bytes for subject hashes)");
     }
-    byte[] bytes = key.get().value().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = key.get().reveal().getBytes(StandardCharsets.UTF_8);
     if (bytes.length < 16) {
       throw new ConfigException("subjectKey", "subjectKey: the key must be at least 16 bytes");
     }

@@ -2,6 +2,7 @@ package dev.roster.worker.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.roster.activities.http.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.roster.worker.temporal;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.roster.activities.http.Secret;
 import dev.roster.worker.config.ConfigException;
-import dev.roster.worker.config.Secret;
 import dev.roster.worker.config.TemporalConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -52,7 +52,7 @@ public final class TemporalConnection implements AutoCloseable {
       if (key.isEmpty()) {
         throw new ConfigException("temporal", "temporal.apiKey: " + config.apiKey().absence());
       }
-      String value = key.get().value();
+      String value = key.get().reveal();
       options.addApiKey(() -> value);
       // API keys travel only over TLS (Temporal Cloud requires it).
       options.setEnableHttps(true);

@@ -4,6 +4,7 @@ import static dev.roster.worker.config.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.activities.http.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,7 +21,7 @@ class SecretTest {
     assertThat(String.valueOf(Map.of("k", secret))).doesNotContain("xkeysib");
     assertThat(secret).isEqualTo(new Secret("xkeysib-123")).isNotEqualTo(new Secret("other"));
     assertThat(secret.hashCode()).isEqualTo(new Secret("xkeysib-123").hashCode());
-    assertThat(secret.value()).isEqualTo("xkeysib-123");
+    assertThat(secret.reveal()).isEqualTo("xkeysib-123");
   }
 
   @Test
