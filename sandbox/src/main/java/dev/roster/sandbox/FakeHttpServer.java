@@ -45,6 +45,11 @@ public final class FakeHttpServer implements AutoCloseable {
   private final AtomicInteger total = new AtomicInteger();
   private final AtomicInteger faulted = new AtomicInteger();
   private final Faults faults = new Faults();
+
+  /** The last {@link #JOURNAL_SIZE} routed requests, for contract tests. */
+  private final java.util.Deque<FakeRequest> journal = new java.util.ArrayDeque<>();
+
+  static final int JOURNAL_SIZE = 10_000;
   private HttpServer server;
   private ExecutorService executor;
 
@@ -105,7 +110,20 @@ public final class FakeHttpServer implements AutoCloseable {
     return faulted.get();
   }
 
+  /**
+   * The routed requests received (method, path, template, headers, body), oldest first; at most the
+   * last 10,000. Contract tests check what a client sent against the vendor's documented shape.
+   */
+  public List<FakeRequest> requests() {
+    synchronized (journal) {
+      return List.copyOf(journal);
+    }
+  }
+
   public void resetCounters() {
+    synchronized (journal) {
+      journal.clear();
+    }
     calls.clear();
     total.set(0);
     faulted.set(0);
@@ -178,6 +196,12 @@ public final class FakeHttpServer implements AutoCloseable {
             exchange.getRequestURI().getRawQuery(),
             exchange.getRequestHeaders(),
             body);
+    synchronized (journal) {
+      if (journal.size() == JOURNAL_SIZE) {
+        journal.removeFirst();
+      }
+      journal.addLast(request);
+    }
     try {
       return route.handler().handle(request);
     } catch (Exception e) {

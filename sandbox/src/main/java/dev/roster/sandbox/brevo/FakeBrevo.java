@@ -172,6 +172,11 @@ public final class FakeBrevo implements AutoCloseable {
   }
 
   /** Calls matched to a route template, e.g. {@code calls("GET", "/v3/contacts/{identifier}")}. */
+  /** The routed requests received, oldest first (see {@link FakeHttpServer#requests()}). */
+  public List<FakeRequest> requests() {
+    return server.requests();
+  }
+
   public int calls(String method, String pathTemplate) {
     return server.calls(method, pathTemplate);
   }
