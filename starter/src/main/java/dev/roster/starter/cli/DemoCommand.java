@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Roster's main job end to end on the embedded default: onboard two people on a",
-      "sandbox Brevo (one needs an approval), print each step, check the sandbox's end state.",
-      "Exits 0 only when every expected end state holds."
+      "Run the main job end to end on the embedded default, and check the result.",
+      "",
+      "Onboards two people on a sandbox Brevo (one needs an approval), prints each step and",
+      "checks the sandbox's end state. Exits 0 only when every expected end state holds."
     },
     footer = {"", "Examples:", "  roster demo", "  roster demo --temporal-port 7300"})
 public final class DemoCommand implements Callable<Integer> {

@@ -11,9 +11,10 @@ import picocli.CommandLine.Mixin;
     name = "dev",
     mixinStandardHelpOptions = true,
     description = {
-      "Run everything in one process until Ctrl-C: the embedded Temporal server (unless",
-      "TEMPORAL_ADDRESS is set), the worker, the HTTP service, and a sandbox fake for every",
-      "account without credentials."
+      "Run Temporal, the worker, the HTTP service and sandboxes locally until Ctrl-C.",
+      "",
+      "Starts the embedded Temporal server (unless TEMPORAL_ADDRESS is set), the worker, the",
+      "HTTP service, and a sandbox fake for every account without credentials."
     },
     footer = {
       "",

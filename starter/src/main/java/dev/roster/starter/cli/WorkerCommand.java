@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Run the worker role only (for deployment): workflows and vendor activities.",
+      "",
       "Every account needs credentials; sandboxes are never used here."
     },
     footer = {

@@ -1,0 +1,84 @@
+package dev.roster.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.starter.cli.RosterCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** What a user sees on misuse and with --help: one clear line, the right exit code. */
+class CliTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = RosterCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"dev", "demo", "worker", "serve", "onboard", "status", "approve", "reject"})
+  void everyCommandHasHelpWithAnExample(String command) {
+    assertThat(run(command, "--help")).isZero();
+    assertThat(out.toString()).contains("Usage: roster " + command).contains("Example");
+  }
+
+  @Test
+  void unknownCommandFailsWithOneLineAndUsageExitCode() {
+    assertThat(run("bogus")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("roster: ").contains("bogus");
+  }
+
+  @Test
+  void onboardWithoutAccountSaysWhatIsMissing() {
+    assertThat(run("onboard", "ada@example.com")).isEqualTo(2);
+    assertThat(err.toString()).contains("--account");
+  }
+
+  @Test
+  void onboardRefusesAnInvalidEmailBeforeConnecting(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("roster.yaml");
+    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n");
+    int code =
+        run("onboard", "not-an-email", "--account", "brevo-main", "--config", config.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("person.email").doesNotContain("Exception");
+  }
+
+  @Test
+  void onboardRefusesAnUnknownAccountNamingTheConfiguredOnes(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("roster.yaml");
+    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n");
+    int code =
+        run("onboard", "ada@example.com", "--account", "brevo-x", "--config", config.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("brevo-x").contains("brevo-main");
+  }
+
+  @Test
+  void badConfigurationNamesTheKey(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("roster.yaml");
+    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n    baseUrI: x\n");
+    int code = run("status", "onboard-x", "--config", config.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("accounts.brevo-main.baseUrI");
+  }
+
+  @Test
+  void missingConfigFileIsAnError(@TempDir Path dir) {
+    int code = run("status", "onboard-x", "--config", dir.resolve("nope.yaml").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("nope.yaml");
+  }
+}
