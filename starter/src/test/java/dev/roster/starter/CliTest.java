@@ -28,7 +28,18 @@ class CliTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"dev", "demo", "worker", "serve", "onboard", "status", "approve", "reject"})
+      strings = {
+        "dev",
+        "demo",
+        "worker",
+        "serve",
+        "onboard",
+        "status",
+        "approve",
+        "reject",
+        "tasks",
+        "complete-task"
+      })
   void everyCommandHasHelpWithAnExample(String command) {
     assertThat(run(command, "--help")).isZero();
     assertThat(out.toString()).contains("Usage: roster " + command).contains("Example");

@@ -17,6 +17,7 @@ import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.InvitationPolicy;
 import dev.roster.workflows.common.TaskQueues;
 import dev.roster.workflows.onboard.OnboardUserWorkflowImpl;
+import dev.roster.workflows.tasks.ManualTaskBoardWorkflowImpl;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -84,7 +85,9 @@ public final class RosterWorker implements AutoCloseable {
 
     Worker roster = factory.newWorker(TaskQueues.ROSTER);
     roster.registerWorkflowImplementationTypes(
-        OnboardUserWorkflowImpl.class, InvitationWatcherWorkflowImpl.class);
+        OnboardUserWorkflowImpl.class,
+        InvitationWatcherWorkflowImpl.class,
+        ManualTaskBoardWorkflowImpl.class);
     roster.registerActivitiesImplementations(
         new ControlActivitiesImpl(infos, policy(approvals), subjects, client));
 

@@ -8,6 +8,8 @@ import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.FailureTypes;
 import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.tasks.ManualTask;
+import dev.roster.workflows.tasks.ManualTaskBoardWorkflow;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflow;
 import dev.roster.workflows.watcher.Watch;
 import dev.roster.workflows.watcher.WatcherState;
@@ -110,12 +112,42 @@ public final class ControlActivitiesImpl implements ControlActivities {
   }
 
   @Override
+  public void postManualTask(ManualTask task) {
+    ManualTaskBoardWorkflow board =
+        client.newWorkflowStub(
+            ManualTaskBoardWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(ManualTaskBoardWorkflow.WORKFLOW_ID)
+                .setTaskQueue(TaskQueues.ROSTER)
+                .setStaticSummary("Open manual tasks")
+                .build());
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(board::run, List.<ManualTask>of());
+    request.add(board::opened, task);
+    client.signalWithStart(request);
+    log.warn(
+        "manual task opened workflowId={} taskId={} account={}",
+        task.workflowId(),
+        task.taskId(),
+        task.account());
+  }
+
+  @Override
+  public void closeManualTask(ManualTask task) {
+    signalIfRunning(ManualTaskBoardWorkflow.WORKFLOW_ID, "closed", task);
+  }
+
+  @Override
   public void unwatchInvitation(String account, String workflowId) {
-    WorkflowStub watcher = client.newUntypedWorkflowStub(WatcherState.workflowId(account));
+    signalIfRunning(WatcherState.workflowId(account), "unregister", workflowId);
+  }
+
+  private void signalIfRunning(String targetId, String signal, Object argument) {
+    WorkflowStub target = client.newUntypedWorkflowStub(targetId);
     try {
-      watcher.signal("unregister", workflowId);
+      target.signal(signal, argument);
     } catch (WorkflowNotFoundException e) {
-      // The watcher already finished: nobody to unregister from.
+      // Already finished: nobody left to tell.
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
         throw e;

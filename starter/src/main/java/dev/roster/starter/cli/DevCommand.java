@@ -3,6 +3,7 @@ package dev.roster.starter.cli;
 import dev.roster.starter.local.LocalStack;
 import dev.roster.worker.config.RosterConfig;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Mixin;
       "  roster onboard ada@example.com --account brevo-main --list 2 --wait"
     })
 public final class DevCommand implements Callable<Integer> {
+  static final Duration SANDBOX_ACCEPT_AFTER = Duration.ofSeconds(30);
+
   @Mixin ConfigOptions config;
   @Mixin LocalOptions local;
 
@@ -32,14 +35,22 @@ public final class DevCommand implements Callable<Integer> {
   public Integer call() {
     RosterConfig loaded = config.load(System.getenv());
     PrintStream out = System.out;
+    if (config.usesBuiltIn()) {
+      out.println(
+          "No ./roster.yaml: using the built-in configuration (sandbox Brevo account brevo-main).");
+    }
     LocalStack stack =
         LocalStack.start(
             loaded,
             System.getenv(),
-            new LocalStack.Options(local.temporalPort, local.httpPort, null),
+            new LocalStack.Options(local.temporalPort, local.httpPort, SANDBOX_ACCEPT_AFTER),
             out);
-    out.println("Roster dev is running. Sandbox invitations stay pending until accepted:");
-    out.println("  curl -X POST http://127.0.0.1:PORT/_sandbox/invitations/EMAIL/accept");
+    out.println(
+        "Roster dev is running. Sandbox invitations are accepted "
+            + SANDBOX_ACCEPT_AFTER.toSeconds()
+            + " s after they are sent, or at once with:");
+    out.println("  curl -X POST <sandbox URL without /v3>/_sandbox/invitations/EMAIL/accept");
+    out.println("Try: ./roster onboard ada@example.com --account brevo-main --list 2 --wait");
     out.println("Press Ctrl-C to stop.");
     Blocking.untilShutdown(stack);
     return 0;

@@ -107,7 +107,7 @@ public final class OnboardCommand implements Callable<Integer> {
       }
       Progress progress = new Progress(out);
       if (progress.follow(connection.client(), id) == Progress.End.WAITING_ON_PERSON) {
-        out.println("Waiting on a person. See: roster status " + id);
+        out.println(Progress.nextStep(id, Workflows.status(connection.client(), id)));
         return 0;
       }
       out.println(

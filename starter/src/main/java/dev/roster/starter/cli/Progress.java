@@ -72,6 +72,33 @@ final class Progress {
     out.flush();
   }
 
+  /** What the person should do next, in one or two lines. */
+  static String nextStep(String workflowId, OnboardStatus status) {
+    if (status.approval() != null && "waiting".equals(status.approval().state())) {
+      return "Waiting for an approval ("
+          + status.approval().what()
+          + "). Someone other than "
+          + status.requestedBy()
+          + " runs:\n  roster approve "
+          + workflowId
+          + " --by NAME   (or roster reject ...)";
+    }
+    if (status.manualTasks() != null) {
+      for (var task : status.manualTasks()) {
+        if (task.isOpen()) {
+          return "Waiting for a manual task: "
+              + task.instructions()
+              + "\n  roster complete-task "
+              + workflowId
+              + " "
+              + task.taskId()
+              + " --by NAME";
+        }
+      }
+    }
+    return "Waiting for the invitation to be accepted. Check with: roster status " + workflowId;
+  }
+
   /** True when nothing can move without a person: an approval, or invitations to accept. */
   static boolean waitingOnPerson(OnboardStatus status) {
     if (status.approval() != null && "waiting".equals(status.approval().state())) {
@@ -81,7 +108,7 @@ final class Progress {
     boolean anyWaiting = false;
     for (AccountReport account : status.accounts()) {
       for (Step step : account.steps()) {
-        anyRunning |= step.state() == StepState.RUNNING || step.state() == StepState.PENDING;
+        anyRunning |= step.state() == StepState.RUNNING;
         anyWaiting |= step.state() == StepState.WAITING;
       }
     }

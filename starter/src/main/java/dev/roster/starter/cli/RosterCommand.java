@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       ApproveCommand.class,
       RejectCommand.class,
+      TasksCommand.class,
+      CompleteTaskCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

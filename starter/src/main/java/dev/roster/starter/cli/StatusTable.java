@@ -4,7 +4,9 @@ import dev.roster.workflows.common.ApprovalStatus;
 import dev.roster.workflows.common.Step;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.OnboardStatus;
+import dev.roster.workflows.tasks.ManualTask;
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Prints an OnboardStatus as a per-step table. */
 public final class StatusTable {
@@ -34,6 +36,14 @@ public final class StatusTable {
             step.state(),
             step.detail() == null ? "" : step.detail());
       }
+    }
+    for (ManualTask task :
+        status.manualTasks() == null ? List.<ManualTask>of() : status.manualTasks()) {
+      out.printf(
+          "manual task %s: %s%n  %s%n",
+          task.taskId(),
+          task.isOpen() ? "OPEN since " + task.openedAt() : "done by " + task.completedBy(),
+          task.instructions());
     }
     out.flush();
   }

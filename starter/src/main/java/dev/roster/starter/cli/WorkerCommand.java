@@ -34,6 +34,11 @@ public final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Map<String, String> env = System.getenv();
+    if (config.usesBuiltIn()) {
+      throw new UsageError(
+          "the worker needs a configuration: ./roster.yaml or --config PATH (see"
+              + " roster.example.yaml)");
+    }
     RosterConfig loaded = config.load(env);
     List<String> missing = new ArrayList<>(loaded.missingCredentials(env));
     for (AccountConfig account : loaded.accounts().values()) {

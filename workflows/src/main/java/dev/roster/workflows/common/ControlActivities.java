@@ -38,6 +38,14 @@ public interface ControlActivities {
   @ActivityMethod
   void watchInvitation(String account, String workflowId, String email);
 
+  /** Lists an open manual task on the manual-task board (signal-with-start). Idempotent. */
+  @ActivityMethod
+  void postManualTask(dev.roster.workflows.tasks.ManualTask task);
+
+  /** Takes a completed manual task off the board. Idempotent: no board is success. */
+  @ActivityMethod
+  void closeManualTask(dev.roster.workflows.tasks.ManualTask task);
+
   /** Withdraws a watch (expired or cancelled invitation). Idempotent: no watcher is success. */
   @ActivityMethod
   void unwatchInvitation(String account, String workflowId);

@@ -10,12 +10,15 @@ import dev.roster.workflows.common.StepLog;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.contacts.ContactActivities;
 import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.tasks.ManualTask;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -73,58 +76,40 @@ final class AccountOnboarding {
     return outcome;
   }
 
-  /**
-   * Runs every step. {@code approval} resolves once the request's approval is decided (or at once
-   * when none was needed).
-   */
-  void run(
-      Person person,
-      String workflowId,
-      ControlActivities control,
-      Promise<ApprovalGate.Result> approval) {
+  /** Runs every step; never throws for a vendor failure (the account records it). */
+  void run(OnboardContext context) {
+    Person person = context.person();
+    ControlActivities control = context.control();
     try {
       info = control.describeAccount(assignment.account());
-      if (privileged && !awaitApproval(approval)) {
+      if (privileged && !awaitApproval(context.approval())) {
         return;
       }
       TeamActivities team =
-          io.temporal.workflow.Workflow.newActivityStub(
+          Workflow.newActivityStub(
               TeamActivities.class,
               RosterActivityOptions.vendorCall(info.teamTaskQueue(), "team: " + account()));
       ContactActivities contacts =
-          io.temporal.workflow.Workflow.newActivityStub(
+          Workflow.newActivityStub(
               ContactActivities.class,
               RosterActivityOptions.vendorCall(info.contactsTaskQueue(), "contacts: " + account()));
       InviteOutcome invited = null;
+      String manualTask = null;
       if (assignment.role() != null) {
-        invited = invite(team, person);
+        if (info.capabilities().teamInvite() == TeamInvite.MANUAL) {
+          manualTask = openManualInvite(context);
+        } else {
+          invited = invite(team, person);
+        }
       }
-      step(
-          CONTACT,
-          () ->
-              contacts
-                  .upsertContact(
-                      account(),
-                      new ContactData(
-                          person.email(),
-                          person.firstName(),
-                          person.lastName(),
-                          assignment.attributesOrEmpty()))
-                  .name()
-                  .toLowerCase());
-      if (!assignment.listsOrEmpty().isEmpty()) {
-        step(
-            LISTS,
-            () -> {
-              contacts.subscribe(account(), person.email(), assignment.listsOrEmpty());
-              return "subscribed to " + String.join(", ", assignment.listsOrEmpty());
-            });
-      }
-      if (invited == InviteOutcome.INVITED || invited == InviteOutcome.ALREADY_PENDING) {
-        StepState accepted =
+      upsertContact(contacts, person);
+      subscribe(contacts, person);
+      if (manualTask != null) {
+        awaitManualInvite(context, manualTask);
+      } else if (invited == InviteOutcome.INVITED || invited == InviteOutcome.ALREADY_PENDING) {
+        outcome =
             new InvitationWait(account(), info, team, control, steps, () -> invitation)
-                .await(person.email(), workflowId);
-        outcome = accepted;
+                .await(person.email(), context.workflowId());
         return;
       }
       outcome = StepState.DONE;
@@ -136,6 +121,84 @@ final class AccountOnboarding {
       outcome = StepState.FAILED;
       steps.skipRemaining(reason(e));
     }
+  }
+
+  private void upsertContact(ContactActivities contacts, Person person) {
+    if (!info.capabilities().contacts()) {
+      steps.set(CONTACT, StepState.SKIPPED, info.vendor() + " keeps no contacts by API");
+      return;
+    }
+    step(
+        CONTACT,
+        () ->
+            contacts
+                .upsertContact(
+                    account(),
+                    new ContactData(
+                        person.email(),
+                        person.firstName(),
+                        person.lastName(),
+                        assignment.attributesOrEmpty()))
+                .name()
+                .toLowerCase(Locale.ROOT));
+  }
+
+  private void subscribe(ContactActivities contacts, Person person) {
+    if (assignment.listsOrEmpty().isEmpty()) {
+      return;
+    }
+    if (!info.capabilities().lists()) {
+      steps.set(LISTS, StepState.FAILED, info.vendor() + " has no lists to subscribe to");
+      throw new StepFailed(LISTS);
+    }
+    step(
+        LISTS,
+        () -> {
+          contacts.subscribe(account(), person.email(), assignment.listsOrEmpty());
+          return "subscribed to " + String.join(", ", assignment.listsOrEmpty());
+        });
+  }
+
+  /** No team API (e.g. Mailjet): a person invites them by hand; never skipped silently. */
+  private String openManualInvite(OnboardContext context) {
+    String taskId = account() + "-invite";
+    context
+        .tasks()
+        .open(
+            taskId,
+            account(),
+            "Invite "
+                + context.person().email()
+                + " to the "
+                + info.vendor()
+                + " account "
+                + account()
+                + " with role "
+                + assignment.role()
+                + " in the vendor's web UI (it has no API for team members), then run: roster"
+                + " complete-task "
+                + context.workflowId()
+                + " "
+                + taskId
+                + " --by NAME",
+            context.control());
+    steps.set(INVITE, StepState.WAITING, "manual task " + taskId + " is open");
+    return taskId;
+  }
+
+  private void awaitManualInvite(OnboardContext context, String taskId) {
+    ManualTask done =
+        context.tasks().await(taskId, context.remindEvery(), context.control(), context.ticket());
+    steps.set(
+        INVITE,
+        StepState.DONE,
+        "done by hand by "
+            + done.completedBy()
+            + (done.note() == null || done.note().isBlank() ? "" : ": " + done.note()));
+    steps.set(
+        ACCEPTANCE,
+        StepState.SKIPPED,
+        info.vendor() + " has no API to see acceptance; the manual task covers it");
   }
 
   private boolean awaitApproval(Promise<ApprovalGate.Result> approval) {
@@ -159,11 +222,6 @@ final class AccountOnboarding {
   }
 
   private InviteOutcome invite(TeamActivities team, Person person) {
-    if (info.capabilities().teamInvite() == TeamInvite.MANUAL) {
-      // Manual tasks arrive with the vendor coverage work; never skip silently.
-      steps.set(INVITE, StepState.FAILED, "no team API for " + info.vendor() + ": needs a person");
-      throw new StepFailed(INVITE);
-    }
     InviteOutcome[] out = new InviteOutcome[1];
     step(
         INVITE,
@@ -171,8 +229,10 @@ final class AccountOnboarding {
           out[0] = team.invite(account(), person.email(), assignment.role());
           return out[0].name().toLowerCase().replace('_', ' ');
         });
-    if (out[0] == InviteOutcome.ALREADY_ACTIVE || out[0] == InviteOutcome.ACTIVE) {
+    if (out[0] == InviteOutcome.ALREADY_ACTIVE) {
       steps.set(ACCEPTANCE, StepState.DONE, "already an active member");
+    } else if (out[0] == InviteOutcome.ACTIVE) {
+      steps.set(ACCEPTANCE, StepState.DONE, "active at once (" + info.vendor() + ")");
     }
     return out[0];
   }

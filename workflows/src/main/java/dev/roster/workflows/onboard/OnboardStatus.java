@@ -1,6 +1,7 @@
 package dev.roster.workflows.onboard;
 
 import dev.roster.workflows.common.ApprovalStatus;
+import dev.roster.workflows.tasks.ManualTask;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param phase the current phase: {@code starting}, {@code approval}, {@code working}, {@code
  *     waiting-acceptance}, {@code done}
  * @param subject the keyed hash of the person's email (never the email)
+ * @param manualTasks steps people do by hand, open or done
  */
 public record OnboardStatus(
     String phase,
@@ -16,4 +18,5 @@ public record OnboardStatus(
     String subject,
     String requestedBy,
     ApprovalStatus approval,
-    List<AccountReport> accounts) {}
+    List<AccountReport> accounts,
+    List<ManualTask> manualTasks) {}

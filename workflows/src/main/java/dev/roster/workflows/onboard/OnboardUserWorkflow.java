@@ -1,6 +1,7 @@
 package dev.roster.workflows.onboard;
 
 import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.watcher.InvitationUpdate;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -28,6 +29,10 @@ public interface OnboardUserWorkflow {
   /** Rejects the privileged part of the request. Refused (and recorded) from the requester. */
   @SignalMethod
   void reject(Decision decision);
+
+  /** Confirms a manual task of this request (a step done by hand). */
+  @SignalMethod
+  void completeManualTask(TaskCompletion completion);
 
   /** Sent by the account's InvitationWatcher. */
   @SignalMethod(name = InvitationUpdate.SIGNAL)

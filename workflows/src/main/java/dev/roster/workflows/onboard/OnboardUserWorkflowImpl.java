@@ -8,6 +8,8 @@ import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.RosterActivityOptions;
 import dev.roster.workflows.common.RosterSearchAttributes;
 import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.tasks.ManualTasks;
+import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.watcher.InvitationUpdate;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -29,6 +31,7 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
       Workflow.newActivityStub(ControlActivities.class, RosterActivityOptions.control());
 
   private final Map<String, AccountOnboarding> accounts = new LinkedHashMap<>();
+  private final ManualTasks manualTasks = new ManualTasks();
   private final ApprovalGate approval;
   private final OnboardRequest request;
   private String phase = "starting";
@@ -67,8 +70,17 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
     CompletablePromise<ApprovalGate.Result> decided = Workflow.newPromise();
     List<String> privileged = privilegedAccounts(policy);
     List<Promise<Void>> work = new ArrayList<>();
+    OnboardContext context =
+        new OnboardContext(
+            request.person(),
+            workflowId,
+            request.ticket(),
+            control,
+            decided,
+            manualTasks,
+            policy.remindEvery());
     for (AccountOnboarding account : accounts.values()) {
-      work.add(Async.procedure(() -> account.run(request.person(), workflowId, control, decided)));
+      work.add(Async.procedure(() -> account.run(context)));
     }
     if (privileged.isEmpty()) {
       decided.complete(ApprovalGate.Result.APPROVED);
@@ -159,6 +171,11 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
   }
 
   @Override
+  public void completeManualTask(TaskCompletion completion) {
+    manualTasks.complete(completion);
+  }
+
+  @Override
   public void invitationChanged(InvitationUpdate update) {
     AccountOnboarding account = accounts.get(update.account());
     if (account != null) {
@@ -176,6 +193,7 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
         subject,
         request == null ? null : request.requestedBy(),
         approval.status(),
-        reports);
+        reports,
+        manualTasks.snapshot());
   }
 }

@@ -1,0 +1,23 @@
+package dev.roster.workflows.onboard;
+
+import dev.roster.workflows.common.ApprovalGate;
+import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.Person;
+import dev.roster.workflows.tasks.ManualTasks;
+import io.temporal.workflow.Promise;
+import java.time.Duration;
+
+/**
+ * What every account's work in one OnboardUser shares.
+ *
+ * @param approval resolves once the request's approval is decided (at once when none is needed)
+ * @param remindEvery how often people are reminded of open manual tasks
+ */
+record OnboardContext(
+    Person person,
+    String workflowId,
+    String ticket,
+    ControlActivities control,
+    Promise<ApprovalGate.Result> approval,
+    ManualTasks tasks,
+    Duration remindEvery) {}

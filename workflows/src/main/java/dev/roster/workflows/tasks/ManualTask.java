@@ -1,0 +1,27 @@
+package dev.roster.workflows.tasks;
+
+/**
+ * A step a vendor's API cannot do (ARCHITECTURE.md §3), so a person does it and confirms with the
+ * {@code completeManualTask} signal. Never silently skipped.
+ *
+ * @param workflowId the request it belongs to
+ * @param taskId unique within the request, e.g. {@code mailjet-main-invite}
+ * @param account the vendor account
+ * @param instructions what the person must do, in plain words
+ * @param openedAt workflow time, ISO-8601
+ * @param completedBy who confirmed it, or null while open
+ * @param note what they said, or null
+ */
+public record ManualTask(
+    String workflowId,
+    String taskId,
+    String account,
+    String instructions,
+    String openedAt,
+    String completedBy,
+    String note) {
+
+  public boolean isOpen() {
+    return completedBy == null;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.roster.workflows.tasks;
+
+import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.Notice;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request's manual tasks, inside its workflow: opens a task, lists it on the board, reminds on a
+ * timer and returns once a person confirms it with {@code completeManualTask}.
+ */
+public final class ManualTasks {
+  private final Map<String, ManualTask> tasks = new LinkedHashMap<>();
+  private final Map<String, TaskCompletion> completions = new LinkedHashMap<>();
+
+  /** Signal handler: records a completion (tasks may be confirmed before they are awaited). */
+  public void complete(TaskCompletion completion) {
+    if (completion != null && completion.taskId() != null && completion.by() != null) {
+      completions.putIfAbsent(completion.taskId(), completion);
+    }
+  }
+
+  /** True when {@code taskId} names a task of this request (open or done). */
+  public boolean has(String taskId) {
+    return tasks.containsKey(taskId);
+  }
+
+  /** Opens a task and lists it on the manual-task board; does not wait. */
+  public ManualTask open(
+      String taskId, String account, String instructions, ControlActivities control) {
+    ManualTask task =
+        new ManualTask(
+            Workflow.getInfo().getWorkflowId(),
+            taskId,
+            account,
+            instructions,
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
+            null,
+            null);
+    tasks.put(taskId, task);
+    control.postManualTask(task);
+    return task;
+  }
+
+  /**
+   * Blocks until a person completes the open task {@code taskId}, reminding every {@code
+   * remindEvery}; returns the completed task and takes it off the board.
+   */
+  public ManualTask await(
+      String taskId, Duration remindEvery, ControlActivities control, String ticket) {
+    ManualTask task = tasks.get(taskId);
+    int reminders = 0;
+    while (!Workflow.await(remindEvery, () -> completions.containsKey(taskId))) {
+      reminders++;
+      control.notify(
+          new Notice(
+              task.workflowId(),
+              ticket,
+              "manual-task-reminder",
+              "Manual task "
+                  + taskId
+                  + " still open ("
+                  + reminders
+                  + " reminder(s)): roster complete-task "
+                  + task.workflowId()
+                  + " "
+                  + taskId
+                  + " --by NAME"));
+    }
+    TaskCompletion done = completions.get(taskId);
+    ManualTask completed =
+        new ManualTask(
+            task.workflowId(),
+            taskId,
+            task.account(),
+            task.instructions(),
+            task.openedAt(),
+            done.by(),
+            done.note());
+    tasks.put(taskId, completed);
+    control.closeManualTask(completed);
+    return completed;
+  }
+
+  public List<ManualTask> snapshot() {
+    return List.copyOf(tasks.values());
+  }
+}
