@@ -52,15 +52,8 @@ public final class TeamActivitiesImpl implements TeamActivities {
   }
 
   @Override
-  public void cancelInvitation(String account, String email) {
-    routing.call(
-        account,
-        "cancelInvitation",
-        email,
-        c -> {
-          c.cancel(email);
-          return null;
-        });
+  public MemberStatus cancelInvitation(String account, String email) {
+    return routing.call(account, "cancelInvitation", email, c -> c.cancel(email));
   }
 
   @Override

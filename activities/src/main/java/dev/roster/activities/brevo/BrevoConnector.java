@@ -137,23 +137,25 @@ public final class BrevoConnector implements TeamConnector, ContactConnector {
   }
 
   @Override
-  public void cancel(String email) {
+  public MemberStatus cancel(String email) {
     Optional<OrganizationUser> user = find(email);
     if (user.isEmpty() || user.get().status() != MemberStatus.PENDING) {
       log.info("brevo cancel skipped email={} reason=not_pending", EmailMask.mask(email));
-      return;
+      return user.map(OrganizationUser::status).orElse(MemberStatus.ABSENT);
     }
     try {
       client.cancelInvitation(user.get().email());
     } catch (AuthFailed e) {
       // 403 also means "not pending": accepted or cancelled since our read. Nothing to cancel.
-      if (memberStatus(email) == MemberStatus.PENDING) {
+      MemberStatus now = memberStatus(email);
+      if (now == MemberStatus.PENDING) {
         throw e;
       }
       log.info("brevo cancel skipped email={} reason=no_longer_pending", EmailMask.mask(email));
-      return;
+      return now;
     }
     log.info("brevo invitation cancelled email={}", EmailMask.mask(email));
+    return MemberStatus.PENDING;
   }
 
   @Override

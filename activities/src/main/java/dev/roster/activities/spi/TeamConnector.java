@@ -35,8 +35,11 @@ public interface TeamConnector {
   /** Sends a pending invitation again. Not idempotent: each call sends an email. */
   void resend(String email);
 
-  /** Cancels a pending invitation. Idempotent: nothing pending is success. */
-  void cancel(String email);
+  /**
+   * Cancels a pending invitation. Idempotent: nothing pending is success. Returns where the person
+   * stood before: PENDING (now cancelled), ACTIVE (accepted meanwhile: left alone) or ABSENT.
+   */
+  MemberStatus cancel(String email);
 
   /**
    * Removes a member's access, cancelling a still-pending invitation. Idempotent: an absent person

@@ -147,16 +147,16 @@ class BrevoTeamTest {
   @Test
   void cancelWithdrawsAPendingInvitation() {
     brevo.connector.invite(ADA, "viewer");
-    brevo.connector.cancel(ADA);
+    assertThat(brevo.connector.cancel(ADA)).isEqualTo(MemberStatus.PENDING);
     assertThat(brevo.fake.member(ADA)).isEmpty();
   }
 
   @Test
   void cancelWhenNothingIsPendingDoesNothing() {
-    brevo.connector.cancel(ADA);
+    assertThat(brevo.connector.cancel(ADA)).isEqualTo(MemberStatus.ABSENT);
     brevo.connector.invite(ADA, "viewer");
     brevo.fake.acceptInvitation(ADA);
-    brevo.connector.cancel(ADA);
+    assertThat(brevo.connector.cancel(ADA)).isEqualTo(MemberStatus.ACTIVE);
 
     assertThat(brevo.fake.calls("PUT", CANCEL)).isZero();
     assertThat(brevo.fake.member(ADA).orElseThrow().isActive()).isTrue();

@@ -108,7 +108,8 @@ final class AccountOnboarding {
         awaitManualInvite(context, manualTask);
       } else if (invited == InviteOutcome.INVITED || invited == InviteOutcome.ALREADY_PENDING) {
         outcome =
-            new InvitationWait(account(), info, team, control, steps, () -> invitation)
+            new InvitationWait(
+                    account(), context.ticket(), info, team, control, steps, () -> invitation)
                 .await(person.email(), context.workflowId());
         return;
       }

@@ -24,15 +24,18 @@ final class InvitationWait {
   private final ControlActivities control;
   private final StepLog steps;
   private final Supplier<MemberStatus> update;
+  private final String ticket;
 
   InvitationWait(
       String account,
+      String ticket,
       AccountInfo info,
       TeamActivities team,
       ControlActivities control,
       StepLog steps,
       Supplier<MemberStatus> update) {
     this.account = account;
+    this.ticket = ticket;
     this.policy = info.invitations();
     this.team = team;
     this.control = control;
@@ -94,13 +97,17 @@ final class InvitationWait {
     control.unwatchInvitation(account, workflowId);
     String detail = "not accepted within " + days(policy.expireAfter());
     try {
-      team.cancelInvitation(account, email);
+      // The watcher looks once per interval: the person may have accepted since its last look.
+      if (team.cancelInvitation(account, email) == MemberStatus.ACTIVE) {
+        steps.set(AccountOnboarding.ACCEPTANCE, StepState.DONE, "accepted just before expiry");
+        return StepState.DONE;
+      }
       detail += ": invitation cancelled";
     } catch (ActivityFailure e) {
       detail += "; cancelling it failed: " + AccountOnboarding.reason(e);
     }
     steps.set(AccountOnboarding.ACCEPTANCE, StepState.EXPIRED, detail);
-    control.notify(new Notice(workflowId, null, "invitation-expired", account + ": " + detail));
+    control.notify(new Notice(workflowId, ticket, "invitation-expired", account + ": " + detail));
     return StepState.EXPIRED;
   }
 

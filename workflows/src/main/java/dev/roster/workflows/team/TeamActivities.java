@@ -31,9 +31,12 @@ public interface TeamActivities {
   @ActivityMethod
   void resendInvitation(String account, String email);
 
-  /** Cancels a pending invitation. Idempotent: no pending invitation is success. */
+  /**
+   * Cancels a pending invitation. Idempotent: no pending invitation is success. Returns where the
+   * person stood before: PENDING (now cancelled), ACTIVE (accepted meanwhile: left alone), ABSENT.
+   */
   @ActivityMethod
-  void cancelInvitation(String account, String email);
+  MemberStatus cancelInvitation(String account, String email);
 
   /** Removes an active member's access. Idempotent: an absent member is success. */
   @ActivityMethod
