@@ -3,44 +3,106 @@ package dev.roster.worker;
 import dev.roster.activities.brevo.BrevoClient;
 import dev.roster.activities.brevo.BrevoConnector;
 import dev.roster.activities.http.RateBudget;
+import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
+import dev.roster.activities.listmonk.ListmonkClient;
+import dev.roster.activities.listmonk.ListmonkConnector;
+import dev.roster.activities.mailjet.MailjetClient;
+import dev.roster.activities.mailjet.MailjetConnector;
 import dev.roster.activities.spi.ContactConnector;
 import dev.roster.activities.spi.TeamConnector;
+import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.RateBudgetConfig;
+import dev.roster.workflows.common.Capabilities;
 import okhttp3.HttpUrl;
 
 /** Builds the connector of a vendor account from its type. */
 final class Connectors {
 
-  /** The connector of one account; it serves both team and contact calls. */
-  record Built(TeamConnector team, ContactConnector contacts) {}
+  /**
+   * The connectors of one account. {@code team} is null where the vendor has no team API (Mailjet:
+   * manual tasks), {@code contacts} where it keeps no contacts (MailerSend).
+   */
+  record Built(
+      TeamConnector team,
+      ContactConnector contacts,
+      Capabilities capabilities,
+      String teamFamily,
+      String contactsFamily) {}
 
   static Built build(VendorAccount account) {
     return switch (account.config().type()) {
       case BREVO -> brevo(account);
-      default ->
-          throw new IllegalArgumentException(
-              "accounts."
-                  + account.id()
-                  + ".type: "
-                  + account.config().type().yamlName()
-                  + " has no connector yet (supported: brevo)");
+      case MAILJET -> mailjet(account);
+      case LISTMONK -> listmonk(account);
+      case MAILERSEND -> MailerSendConnectors.build(account);
     };
   }
 
   private static Built brevo(VendorAccount account) {
     BrevoClient client =
         new BrevoClient(
-            HttpUrl.get(account.baseUrl().toString()),
+            url(account),
             account.credential(),
             budget(account, BrevoConnector.TEAM_FAMILY),
             budget(account, BrevoConnector.CONTACTS_FAMILY),
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
-    BrevoConnector connector = new BrevoConnector(client);
-    return new Built(connector, connector);
+    BrevoConnector c = new BrevoConnector(client);
+    return new Built(c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
   }
 
-  private static RateBudget budget(VendorAccount account, String family) {
+  /** Mailjet credentials are {@code APIKEY:SECRETKEY} (Basic auth, vendors.md §1). */
+  private static Built mailjet(VendorAccount account) {
+    Secret[] pair = pair(account, "APIKEY:SECRETKEY");
+    MailjetClient client =
+        new MailjetClient(
+            url(account),
+            pair[0],
+            pair[1],
+            budget(account, MailjetConnector.CONTACTS_FAMILY),
+            VendorHttp.newClient("mailjet", MailjetClient.REQUEST_ID_HEADERS));
+    MailjetConnector c = new MailjetConnector(client);
+    return new Built(null, c, c.capabilities(), c.contactsFamily(), c.contactsFamily());
+  }
+
+  /** listmonk credentials are {@code api_user:token} (vendors.md §3). */
+  private static Built listmonk(VendorAccount account) {
+    Secret[] pair = pair(account, "API_USER:TOKEN");
+    ListmonkClient client =
+        new ListmonkClient(
+            url(account),
+            pair[0].reveal(),
+            pair[1],
+            budget(account, ListmonkConnector.FAMILY),
+            VendorHttp.newClient("listmonk", ListmonkClient.REQUEST_ID_HEADERS));
+    ListmonkConnector c = new ListmonkConnector(client);
+    return new Built(c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
+  }
+
+  static HttpUrl url(VendorAccount account) {
+    return HttpUrl.get(account.baseUrl().toString());
+  }
+
+  /** Splits a {@code left:right} credential; the message never shows the value. */
+  private static Secret[] pair(VendorAccount account, String shape) {
+    String value = account.credential().reveal();
+    int colon = value.indexOf(':');
+    if (colon <= 0 || colon == value.length() - 1) {
+      throw new ConfigException(
+          "accounts." + account.id(),
+          "accounts."
+              + account.id()
+              + ".credentials: a "
+              + account.config().type().yamlName()
+              + " credential has the form "
+              + shape);
+    }
+    return new Secret[] {
+      new Secret(value.substring(0, colon)), new Secret(value.substring(colon + 1))
+    };
+  }
+
+  static RateBudget budget(VendorAccount account, String family) {
     RateBudgetConfig config = account.config().rateBudgets().get(family);
     return RateBudget.of(
         account.config().type().yamlName(),

@@ -74,13 +74,16 @@ public final class RosterWorker implements AutoCloseable {
     Map<String, Double> queueRates = new LinkedHashMap<>();
     for (VendorAccount account : accounts) {
       Connectors.Built built = Connectors.build(account);
-      teams.put(account.id(), built.team());
-      contacts.put(account.id(), built.contacts());
+      if (built.team() != null) {
+        teams.put(account.id(), built.team());
+      }
+      if (built.contacts() != null) {
+        contacts.put(account.id(), built.contacts());
+      }
       AccountInfo info = info(account.config(), built);
       infos.put(account.id(), info);
-      queueRates.put(info.teamTaskQueue(), rate(account.config(), built.team().teamFamily()));
-      queueRates.put(
-          info.contactsTaskQueue(), rate(account.config(), built.contacts().contactsFamily()));
+      queueRates.put(info.teamTaskQueue(), rate(account.config(), built.teamFamily()));
+      queueRates.put(info.contactsTaskQueue(), rate(account.config(), built.contactsFamily()));
     }
 
     Worker roster = factory.newWorker(TaskQueues.ROSTER);
@@ -91,6 +94,8 @@ public final class RosterWorker implements AutoCloseable {
     roster.registerActivitiesImplementations(
         new ControlActivitiesImpl(infos, policy(approvals), subjects, client));
 
+    // Every account queue serves both interfaces; each routes by account and refuses an account
+    // without that kind of connector, so a wrong routing fails loudly instead of hanging.
     TeamActivitiesImpl teamActivities = new TeamActivitiesImpl(teams);
     ContactActivitiesImpl contactActivities = new ContactActivitiesImpl(contacts);
     for (Map.Entry<String, Double> queue : queueRates.entrySet()) {
@@ -103,12 +108,7 @@ public final class RosterWorker implements AutoCloseable {
                   .setMaxTaskQueueActivitiesPerSecond(queue.getValue())
                   .setMaxWorkerActivitiesPerSecond(queue.getValue())
                   .build());
-      if (infos.values().stream().anyMatch(i -> i.teamTaskQueue().equals(queue.getKey()))) {
-        worker.registerActivitiesImplementations(teamActivities);
-      }
-      if (infos.values().stream().anyMatch(i -> i.contactsTaskQueue().equals(queue.getKey()))) {
-        worker.registerActivitiesImplementations(contactActivities);
-      }
+      worker.registerActivitiesImplementations(teamActivities, contactActivities);
     }
     return java.util.stream.Stream.concat(
             java.util.stream.Stream.of(TaskQueues.ROSTER), queueRates.keySet().stream())
@@ -120,9 +120,9 @@ public final class RosterWorker implements AutoCloseable {
     return new AccountInfo(
         config.id(),
         config.type().yamlName(),
-        built.team().capabilities(),
-        TaskQueues.activityQueue(config.id(), built.team().teamFamily()),
-        TaskQueues.activityQueue(config.id(), built.contacts().contactsFamily()),
+        built.capabilities(),
+        TaskQueues.activityQueue(config.id(), built.teamFamily()),
+        TaskQueues.activityQueue(config.id(), built.contactsFamily()),
         new InvitationPolicy(inv.pollInterval(), inv.resendAfter(), inv.expireAfter()));
   }
 

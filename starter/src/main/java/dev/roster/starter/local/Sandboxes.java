@@ -2,6 +2,8 @@ package dev.roster.starter.local;
 
 import dev.roster.activities.http.Secret;
 import dev.roster.sandbox.brevo.FakeBrevo;
+import dev.roster.sandbox.listmonk.FakeListmonk;
+import dev.roster.sandbox.mailjet.FakeMailjet;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.AccountConfig;
 import dev.roster.worker.config.ConfigException;
@@ -19,6 +21,8 @@ import java.util.Map;
  */
 public final class Sandboxes implements AutoCloseable {
   private final Map<String, FakeBrevo> brevo = new LinkedHashMap<>();
+  private final Map<String, FakeMailjet> mailjet = new LinkedHashMap<>();
+  private final Map<String, FakeListmonk> listmonk = new LinkedHashMap<>();
   private final List<AutoCloseable> all = new ArrayList<>();
 
   /** Starts a fake for {@code account} and returns the account pointed at it. */
@@ -39,6 +43,29 @@ public final class Sandboxes implements AutoCloseable {
         return new VendorAccount(
             account, URI.create(fake.baseUrl()), new Secret(fake.apiKey()), true);
       }
+      case MAILJET -> {
+        RateBudgetConfig api = account.rateBudgets().get("api");
+        FakeMailjet fake =
+            FakeMailjet.start(
+                FakeMailjet.Options.builder().rateLimit(api.requests(), api.per()).build());
+        mailjet.put(account.id(), fake);
+        all.add(fake);
+        return new VendorAccount(
+            account,
+            URI.create(fake.baseUrl()),
+            new Secret(fake.apiKey() + ":" + fake.secretKey()),
+            true);
+      }
+      case LISTMONK -> {
+        FakeListmonk fake = FakeListmonk.start();
+        listmonk.put(account.id(), fake);
+        all.add(fake);
+        return new VendorAccount(
+            account,
+            URI.create(fake.baseUrl()),
+            new Secret(fake.apiUser() + ":" + fake.token()),
+            true);
+      }
       default ->
           throw new ConfigException(
               "accounts." + account.id(),
@@ -53,6 +80,16 @@ public final class Sandboxes implements AutoCloseable {
   /** The Brevo fake standing in for {@code account}, or null. */
   public FakeBrevo brevo(String account) {
     return brevo.get(account);
+  }
+
+  /** The Mailjet fake standing in for {@code account}, or null. */
+  public FakeMailjet mailjet(String account) {
+    return mailjet.get(account);
+  }
+
+  /** The listmonk fake standing in for {@code account}, or null. */
+  public FakeListmonk listmonk(String account) {
+    return listmonk.get(account);
   }
 
   @Override

@@ -1,0 +1,368 @@
+package dev.roster.activities.listmonk;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.roster.activities.http.EmailMask;
+import dev.roster.activities.http.RateBudget;
+import dev.roster.activities.http.Rejected;
+import dev.roster.activities.http.Secret;
+import dev.roster.activities.listmonk.ListmonkTransport.Reply;
+import dev.roster.activities.listmonk.ListmonkTypes.ImportParams;
+import dev.roster.activities.listmonk.ListmonkTypes.ImportStatus;
+import dev.roster.activities.listmonk.ListmonkTypes.MailingList;
+import dev.roster.activities.listmonk.ListmonkTypes.Role;
+import dev.roster.activities.listmonk.ListmonkTypes.Subscriber;
+import dev.roster.activities.listmonk.ListmonkTypes.User;
+import dev.roster.activities.listmonk.ListmonkWire.ListAction;
+import dev.roster.activities.listmonk.ListmonkWire.SubscriberBody;
+import dev.roster.activities.listmonk.ListmonkWire.SubscriberRequest;
+import dev.roster.activities.listmonk.ListmonkWire.UserBody;
+import dev.roster.activities.listmonk.ListmonkWire.UserRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A self-hosted listmonk over HTTP (vendors.md §3). One instance per listmonk account; thread-safe.
+ * Every method takes one permit from the account's single {@code api} {@link RateBudget} (listmonk
+ * has no rate limiting of its own, so the budget protects the instance and its PostgreSQL) and
+ * throws the {@code dev.roster.activities.http} exceptions, plus {@link ListmonkPermissionDenied}.
+ */
+public final class ListmonkClient {
+  private static final Logger log = LoggerFactory.getLogger(ListmonkClient.class);
+  static final String VENDOR = "listmonk";
+
+  /** listmonk sends no request id; a reverse proxy in front of it often adds one. */
+  public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id");
+
+  /** The search fallback reads at most this many pages of 50 (paginator maximum). */
+  private static final int SEARCH_PAGES = 4;
+
+  private final ListmonkTransport transport;
+  private volatile boolean sqlQueryDenied;
+
+  /**
+   * @param baseUrl the instance root, e.g. {@code https://lists.example.com}; paths go under /api
+   * @param apiUser the API user's name (Admin → Users, type "API")
+   * @param token that user's token
+   * @param api the instance's budget
+   * @param http from {@code VendorHttp.newClient("listmonk", REQUEST_ID_HEADERS)}
+   */
+  public ListmonkClient(
+      HttpUrl baseUrl, String apiUser, Secret token, RateBudget api, OkHttpClient http) {
+    requireNonNull(apiUser, "apiUser is null");
+    if (apiUser.isBlank() || apiUser.contains(":")) {
+      throw new IllegalArgumentException("apiUser must be a listmonk user name without ':'");
+    }
+    this.transport =
+        new ListmonkTransport(
+            requireNonNull(baseUrl, "baseUrl is null"),
+            apiUser,
+            requireNonNull(token, "token is null"),
+            requireNonNull(api, "api is null"),
+            requireNonNull(http, "http is null"));
+  }
+
+  /** Every user, people and API users. GET /api/users (not paged). */
+  public List<User> listUsers() {
+    Reply reply = transport.send("listUsers", get(transport.url("users")));
+    return reply.dataList(UserBody.class).stream().map(ListmonkClient::user).toList();
+  }
+
+  /** Creates a user. POST /api/users. Conflict (409) when the username or email is taken. */
+  public User createUser(
+      String username, String email, String name, String status, long userRoleId) {
+    var body =
+        new UserRequest(username, email, name, "user", status, false, null, userRoleId, null);
+    Reply reply = transport.send("createUser", post(transport.url("users"), body));
+    return user(reply.data(UserBody.class));
+  }
+
+  /**
+   * Sets a user's status (and role), resending its other fields: PUT is a full update, an empty
+   * password keeps the old one. Rejected (400) when no active Super Admin would remain.
+   */
+  public User updateUser(User user, String status, long userRoleId) {
+    var body =
+        new UserRequest(
+            user.username(),
+            user.email(),
+            user.name(),
+            user.type(),
+            status,
+            user.passwordLogin(),
+            "",
+            userRoleId,
+            user.listRoleId());
+    HttpUrl.Builder url = transport.url("users").addPathSegment(Long.toString(user.id()));
+    return user(transport.send("updateUser", put(url, body)).data(UserBody.class));
+  }
+
+  /** Deletes a user. DELETE /api/users/{id}. Rejected (400) for the last Super Admin. */
+  public void deleteUser(long id) {
+    HttpUrl.Builder url = transport.url("users").addPathSegment(Long.toString(id));
+    transport.send("deleteUser", new Request.Builder().url(url.build()).delete());
+  }
+
+  /** The user roles. GET /api/roles/users. */
+  public List<Role> listUserRoles() {
+    Reply reply = transport.send("listUserRoles", get(transport.url("roles/users")));
+    return reply.dataList(ListmonkWire.RoleBody.class).stream()
+        .map(r -> new Role(r.id(), r.name()))
+        .toList();
+  }
+
+  /** Creates a subscriber. POST /api/subscribers. Conflict (409) when the email exists. */
+  public Subscriber createSubscriber(
+      String email, String name, Map<String, Object> attribs, List<Long> lists) {
+    var body = new SubscriberRequest(email, name, "enabled", lists, attribs, true);
+    Reply reply = transport.send("createSubscriber", post(transport.url("subscribers"), body));
+    return subscriber(reply.data(SubscriberBody.class));
+  }
+
+  /**
+   * The subscriber with this id, or empty: listmonk answers a missing id with 400 "… not found",
+   * not 404 (vendors.md §3), so that one 400 means absent and any other 400 stays Rejected.
+   */
+  public Optional<Subscriber> getSubscriber(long id) {
+    HttpUrl.Builder url = transport.url("subscribers").addPathSegment(Long.toString(id));
+    try {
+      return Optional.of(
+          subscriber(transport.send("getSubscriber", get(url)).data(SubscriberBody.class)));
+    } catch (Rejected e) {
+      if (isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The subscriber with this address (case-insensitive), or empty. Uses the SQL {@code query}
+   * parameter; when the API user lacks {@code subscribers:sql_query} (403, v5+) it falls back to
+   * the free-text {@code search} for the rest of this client's life.
+   */
+  public Optional<Subscriber> findByEmail(String email) {
+    if (!sqlQueryDenied) {
+      try {
+        return findByQuery(email);
+      } catch (ListmonkPermissionDenied e) {
+        sqlQueryDenied = true;
+        log.warn("listmonk query permission missing permission={} fallback=search", e.permission());
+      }
+    }
+    return findBySearch(email);
+  }
+
+  private Optional<Subscriber> findByQuery(String email) {
+    HttpUrl.Builder url =
+        transport
+            .url("subscribers")
+            .addQueryParameter("query", ListmonkQuery.emailEquals(email))
+            .addQueryParameter("per_page", "50");
+    return exactMatch(page("findSubscriberByQuery", url), email);
+  }
+
+  private Optional<Subscriber> findBySearch(String email) {
+    for (int page = 1; page <= SEARCH_PAGES; page++) {
+      HttpUrl.Builder url =
+          transport
+              .url("subscribers")
+              .addQueryParameter("search", email)
+              .addQueryParameter("page", Integer.toString(page))
+              .addQueryParameter("per_page", "50");
+      ListmonkWire.SubscriberPage found = page("findSubscriberBySearch", url);
+      Optional<Subscriber> match = exactMatch(found, email);
+      int total = found.total() == null ? 0 : found.total();
+      if (match.isPresent() || page * 50 >= total) {
+        return match;
+      }
+    }
+    log.warn(
+        "listmonk search fallback gave up email={} pages={}", EmailMask.mask(email), SEARCH_PAGES);
+    return Optional.empty();
+  }
+
+  private ListmonkWire.SubscriberPage page(String operation, HttpUrl.Builder url) {
+    return transport.send(operation, get(url)).data(ListmonkWire.SubscriberPage.class);
+  }
+
+  /** Whatever the server matched, only an exact address counts (defence in depth, see query). */
+  private static Optional<Subscriber> exactMatch(ListmonkWire.SubscriberPage page, String email) {
+    if (page.results() == null) {
+      return Optional.empty();
+    }
+    return page.results().stream()
+        .filter(s -> s.email() != null && s.email().trim().equalsIgnoreCase(email.trim()))
+        .findFirst()
+        .map(ListmonkClient::subscriber);
+  }
+
+  /**
+   * Replaces a subscriber. PUT /api/subscribers/{id} is a full replace: omitted lists are dropped
+   * and omitted attributes erased (vendors.md §3), so callers pass everything to keep.
+   */
+  public Subscriber replaceSubscriber(
+      long id,
+      String email,
+      String name,
+      String status,
+      Map<String, Object> attribs,
+      List<Long> lists) {
+    var body = new SubscriberRequest(email, name, status, lists, attribs, false);
+    HttpUrl.Builder url = transport.url("subscribers").addPathSegment(Long.toString(id));
+    return subscriber(
+        transport.send("replaceSubscriber", put(url, body)).data(SubscriberBody.class));
+  }
+
+  /**
+   * Blocklists a subscriber (and unsubscribes it everywhere). PUT /api/subscribers/{id}/blocklist.
+   */
+  public void blocklistSubscriber(long id) {
+    HttpUrl.Builder url =
+        transport.url("subscribers").addPathSegment(Long.toString(id)).addPathSegment("blocklist");
+    transport.send(
+        "blocklistSubscriber",
+        new Request.Builder().url(url.build()).put(RequestBody.create(new byte[0], null)));
+  }
+
+  /** Deletes a subscriber and its history. DELETE /api/subscribers/{id}; absent ids succeed. */
+  public void deleteSubscriber(long id) {
+    HttpUrl.Builder url = transport.url("subscribers").addPathSegment(Long.toString(id));
+    transport.send("deleteSubscriber", new Request.Builder().url(url.build()).delete());
+  }
+
+  /**
+   * Adds, removes or unsubscribes subscribers to or from lists. PUT /api/subscribers/lists.
+   *
+   * @param action add, remove or unsubscribe
+   * @param status for add: unconfirmed, confirmed or unsubscribed; null otherwise
+   */
+  public void changeLists(
+      List<Long> subscriberIds, String action, List<Long> listIds, String status) {
+    var body = new ListAction(subscriberIds, action, listIds, "add".equals(action) ? status : null);
+    transport.send("changeLists", put(transport.url("subscribers/lists"), body));
+  }
+
+  /** Every mailing list. GET /api/lists?per_page=all. */
+  public List<MailingList> listLists() {
+    HttpUrl.Builder url = transport.url("lists").addQueryParameter("per_page", "all");
+    ListmonkWire.ListPage page =
+        transport.send("listLists", get(url)).data(ListmonkWire.ListPage.class);
+    return page.results() == null
+        ? List.of()
+        : page.results().stream().map(l -> new MailingList(l.id(), l.name())).toList();
+  }
+
+  /**
+   * Starts the instance's one import. POST /api/import/subscribers as multipart: {@code params}
+   * JSON and {@code file} CSV ({@code email,name,attributes}). Rejected (400 "An import is already
+   * running…") while one runs.
+   */
+  public ImportStatus startImport(ImportParams params, String fileName, byte[] csv) {
+    var wire =
+        new ListmonkWire.ImportParamsBody(
+            params.blocklist() ? "blocklist" : "subscribe",
+            ",",
+            params.lists(),
+            params.subscriptionStatus(),
+            params.overwriteUserinfo(),
+            params.overwriteUserinfo(),
+            params.overwriteSubscriptionStatus());
+    RequestBody body =
+        new MultipartBody.Builder()
+            .setType(MultipartBody.FORM)
+            .addFormDataPart(
+                "params", new String(ListmonkQuery.jsonBytes(wire), StandardCharsets.UTF_8))
+            .addFormDataPart("file", fileName, RequestBody.create(csv, MediaType.get("text/csv")))
+            .build();
+    HttpUrl.Builder url = transport.url("import/subscribers");
+    return importStatus(
+        transport.send("startImport", new Request.Builder().url(url.build()).post(body)));
+  }
+
+  /** The import session. GET /api/import/subscribers. */
+  public ImportStatus importStatus() {
+    return importStatus(transport.send("importStatus", get(transport.url("import/subscribers"))));
+  }
+
+  /** The import log text. GET /api/import/subscribers/logs. */
+  public String importLogs() {
+    return transport
+        .send("importLogs", get(transport.url("import/subscribers/logs")))
+        .data(String.class);
+  }
+
+  /** Stops a running import and clears the session. DELETE /api/import/subscribers. */
+  public ImportStatus clearImport() {
+    HttpUrl.Builder url = transport.url("import/subscribers");
+    return importStatus(
+        transport.send("clearImport", new Request.Builder().url(url.build()).delete()));
+  }
+
+  /** Whether a vendor exception is listmonk's 400 "… not found". */
+  static boolean isNotFound(Rejected e) {
+    return e.status() == 400
+        && e.vendorMessage() != null
+        && e.vendorMessage().toLowerCase(Locale.ROOT).contains("not found");
+  }
+
+  private static ImportStatus importStatus(Reply reply) {
+    ListmonkWire.ImportBody b = reply.data(ListmonkWire.ImportBody.class);
+    return new ImportStatus(
+        b.name(),
+        b.total() == null ? 0 : b.total(),
+        b.imported() == null ? 0 : b.imported(),
+        b.status() == null ? "none" : b.status());
+  }
+
+  private static User user(UserBody u) {
+    return new User(
+        u.id() == null ? 0 : u.id(),
+        u.username(),
+        u.email(),
+        u.name(),
+        u.type(),
+        u.status(),
+        Boolean.TRUE.equals(u.passwordLogin()),
+        u.userRoleId() == null ? 0 : u.userRoleId(),
+        u.listRoleId());
+  }
+
+  private static Subscriber subscriber(SubscriberBody s) {
+    Map<Long, String> subscriptions = new LinkedHashMap<>();
+    if (s.lists() != null) {
+      s.lists().forEach(l -> subscriptions.put(l.id(), l.subscriptionStatus()));
+    }
+    return new Subscriber(
+        s.id() == null ? 0 : s.id(),
+        s.email(),
+        s.name(),
+        s.attribs() == null ? Map.of() : s.attribs(),
+        s.status(),
+        subscriptions);
+  }
+
+  private static Request.Builder get(HttpUrl.Builder url) {
+    return new Request.Builder().url(url.build()).get();
+  }
+
+  private static Request.Builder post(HttpUrl.Builder url, Object body) {
+    return new Request.Builder().url(url.build()).post(ListmonkTransport.json(body));
+  }
+
+  private static Request.Builder put(HttpUrl.Builder url, Object body) {
+    return new Request.Builder().url(url.build()).put(ListmonkTransport.json(body));
+  }
+}

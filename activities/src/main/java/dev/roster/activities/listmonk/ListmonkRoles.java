@@ -1,0 +1,64 @@
+package dev.roster.activities.listmonk;
+
+import dev.roster.activities.http.Rejected;
+import dev.roster.activities.listmonk.ListmonkTypes.Role;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Roster roles as listmonk user roles, looked up by name: role ids differ per instance, only "Super
+ * Admin" (id 1) is built in; Editor and Viewer are the roles an operator creates.
+ */
+final class ListmonkRoles {
+  static final List<String> ROLES = List.of("viewer", "editor", "admin");
+
+  private ListmonkRoles() {}
+
+  /** The listmonk role name for a Roster role; Rejected naming the accepted roles otherwise. */
+  static String roleName(String role) {
+    String normalised = role == null ? "" : role.trim().toLowerCase(Locale.ROOT);
+    return switch (normalised) {
+      case "admin" -> "Super Admin";
+      case "editor" -> "Editor";
+      case "viewer" -> "Viewer";
+      default ->
+          throw new Rejected(
+              ListmonkClient.VENDOR,
+              "invite",
+              0,
+              null,
+              "unknown role '" + role + "'; accepted roles: " + String.join(", ", ROLES));
+    };
+  }
+
+  /** The id of the user role with this name; Rejected when the instance has no such role. */
+  static long roleId(List<Role> roles, String name) {
+    return roles.stream()
+        .filter(r -> r.name() != null && r.name().trim().equalsIgnoreCase(name))
+        .findFirst()
+        .map(Role::id)
+        .orElseThrow(
+            () ->
+                new Rejected(
+                    ListmonkClient.VENDOR,
+                    "invite",
+                    0,
+                    null,
+                    "listmonk has no user role named '"
+                        + name
+                        + "'; create it under Users → User roles"));
+  }
+
+  /** A username from the address: listmonk allows {@code [a-zA-Z0-9_\-.@]}, 3+ characters. */
+  static String username(String email) {
+    String name = email.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_\\-.@]", "_");
+    return name.length() >= 3 ? name : (name + "___").substring(0, 3);
+  }
+
+  /** "First Last", either part optional; null when both are missing. */
+  static String fullName(String first, String last) {
+    String joined =
+        ((first == null ? "" : first.trim()) + " " + (last == null ? "" : last.trim())).trim();
+    return joined.isEmpty() ? null : joined;
+  }
+}

@@ -1,0 +1,311 @@
+package dev.roster.activities.mailjet;
+
+import static dev.roster.activities.mailjet.MailjetTransport.VENDOR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.activities.http.Conflict;
+import dev.roster.activities.http.NotFound;
+import dev.roster.activities.http.RateBudget;
+import dev.roster.activities.http.Secret;
+import dev.roster.activities.http.VendorUnavailable;
+import dev.roster.activities.mailjet.MailjetTransport.Reply;
+import dev.roster.activities.mailjet.MailjetTypes.BulkContact;
+import dev.roster.activities.mailjet.MailjetTypes.BulkJob;
+import dev.roster.activities.mailjet.MailjetTypes.BulkRowError;
+import dev.roster.activities.mailjet.MailjetTypes.Contact;
+import dev.roster.activities.mailjet.MailjetTypes.ContactList;
+import dev.roster.activities.mailjet.MailjetTypes.ListAction;
+import dev.roster.activities.mailjet.MailjetTypes.ListRecipient;
+import dev.roster.activities.mailjet.MailjetTypes.Property;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Mailjet's contact API over HTTP (vendors.md §1): v3 REST, the v4 erasure and the v3 DATA error
+ * file. One instance per Mailjet account; thread-safe. Every call takes one permit from the
+ * account's single "api" {@link RateBudget} (Mailjet limits per API key) and throws the {@code
+ * dev.roster.activities.http} exceptions; a 400 "MJ18 … already exists" is a {@link Conflict}. Path
+ * parameters that may be addresses go through {@code addPathSegment}, so {@code +} and {@code @}
+ * are encoded.
+ */
+public final class MailjetClient {
+  /**
+   * Where Mailjet's request id may be. Unverified: vendors.md documents no request-id header; the
+   * Send API answers carry {@code X-MJ-Request-GUID}, {@code x-request-id} is the common fallback.
+   */
+  public static final List<String> REQUEST_ID_HEADERS =
+      List.of("X-MJ-Request-GUID", "x-request-id");
+
+  private static final String REST = "v3/REST";
+
+  private final MailjetTransport transport;
+
+  /**
+   * @param baseUrl the API host without a path, e.g. {@code https://api.mailjet.com}
+   * @param api the account's budget (Mailjet: 3 per second by default, see vendors.md ⚠ units)
+   * @param http from {@code VendorHttp.newClient("mailjet", REQUEST_ID_HEADERS)}
+   */
+  public MailjetClient(
+      HttpUrl baseUrl, Secret apiKey, Secret secretKey, RateBudget api, OkHttpClient http) {
+    this.transport = new MailjetTransport(baseUrl, apiKey, secretKey, api, http);
+  }
+
+  /** POST /v3/REST/contact. Throws Conflict when the address already has a contact. */
+  public Contact createContact(String email, String name, Boolean excludedFromCampaigns) {
+    var body = new MailjetWire.CreateContact(email, name, excludedFromCampaigns);
+    return required(
+            "createContact",
+            transport.post("createContact", rest("contact"), body).first(MailjetWire.Contact.class))
+        .toContact();
+  }
+
+  /** GET /v3/REST/contact/{idOrEmail}; empty on 404. */
+  public Optional<Contact> getContact(String idOrEmail) {
+    try {
+      Reply reply = transport.get("getContact", rest("contact").addPathSegment(idOrEmail));
+      return Optional.ofNullable(reply.first(MailjetWire.Contact.class))
+          .map(MailjetWire.Contact::toContact);
+    } catch (NotFound absent) {
+      return Optional.empty();
+    }
+  }
+
+  /** Every contact. GET /v3/REST/contact, paged. */
+  public List<Contact> listContacts() {
+    return transport.all("listContacts", rest("contact"), MailjetWire.Contact.class).stream()
+        .map(MailjetWire.Contact::toContact)
+        .toList();
+  }
+
+  /** PUT /v3/REST/contact/{idOrEmail}; null fields are left alone. Idempotent (304 is success). */
+  public void updateContact(String idOrEmail, String name, Boolean excludedFromCampaigns) {
+    var body = new MailjetWire.UpdateContact(name, excludedFromCampaigns);
+    transport.put("updateContact", rest("contact").addPathSegment(idOrEmail), body);
+  }
+
+  /** Property definitions by name. GET /v3/REST/contactmetadata, paged. */
+  public Map<String, Property> listProperties() {
+    Map<String, Property> out = new LinkedHashMap<>();
+    for (var p :
+        transport.all(
+            "listProperties", rest("contactmetadata"), MailjetWire.ContactMetadata.class)) {
+      out.put(p.name(), new Property(p.id() == null ? 0 : p.id(), p.name(), p.datatype()));
+    }
+    return out;
+  }
+
+  /** Defines a static property unless it exists. Returns whether it was created. Idempotent. */
+  public boolean ensureProperty(String name, String datatype) {
+    return !ensureProperties(Map.of(name, datatype)).isEmpty();
+  }
+
+  /**
+   * Defines every missing static property (name to datatype) with one listing and one POST
+   * /v3/REST/contactmetadata per missing name; returns the names created. Idempotent: a definition
+   * created concurrently (MJ18) counts as present.
+   */
+  public Set<String> ensureProperties(Map<String, String> datatypes) {
+    Set<String> existing = listProperties().keySet();
+    Set<String> created = new LinkedHashSet<>();
+    for (Map.Entry<String, String> e : datatypes.entrySet()) {
+      if (existing.contains(e.getKey())) {
+        continue;
+      }
+      var body = new MailjetWire.ContactMetadata(null, e.getKey(), e.getValue(), "static");
+      try {
+        transport.post("createProperty", rest("contactmetadata"), body);
+        created.add(e.getKey());
+      } catch (Conflict raced) {
+        // Another worker defined it between our listing and this POST: that is what we wanted.
+      }
+    }
+    return created;
+  }
+
+  /** The contact's property values. GET /v3/REST/contactdata/{idOrEmail}. */
+  public Map<String, Object> getContactData(String idOrEmail) {
+    Reply reply = transport.get("getContactData", rest("contactdata").addPathSegment(idOrEmail));
+    MailjetWire.ContactData data = reply.first(MailjetWire.ContactData.class);
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (data != null && data.data() != null) {
+      data.data().forEach(nv -> out.put(nv.name(), nv.value()));
+    }
+    return out;
+  }
+
+  /**
+   * Sets property values (null unsets). PUT /v3/REST/contactdata/{idOrEmail}. The properties must
+   * exist in contactmetadata first, else Rejected (vendors.md §1). Idempotent.
+   */
+  public void setContactData(String idOrEmail, Map<String, Object> values) {
+    List<MailjetWire.NameValue> data = new ArrayList<>();
+    values.forEach((k, v) -> data.add(new MailjetWire.NameValue(k, v)));
+    var body = new MailjetWire.ContactData(null, null, data);
+    transport.put("setContactData", rest("contactdata").addPathSegment(idOrEmail), body);
+  }
+
+  /** Every list. GET /v3/REST/contactslist, paged. */
+  public List<ContactList> listContactLists() {
+    return transport
+        .all("listContactLists", rest("contactslist"), MailjetWire.ContactsList.class)
+        .stream()
+        .map(MailjetWire.ContactsList::toContactList)
+        .toList();
+  }
+
+  /** GET /v3/REST/contactslist/{id}; empty on 404. */
+  public Optional<ContactList> getContactList(long listId) {
+    try {
+      Reply reply =
+          transport.get("getContactList", rest("contactslist").addPathSegment("" + listId));
+      return Optional.ofNullable(reply.first(MailjetWire.ContactsList.class))
+          .map(MailjetWire.ContactsList::toContactList);
+    } catch (NotFound absent) {
+      return Optional.empty();
+    }
+  }
+
+  /** POST /v3/REST/contactslist. Conflict when the name is taken. */
+  public ContactList createContactList(String name) {
+    var body = new MailjetWire.CreateList(name);
+    return required(
+            "createContactList",
+            transport
+                .post("createContactList", rest("contactslist"), body)
+                .first(MailjetWire.ContactsList.class))
+        .toContactList();
+  }
+
+  /** GET /v3/REST/listrecipient?Contact=&ContactsList= (vendors.md §1: not ContactID/ListID). */
+  public Optional<ListRecipient> findListRecipient(long contactId, long listId) {
+    var url =
+        rest("listrecipient")
+            .addQueryParameter("Contact", Long.toString(contactId))
+            .addQueryParameter("ContactsList", Long.toString(listId));
+    return Optional.ofNullable(
+            transport.get("findListRecipient", url).first(MailjetWire.ListRecipient.class))
+        .map(MailjetWire.ListRecipient::toRecipient);
+  }
+
+  /** Every membership of the contact, subscribed or not. GET /v3/REST/listrecipient?Contact=. */
+  public List<ListRecipient> listRecipients(long contactId) {
+    var url = rest("listrecipient").addQueryParameter("Contact", Long.toString(contactId));
+    return transport.all("listRecipients", url, MailjetWire.ListRecipient.class).stream()
+        .map(MailjetWire.ListRecipient::toRecipient)
+        .toList();
+  }
+
+  /** POST /v3/REST/listrecipient. Conflict when the membership exists; Rejected for bad ids. */
+  public ListRecipient subscribe(long contactId, long listId) {
+    var body = new MailjetWire.Subscribe(contactId, listId, false);
+    return required(
+            "subscribe",
+            transport
+                .post("subscribe", rest("listrecipient"), body)
+                .first(MailjetWire.ListRecipient.class))
+        .toRecipient();
+  }
+
+  /** PUT /v3/REST/listrecipient/{id} {@code {"IsUnsubscribed":true}}. Idempotent. */
+  public void unsubscribe(long recipientId) {
+    setUnsubscribed("unsubscribe", recipientId, true);
+  }
+
+  /** PUT /v3/REST/listrecipient/{id} {@code {"IsUnsubscribed":false}}. Idempotent. */
+  public void resubscribe(long recipientId) {
+    setUnsubscribed("resubscribe", recipientId, false);
+  }
+
+  /** DELETE /v3/REST/listrecipient/{id} (204). NotFound when it is already gone. */
+  public void removeListRecipient(long recipientId) {
+    transport.delete("removeListRecipient", rest("listrecipient").addPathSegment("" + recipientId));
+  }
+
+  /**
+   * Erases a contact: DELETE /v4/contacts/{id} (v3 cannot delete: mailjet-apiv3-php#98), then reads
+   * it back and checks that it is gone or anonymised. Idempotent: a 404 on the DELETE (an earlier
+   * attempt got through) is verified the same way. Throws VendorUnavailable (retryable) when the
+   * contact still reads back un-anonymised.
+   */
+  public void eraseContact(long contactId) {
+    String id = Long.toString(contactId);
+    try {
+      transport.delete("eraseContact", transport.url("v4/contacts").addPathSegment(id));
+    } catch (NotFound alreadyGone) {
+      // Checked below like a fresh erasure.
+    }
+    Optional<Contact> after = getContact(id);
+    if (after.isPresent() && !after.get().anonymized()) {
+      throw new VendorUnavailable(
+          VENDOR, "eraseContact", 200, null, "contact " + id + " still readable after erasure");
+    }
+  }
+
+  /** Starts an asynchronous bulk upsert. POST /v3/REST/contact/managemanycontacts; the JobID. */
+  public long startBulkJob(List<BulkContact> contacts, List<ListAction> lists) {
+    var rows =
+        contacts.stream()
+            .map(
+                c ->
+                    new MailjetWire.BulkContact(
+                        c.email(), c.name(), c.excludedFromCampaigns(), c.properties()))
+            .toList();
+    var actions =
+        lists.stream().map(l -> new MailjetWire.ListAction(l.listId(), l.action().wire())).toList();
+    var body = new MailjetWire.ManageManyContacts(rows, actions);
+    MailjetWire.JobId job =
+        transport
+            .post("startBulkJob", rest("contact/managemanycontacts"), body)
+            .first(MailjetWire.JobId.class);
+    if (job == null || job.jobId() == null) {
+      throw new VendorUnavailable(VENDOR, "startBulkJob", 201, null, "no JobID in the answer");
+    }
+    return job.jobId();
+  }
+
+  /** GET /v3/REST/contact/managemanycontacts/{jobId}; either status vocabulary (vendors.md ⚠). */
+  public BulkJob bulkJobStatus(long jobId) {
+    var url = rest("contact/managemanycontacts").addPathSegment(Long.toString(jobId));
+    MailjetWire.JobStatus s =
+        transport.get("bulkJobStatus", url).first(MailjetWire.JobStatus.class);
+    return MailjetWire.JobStatus.toBulkJob(jobId, s);
+  }
+
+  /**
+   * The rows a finished job refused. GET /v3/DATA/batchjob/{jobId}/JSONError/application:json/LAST.
+   * The file's shape is undocumented ("JSON error details"), so it is read leniently: an array of
+   * row objects, or an envelope whose Data holds them.
+   */
+  public List<BulkRowError> bulkJobErrors(long jobId) {
+    var url =
+        transport
+            .url("v3/DATA/batchjob")
+            .addPathSegment(Long.toString(jobId))
+            .addPathSegments("JSONError/application:json/LAST");
+    JsonNode tree = transport.get("bulkJobErrors", url).tree();
+    return MailjetWire.rowErrors(tree);
+  }
+
+  private void setUnsubscribed(String operation, long recipientId, boolean unsubscribed) {
+    var url = rest("listrecipient").addPathSegment(Long.toString(recipientId));
+    transport.put(operation, url, new MailjetWire.SetUnsubscribed(unsubscribed));
+  }
+
+  private HttpUrl.Builder rest(String segments) {
+    return transport.url(REST + "/" + segments);
+  }
+
+  private static <T> T required(String operation, T item) {
+    if (item == null) {
+      throw new VendorUnavailable(VENDOR, operation, 201, null, "no Data[0] in the answer");
+    }
+    return item;
+  }
+}

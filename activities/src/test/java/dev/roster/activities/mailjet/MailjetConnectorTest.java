@@ -1,0 +1,181 @@
+package dev.roster.activities.mailjet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.roster.activities.http.Rejected;
+import dev.roster.sandbox.mailjet.Contact;
+import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.contacts.ContactOutcome;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every connector capability over real HTTP against the fake, asserted on the fake's state. */
+class MailjetConnectorTest {
+  private static final String ADA = "ada+news@example.com";
+
+  private MailjetFixture mailjet;
+
+  @BeforeEach
+  void start() {
+    mailjet = MailjetFixture.start();
+  }
+
+  @AfterEach
+  void stop() {
+    mailjet.close();
+  }
+
+  @Test
+  void declaresManualTeamInvitesAndOneApiFamily() {
+    assertThat(mailjet.connector.capabilities())
+        .isEqualTo(new Capabilities(Capabilities.TeamInvite.MANUAL, true, true));
+    assertThat(mailjet.connector.contactsFamily()).isEqualTo("api");
+  }
+
+  @Test
+  void upsertCreatesContactWithMailjetNameProperties() {
+    ContactOutcome outcome =
+        mailjet.connector.upsert(
+            new ContactData(ADA, "Ada", "Lovelace", Map.of("Company", "Analytical Engines")));
+
+    assertThat(outcome).isEqualTo(ContactOutcome.CREATED);
+    Contact contact = mailjet.fake.contact(ADA).orElseThrow();
+    assertThat(contact.name()).isEqualTo("Ada Lovelace");
+    assertThat(contact.properties())
+        .containsEntry("firstname", "Ada")
+        .containsEntry("name", "Lovelace")
+        .containsEntry("company", "Analytical Engines");
+  }
+
+  @Test
+  void upsertingAgainMapsTheMj18DuplicateToAnUpdate() {
+    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+
+    ContactOutcome second = mailjet.connector.upsert(new ContactData(ADA, "Augusta", "King", null));
+    ContactOutcome third = mailjet.connector.upsert(new ContactData(ADA, "Augusta", "King", null));
+
+    assertThat(second).isEqualTo(ContactOutcome.UPDATED);
+    assertThat(third).isEqualTo(ContactOutcome.UPDATED);
+    assertThat(mailjet.fake.contacts()).hasSize(1);
+    assertThat(mailjet.fake.contact(ADA).orElseThrow().name()).isEqualTo("Augusta King");
+    assertThat(mailjet.fake.properties(ADA)).containsEntry("firstname", "Augusta");
+    // Property definitions are created once, not per upsert.
+    assertThat(mailjet.fake.calls("POST", "/v3/REST/contactmetadata")).isEqualTo(2);
+  }
+
+  @Test
+  void upsertOfAContactCreatedElsewhereIsAnUpdateAndKeepsItsExclusion() {
+    mailjet.client.createContact(ADA, "Ada", true);
+
+    assertThat(mailjet.connector.upsert(new ContactData(ADA, null, null, Map.of())))
+        .isEqualTo(ContactOutcome.UPDATED);
+    assertThat(mailjet.fake.isExcluded(ADA)).isTrue();
+    assertThat(mailjet.fake.contact(ADA).orElseThrow().name()).isEqualTo("Ada");
+  }
+
+  @Test
+  void subscribeAddsEveryListAndIsIdempotent() {
+    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+
+    mailjet.connector.subscribe(ADA, List.of("10", "11"));
+    mailjet.connector.subscribe(ADA, List.of("10", "11"));
+
+    assertThat(mailjet.fake.listMemberEmails(10)).containsExactly(ADA);
+    assertThat(mailjet.fake.listMemberEmails(11)).containsExactly(ADA);
+    assertThat(mailjet.fake.calls("POST", "/v3/REST/listrecipient")).isEqualTo(2);
+  }
+
+  @Test
+  void subscribeResubscribesSomeoneWhoUnsubscribed() {
+    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.connector.subscribe(ADA, List.of("10"));
+    mailjet.connector.unsubscribeAll(ADA);
+    assertThat(mailjet.fake.listMemberEmails(10)).isEmpty();
+
+    mailjet.connector.subscribe(ADA, List.of("10"));
+
+    assertThat(mailjet.fake.listMemberEmails(10)).containsExactly(ADA);
+    assertThat(mailjet.fake.calls("PUT", "/v3/REST/listrecipient/{id}")).isEqualTo(2);
+  }
+
+  @Test
+  void subscribeRejectsUnknownListUnknownContactAndMalformedIds() {
+    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+
+    assertThatThrownBy(() -> mailjet.connector.subscribe(ADA, List.of("999")))
+        .isInstanceOf(Rejected.class);
+    assertThatThrownBy(() -> mailjet.connector.subscribe("nobody@example.com", List.of("10")))
+        .isInstanceOf(Rejected.class);
+    mailjet.fake.resetCounters();
+    assertThatThrownBy(() -> mailjet.connector.subscribe(ADA, List.of("10", "news")))
+        .isInstanceOf(Rejected.class);
+    assertThat(mailjet.fake.totalCalls()).isZero();
+  }
+
+  @Test
+  void unsubscribeAllFlagsEveryMembershipOnceAndIgnoresStrangers() {
+    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.connector.subscribe(ADA, List.of("10", "11"));
+
+    assertThat(mailjet.connector.unsubscribeAll(ADA)).isEqualTo(2);
+    assertThat(mailjet.connector.unsubscribeAll(ADA)).isZero();
+    assertThat(mailjet.connector.unsubscribeAll("nobody@example.com")).isZero();
+    assertThat(mailjet.fake.listMemberEmails(10)).isEmpty();
+    assertThat(mailjet.fake.listMemberEmails(11)).isEmpty();
+  }
+
+  @Test
+  void suppressExcludesExistingAndUnknownAddressesIdempotently() {
+    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+
+    assertThat(mailjet.connector.suppress(ADA)).isTrue();
+    assertThat(mailjet.connector.suppress(ADA)).isFalse();
+    assertThat(mailjet.connector.suppress("stranger@example.com")).isTrue();
+
+    assertThat(mailjet.fake.isExcluded(ADA)).isTrue();
+    assertThat(mailjet.fake.isExcluded("stranger@example.com")).isTrue();
+  }
+
+  @Test
+  void eraseAnonymisesAndDropsMembershipsThenReportsNothingLeft() {
+    mailjet.connector.upsert(new ContactData(ADA, "Ada", "Lovelace", null));
+    mailjet.connector.subscribe(ADA, List.of("10"));
+
+    assertThat(mailjet.connector.erase(ADA)).isTrue();
+    assertThat(mailjet.connector.erase(ADA)).isFalse();
+    assertThat(mailjet.connector.erase("nobody@example.com")).isFalse();
+
+    assertThat(mailjet.fake.contact(ADA)).isEmpty();
+    assertThat(mailjet.fake.listMemberEmails(10)).isEmpty();
+    assertThat(mailjet.fake.contacts())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.anonymized()).isTrue();
+              assertThat(c.name()).isEqualTo("Anonymized");
+              assertThat(c.properties()).isEmpty();
+            });
+  }
+
+  @Test
+  void upsertAfterErasureCreatesAFreshContact() {
+    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.connector.erase(ADA);
+
+    assertThat(mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null)))
+        .isEqualTo(ContactOutcome.CREATED);
+  }
+
+  @Test
+  void missingEmailIsRejectedWithoutACall() {
+    assertThatThrownBy(() -> mailjet.connector.upsert(new ContactData(" ", null, null, null)))
+        .isInstanceOf(Rejected.class);
+    assertThatThrownBy(() -> mailjet.connector.erase(null)).isInstanceOf(Rejected.class);
+    assertThat(mailjet.fake.totalCalls()).isZero();
+  }
+}

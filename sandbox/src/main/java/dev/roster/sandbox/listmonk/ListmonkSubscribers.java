@@ -1,0 +1,304 @@
+package dev.roster.sandbox.listmonk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roster.sandbox.FakeRequest;
+import dev.roster.sandbox.FakeResponse;
+import dev.roster.sandbox.Json;
+import dev.roster.sandbox.listmonk.ListmonkWire.Page;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Subscribers and their list subscriptions ({@code /api/subscribers*}); all state under one lock
+ * (cmd/subscribers.go, vendors.md §3). Lists themselves live in {@link ListmonkLists}.
+ */
+final class ListmonkSubscribers {
+  static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  /**
+   * The only SQL the fake understands: {@code subscribers.email='…'}, optionally as {@code
+   * LOWER(subscribers.email)='…'}, with {@code ''} as an escaped quote. Anything else is a 400, as
+   * an SQL error would be.
+   */
+  private static final Pattern EMAIL_QUERY =
+      Pattern.compile(
+          "^\\s*(lower\\(\\s*)?subscribers\\.email(\\s*\\))?\\s*=\\s*'((?:[^']|'')*)'\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  private final Map<Long, SubscriberState> byId = new LinkedHashMap<>();
+  private final ListmonkLists lists;
+  private final Supplier<Instant> clock;
+  private long nextId = 1;
+
+  ListmonkSubscribers(ListmonkLists lists, Supplier<Instant> clock) {
+    this.lists = lists;
+    this.clock = clock;
+  }
+
+  FakeResponse query(FakeRequest request, Set<String> permissions) {
+    Map<String, List<String>> q = ListmonkWire.query(request);
+    String sql = ListmonkWire.first(q, "query");
+    String search = ListmonkWire.first(q, "search");
+    String listId = ListmonkWire.first(q, "list_id");
+    Predicate<SubscriberState> filter = s -> true;
+    if (sql != null && !sql.isBlank()) {
+      // Since v5 the query parameter needs its own permission (vendors.md §3).
+      if (!permissions.contains("subscribers:sql_query")) {
+        throw ListmonkError.forbidden("subscribers:sql_query");
+      }
+      filter = filter.and(sqlFilter(sql));
+    }
+    if (search != null && !search.isBlank()) {
+      String needle = search.trim().toLowerCase(Locale.ROOT);
+      filter =
+          filter.and(
+              s ->
+                  s.email.toLowerCase(Locale.ROOT).contains(needle)
+                      || s.name.toLowerCase(Locale.ROOT).contains(needle));
+    }
+    if (listId != null && !listId.isBlank()) {
+      long id = ListmonkWire.id(listId);
+      filter = filter.and(s -> s.subscriptions.containsKey(id));
+    }
+    Page page = Page.of(q);
+    synchronized (this) {
+      List<SubscriberState> matched = byId.values().stream().filter(filter).toList();
+      ArrayNode results = Json.MAPPER.createArrayNode();
+      page.slice(matched).forEach(s -> results.add(json(s)));
+      return ListmonkWire.ok(page.body(results, matched.size(), search, sql));
+    }
+  }
+
+  private static Predicate<SubscriberState> sqlFilter(String sql) {
+    Matcher m = EMAIL_QUERY.matcher(sql);
+    if (!m.matches()) {
+      throw ListmonkError.invalid("Error querying subscribers: unsupported query in sandbox");
+    }
+    boolean lower = m.group(1) != null;
+    if (lower != (m.group(2) != null)) {
+      throw ListmonkError.invalid("Error querying subscribers: syntax error");
+    }
+    String literal = m.group(3).replace("''", "'");
+    return lower
+        ? s -> s.email.toLowerCase(Locale.ROOT).equals(literal)
+        : s -> s.email.equals(literal);
+  }
+
+  synchronized FakeResponse get(FakeRequest request) {
+    return ListmonkWire.ok(json(find(request.param("id"))));
+  }
+
+  synchronized FakeResponse create(FakeRequest request) {
+    JsonNode body = ListmonkWire.body(request);
+    String email = email(body);
+    if (byEmail(email).isPresent()) {
+      throw new ListmonkError(409, "E-mail already exists.");
+    }
+    SubscriberState s = new SubscriberState(nextId++, email, clock.get());
+    apply(s, body);
+    byId.put(s.id, s);
+    return ListmonkWire.ok(json(s));
+  }
+
+  /** Full replace: omitted lists are unsubscribed from, omitted attribs are dropped. */
+  synchronized FakeResponse update(FakeRequest request) {
+    SubscriberState s = find(request.param("id"));
+    JsonNode body = ListmonkWire.body(request);
+    String email = email(body);
+    Optional<SubscriberState> clash = byEmail(email);
+    if (clash.isPresent() && clash.get().id != s.id) {
+      throw new ListmonkError(409, "E-mail already exists.");
+    }
+    s.email = email;
+    s.attribs.clear();
+    Set<Long> keep = new TreeSet<>();
+    body.path("lists").forEach(id -> keep.add(id.asLong()));
+    s.subscriptions.keySet().retainAll(keep);
+    apply(s, body);
+    return ListmonkWire.ok(json(s));
+  }
+
+  synchronized FakeResponse delete(FakeRequest request) {
+    // DELETE … WHERE id = ANY($1) affects no rows for an unknown id and still answers true.
+    byId.remove(ListmonkWire.id(request.param("id")));
+    return ListmonkWire.ok(true);
+  }
+
+  synchronized FakeResponse blocklist(FakeRequest request) {
+    blocklist(find(request.param("id")));
+    return ListmonkWire.ok(true);
+  }
+
+  /** PUT /api/subscribers/lists: add | remove | unsubscribe for many subscribers and lists. */
+  synchronized FakeResponse manageLists(FakeRequest request) {
+    JsonNode body = ListmonkWire.body(request);
+    List<Long> ids = longs(body.path("ids"));
+    List<Long> targets = longs(body.path("target_list_ids"));
+    if (ids.isEmpty()) {
+      throw ListmonkError.invalid("No IDs given.");
+    }
+    if (targets.isEmpty()) {
+      throw ListmonkError.invalid("No lists given.");
+    }
+    String action = body.path("action").asText("");
+    String status = body.path("status").asText("");
+    if (!Set.of("add", "remove", "unsubscribe").contains(action)) {
+      throw ListmonkError.invalid("Invalid action.");
+    }
+    if (action.equals("add") && !SubscriberState.SUBSCRIPTION_STATUSES.contains(status)) {
+      throw ListmonkError.invalid("Invalid status.");
+    }
+    // ⚠ Real listmonk fails an unknown list id on the foreign key; the fake says so plainly.
+    targets.forEach(lists::require);
+    Instant now = clock.get();
+    for (long id : ids) {
+      SubscriberState s = byId.get(id);
+      if (s == null) {
+        continue; // the SQL joins on subscribers: unknown ids are skipped silently
+      }
+      for (long listId : targets) {
+        switch (action) {
+          case "add" -> s.subscribe(listId, s.isBlocklisted() ? "unsubscribed" : status, now);
+          case "remove" -> s.subscriptions.remove(listId);
+          default ->
+              s.subscriptions.computeIfPresent(listId, (k, v) -> v.with("unsubscribed", now));
+        }
+      }
+      s.updatedAt = now;
+    }
+    return ListmonkWire.ok(true);
+  }
+
+  /** Creates or updates one subscriber from an import row; returns false when the row is bad. */
+  synchronized boolean importRow(
+      String email, String name, Map<String, Object> attribs, ImportParams params) {
+    if (!EMAIL.matcher(email).matches()) {
+      return false;
+    }
+    Instant now = clock.get();
+    SubscriberState s = byEmail(email).orElse(null);
+    if (s == null) {
+      s = new SubscriberState(nextId++, email, now);
+      s.name = name.isBlank() ? localPart(email) : name;
+      s.attribs.putAll(attribs);
+      byId.put(s.id, s);
+    } else if (params.overwriteUserinfo()) {
+      s.name = name.isBlank() ? s.name : name;
+      s.attribs.putAll(attribs);
+    }
+    if (params.blocklist()) {
+      blocklist(s);
+      return true;
+    }
+    for (long listId : params.lists()) {
+      boolean overwrite =
+          params.overwriteSubscriptionStatus() || !s.subscriptions.containsKey(listId);
+      if (overwrite) {
+        s.subscribe(listId, params.subscriptionStatus(), now);
+      }
+    }
+    s.updatedAt = now;
+    return true;
+  }
+
+  synchronized Optional<Subscriber> subscriber(String email) {
+    return byEmail(email).map(SubscriberState::snapshot);
+  }
+
+  synchronized Set<String> listMemberEmails(long listId) {
+    Set<String> out = new TreeSet<>();
+    for (SubscriberState s : byId.values()) {
+      SubscriberState.Subscription sub = s.subscriptions.get(listId);
+      if (sub != null && !sub.status().equals("unsubscribed")) {
+        out.add(s.email);
+      }
+    }
+    return out;
+  }
+
+  /** Fields create and update share; update has already cleared what a full replace drops. */
+  private void apply(SubscriberState s, JsonNode body) {
+    String name = body.path("name").asText("").trim();
+    s.name = name.isEmpty() ? localPart(s.email) : name;
+    body.path("attribs")
+        .fields()
+        .forEachRemaining(
+            e -> s.attribs.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class)));
+    String status = body.path("status").asText("enabled");
+    if (!status.equals("enabled") && !status.equals("blocklisted")) {
+      throw ListmonkError.invalid("Invalid status.");
+    }
+    List<Long> listIds = longs(body.path("lists"));
+    listIds.forEach(lists::require);
+    boolean preconfirm = body.path("preconfirm_subscriptions").asBoolean(false);
+    Instant now = clock.get();
+    for (long listId : listIds) {
+      if (!s.subscriptions.containsKey(listId)) {
+        boolean confirmed = preconfirm || lists.isSingleOptin(listId);
+        s.subscribe(listId, confirmed ? "confirmed" : "unconfirmed", now);
+      }
+    }
+    s.updatedAt = now;
+    if (status.equals("blocklisted")) {
+      blocklist(s);
+    } else {
+      s.status = status;
+    }
+  }
+
+  /** Blocklisting also unsubscribes from every list (queries.sql blocklist-subscribers). */
+  private void blocklist(SubscriberState s) {
+    Instant now = clock.get();
+    s.status = "blocklisted";
+    s.subscriptions.replaceAll((k, v) -> v.with("unsubscribed", now));
+    s.updatedAt = now;
+  }
+
+  private SubscriberState find(String rawId) {
+    SubscriberState s = byId.get(ListmonkWire.id(rawId));
+    if (s == null) {
+      // ⚠ 400, not 404 (vendors.md §3).
+      throw ListmonkError.invalid("Subscriber not found.");
+    }
+    return s;
+  }
+
+  private Optional<SubscriberState> byEmail(String email) {
+    return byId.values().stream().filter(s -> s.email.equalsIgnoreCase(email)).findFirst();
+  }
+
+  private static String email(JsonNode body) {
+    String email = body.path("email").asText("").trim();
+    if (!EMAIL.matcher(email).matches()) {
+      throw ListmonkError.invalid("Invalid email.");
+    }
+    return email;
+  }
+
+  private static String localPart(String email) {
+    return email.substring(0, email.indexOf('@'));
+  }
+
+  private static List<Long> longs(JsonNode array) {
+    List<Long> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asLong()));
+    return out;
+  }
+
+  private ObjectNode json(SubscriberState s) {
+    return s.json(lists);
+  }
+}
