@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +29,10 @@ import picocli.CommandLine.Spec;
       "  roster onboard ada@example.com --account brevo-main --list 2 --wait",
       "  roster onboard grace@example.com --account brevo-main --role admin \\",
       "      --ticket RITM0010001 --requested-by carol --first-name Grace",
+      "  roster onboard ada@example.com --account brevo-main --role editor --list 2 \\",
+      "      --account mailjet-main --list 10 --account listmonk-main --list 3",
+      "",
+      "--role and --list apply to the --account they follow.",
       "",
       "A privileged role (approvals.privilegedRoles) waits for `roster approve`."
     })
@@ -38,21 +43,31 @@ public final class OnboardCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "EMAIL", description = "The person's email address.")
   String email;
 
-  @Option(
-      names = "--account",
-      required = true,
-      paramLabel = "ID",
-      description = "Vendor account id from the configuration (repeatable).")
-  List<String> accounts;
+  /** One vendor account with the role and lists that follow it on the command line. */
+  static final class AccountSpec {
+    @Option(
+        names = "--account",
+        required = true,
+        paramLabel = "ID",
+        description = "Vendor account id from the configuration; repeat for several accounts.")
+    String account;
 
-  @Option(names = "--list", paramLabel = "ID", description = "Vendor list id (repeatable).")
-  List<String> lists = new ArrayList<>();
+    @Option(
+        names = "--role",
+        paramLabel = "ROLE",
+        description =
+            "Team role on the account before it: viewer, editor or admin (omit: contact only).")
+    String role;
 
-  @Option(
-      names = "--role",
-      paramLabel = "ROLE",
-      description = "Team role: viewer, editor or admin. Omit for a contact only.")
-  String role;
+    @Option(
+        names = "--list",
+        paramLabel = "ID",
+        description = "Vendor list id on the account before it (repeatable).")
+    List<String> lists; // no initial value: picocli would share one list across every group
+  }
+
+  @ArgGroup(exclusive = false, multiplicity = "1..*")
+  List<AccountSpec> accounts;
 
   @Option(names = "--ticket", paramLabel = "T", description = "ServiceNow ticket number.")
   String ticket;
@@ -72,17 +87,26 @@ public final class OnboardCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Show progress until done or waiting on a person.")
   boolean await;
 
+  /** The request the parsed command line asks for. */
+  OnboardRequest request() {
+    List<Assignment> assignments = new ArrayList<>();
+    for (AccountSpec spec : accounts) {
+      assignments.add(
+          new Assignment(
+              spec.account,
+              spec.role,
+              spec.lists == null ? List.of() : List.copyOf(spec.lists),
+              null));
+    }
+    return new OnboardRequest(
+        new Person(email.trim(), firstName, lastName), assignments, ticket, requestedBy);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     RosterConfig config = temporal.load();
-    List<Assignment> assignments = new ArrayList<>();
-    for (String account : accounts) {
-      assignments.add(new Assignment(account, role, List.copyOf(lists), null));
-    }
-    OnboardRequest request =
-        new OnboardRequest(
-            new Person(email.trim(), firstName, lastName), assignments, ticket, requestedBy);
+    OnboardRequest request = request();
     try (TemporalConnection connection = temporal.connect(config)) {
       OnboardStarter starter =
           new OnboardStarter(
