@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  * including ones a library logs. The last line of defence: Roster's own code masks before logging.
  */
 public final class MaskingMessageConverter extends MessageConverter {
+  // The local part is matched conservatively (no '=', '/', '*'), so "email=ada@x.org" keeps its key
+  // and an address masked already ("a***@x.org") is left as it is.
   private static final Pattern EMAIL =
       Pattern.compile(
-          "([A-Za-z0-9])[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*(@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+)");
+          "(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+)");
 
   @Override
   public String convert(ILoggingEvent event) {

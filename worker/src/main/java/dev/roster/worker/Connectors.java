@@ -7,6 +7,7 @@ import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
 import dev.roster.activities.listmonk.ListmonkClient;
 import dev.roster.activities.listmonk.ListmonkConnector;
+import dev.roster.activities.mailersend.MailerSendConnector;
 import dev.roster.activities.mailjet.MailjetClient;
 import dev.roster.activities.mailjet.MailjetConnector;
 import dev.roster.activities.spi.ContactConnector;
@@ -35,7 +36,7 @@ final class Connectors {
       case BREVO -> brevo(account);
       case MAILJET -> mailjet(account);
       case LISTMONK -> listmonk(account);
-      case MAILERSEND -> MailerSendConnectors.build(account);
+      case MAILERSEND -> mailerSend(account);
     };
   }
 
@@ -49,6 +50,16 @@ final class Connectors {
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
     BrevoConnector c = new BrevoConnector(client);
     return new Built(c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
+  }
+
+  /** MailerSend has team members but no contacts (recipients only): no contact connector. */
+  private static Built mailerSend(VendorAccount account) {
+    MailerSendConnector c =
+        MailerSendConnector.create(
+            account.baseUrl().toString(),
+            account.credential(),
+            budget(account, MailerSendConnector.TEAM_FAMILY));
+    return new Built(c, null, c.capabilities(), c.teamFamily(), c.teamFamily());
   }
 
   /** Mailjet credentials are {@code APIKEY:SECRETKEY} (Basic auth, vendors.md §1). */

@@ -58,7 +58,7 @@ public final class CompleteTaskCommand implements Callable<Integer> {
                         + String.join(", ", tasks.stream().map(ManualTask::taskId).toList())
                         + ")"));
       }
-      if (!task.isOpen()) {
+      if (!task.open()) {
         throw new UsageError(taskId + " was already completed by " + task.completedBy());
       }
       Workflows.untyped(connection.client(), workflowId)

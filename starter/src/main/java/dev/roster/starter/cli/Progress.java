@@ -85,7 +85,7 @@ final class Progress {
     }
     if (status.manualTasks() != null) {
       for (var task : status.manualTasks()) {
-        if (task.isOpen()) {
+        if (task.open()) {
           return "Waiting for a manual task: "
               + task.instructions()
               + "\n  roster complete-task "

@@ -42,7 +42,7 @@ public final class StatusTable {
       out.printf(
           "manual task %s: %s%n  %s%n",
           task.taskId(),
-          task.isOpen() ? "OPEN since " + task.openedAt() : "done by " + task.completedBy(),
+          task.open() ? "OPEN since " + task.openedAt() : "done by " + task.completedBy(),
           task.instructions());
     }
     out.flush();

@@ -2,6 +2,9 @@ package dev.roster.starter.local;
 
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.brevo.Member;
+import dev.roster.sandbox.listmonk.FakeListmonk;
+import dev.roster.sandbox.mailersend.FakeMailerSend;
+import dev.roster.sandbox.mailjet.FakeMailjet;
 import dev.roster.starter.OnboardStarter;
 import dev.roster.starter.cli.StatusTable;
 import dev.roster.worker.config.ConfigLoader;
@@ -11,6 +14,9 @@ import dev.roster.workflows.common.Person;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardResult;
+import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.tasks.ManualTask;
+import dev.roster.workflows.tasks.TaskCompletion;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,12 +32,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code roster demo}: onboards two people on a sandbox Brevo (one plain, one privileged that a
- * second person approves after the requester's own approval is refused), lets the sandbox accept
- * the invitations, prints each step, and checks the end state in the sandbox.
+ * {@code roster demo}: onboards two people on sandboxes of all four vendors (one plain, with a
+ * Mailjet manual task that it completes; one privileged that a second person approves after the
+ * requester's own approval is refused), lets the sandboxes accept the invitations, prints each
+ * step, and checks the end state in every sandbox.
  */
 public final class Demo {
-  static final String ACCOUNT = "brevo-demo";
+  static final String BREVO = "brevo-demo";
+  static final String MAILJET = "mailjet-demo";
+  static final String MAILERSEND = "mailersend-demo";
+  static final String LISTMONK = "listmonk-demo";
+  static final String OPERATOR = "demo-operator";
   static final String REQUESTER = "demo-requester";
   static final String APPROVER = "demo-approver";
   static final Duration ACCEPT_AFTER = Duration.ofSeconds(2);
@@ -62,18 +73,40 @@ public final class Demo {
       WorkflowClient client = stack.connection().client();
       OnboardStarter starter =
           new OnboardStarter(client, SubjectKeys.orDev(config, env), config.accounts().keySet());
-      OnboardRequest ada = request("ada.lovelace@example.com", "Ada", "Lovelace", "viewer", "2");
+      OnboardRequest ada =
+          request(
+              "ada.lovelace@example.com",
+              "Ada",
+              "Lovelace",
+              new Assignment(BREVO, "viewer", List.of("2"), SOURCE),
+              new Assignment(MAILJET, "viewer", List.of("10"), SOURCE),
+              new Assignment(MAILERSEND, "viewer", List.of(), null),
+              new Assignment(LISTMONK, "viewer", List.of("3"), SOURCE));
       OnboardRequest grace =
-          request("grace.hopper@example.com", "Grace", "Hopper", "admin", "2", "7");
+          request(
+              "grace.hopper@example.com",
+              "Grace",
+              "Hopper",
+              new Assignment(BREVO, "admin", List.of("2", "7"), SOURCE),
+              new Assignment(LISTMONK, "editor", List.of("3", "4"), SOURCE));
       String adaId = starter.start(ada);
       String graceId = starter.start(grace);
       out.println();
-      out.println("Started " + adaId + " (viewer) and " + graceId + " (admin, needs approval).");
+      out.println("Started " + adaId + " (viewer on all four vendors)");
+      out.println("    and " + graceId + " (admin on Brevo: needs an approval).");
       var graceStub = client.newUntypedWorkflowStub(graceId);
       graceStub.signal("approve", new Decision(REQUESTER, "approving my own request", "demo"));
       graceStub.signal("approve", new Decision(APPROVER, "admin for the platform team", "demo"));
       out.println(REQUESTER + " tried to approve (refused), then " + APPROVER + " approved.");
-      out.println("Waiting for the sandbox to accept the invitations...");
+      ManualTask task = awaitOpenTask(client, adaId);
+      out.println("Mailjet has no API for team members, so a manual task opened: " + task.taskId());
+      client
+          .newUntypedWorkflowStub(adaId)
+          .signal(
+              "completeManualTask",
+              new TaskCompletion(task.taskId(), OPERATOR, "invited in the Mailjet UI"));
+      out.println(OPERATOR + " did it by hand and completed the task.");
+      out.println("Waiting for the sandboxes to accept the invitations...");
       OnboardResult adaResult = result(client, adaId);
       OnboardResult graceResult = result(client, graceId);
       PrintWriter table = new PrintWriter(out, true);
@@ -82,7 +115,7 @@ public final class Demo {
       out.println();
       StatusTable.print(table, graceId, graceResult.status());
       out.println();
-      verify(stack.sandboxes().brevo(ACCOUNT), adaResult, graceResult);
+      verify(stack.sandboxes(), adaResult, graceResult);
     }
     if (failures.isEmpty()) {
       out.println("Demo passed: every expected end state holds in the sandbox.");
@@ -92,13 +125,33 @@ public final class Demo {
     return false;
   }
 
+  private static final Map<String, String> SOURCE = Map.of("SOURCE", "roster-demo");
+
   private static OnboardRequest request(
-      String email, String first, String last, String role, String... lists) {
+      String email, String first, String last, Assignment... assignments) {
     return new OnboardRequest(
-        new Person(email, first, last),
-        List.of(new Assignment(ACCOUNT, role, List.of(lists), Map.of("SOURCE", "roster-demo"))),
-        null,
-        REQUESTER);
+        new Person(email, first, last), List.of(assignments), null, REQUESTER);
+  }
+
+  /** Waits (briefly, in real time) until the workflow shows its open manual task. */
+  private static ManualTask awaitOpenTask(WorkflowClient client, String workflowId)
+      throws TimeoutException {
+    OnboardUserWorkflow stub = client.newWorkflowStub(OnboardUserWorkflow.class, workflowId);
+    long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ManualTask task : stub.status().manualTasks()) {
+        if (task.open()) {
+          return task;
+        }
+      }
+      try {
+        Thread.sleep(200); // a person's pace; the workflow does not depend on it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TimeoutException("interrupted");
+      }
+    }
+    throw new TimeoutException("no manual task opened in " + workflowId);
   }
 
   private static OnboardResult result(WorkflowClient client, String id) throws TimeoutException {
@@ -107,8 +160,14 @@ public final class Demo {
         .getResult(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS, OnboardResult.class);
   }
 
-  private void verify(FakeBrevo brevo, OnboardResult ada, OnboardResult grace) {
-    check("Ada's onboarding completed", "COMPLETED".equals(ada.outcome()));
+  private void verify(Sandboxes sandboxes, OnboardResult ada, OnboardResult grace) {
+    String adaEmail = "ada.lovelace@example.com";
+    String graceEmail = "grace.hopper@example.com";
+    FakeBrevo brevo = sandboxes.brevo(BREVO);
+    FakeMailjet mailjet = sandboxes.mailjet(MAILJET);
+    FakeMailerSend mailerSend = sandboxes.mailerSend(MAILERSEND);
+    FakeListmonk listmonk = sandboxes.listmonk(LISTMONK);
+    check("Ada's onboarding completed on all four vendors", "COMPLETED".equals(ada.outcome()));
     check("Grace's onboarding completed", "COMPLETED".equals(grace.outcome()));
     check(
         "the requester's own approval was refused",
@@ -117,27 +176,42 @@ public final class Demo {
         "Grace was approved by " + APPROVER,
         grace.status().approval().decision() != null
             && APPROVER.equals(grace.status().approval().decision().by()));
-    Member adaMember = brevo.member("ada.lovelace@example.com").orElse(null);
-    Member graceMember = brevo.member("grace.hopper@example.com").orElse(null);
-    check("Ada is an active Brevo member", adaMember != null && adaMember.isActive());
-    check("Ada has no admin access", adaMember != null && !adaMember.allFeaturesAccess());
-    check("Grace is an active Brevo member", graceMember != null && graceMember.isActive());
-    check("Grace has full access", graceMember != null && graceMember.allFeaturesAccess());
+    Member adaMember = brevo.member(adaEmail).orElse(null);
+    Member graceMember = brevo.member(graceEmail).orElse(null);
+    check("Brevo: Ada is an active member", adaMember != null && adaMember.isActive());
+    check("Brevo: Ada has no admin access", adaMember != null && !adaMember.allFeaturesAccess());
+    check("Brevo: Grace is an active member", graceMember != null && graceMember.isActive());
+    check("Brevo: Grace has full access", graceMember != null && graceMember.allFeaturesAccess());
     check(
-        "Ada's contact exists with her first name",
+        "Brevo: Ada's contact has her first name",
         brevo
-            .contact("ada.lovelace@example.com")
+            .contact(adaEmail)
             .map(c -> "Ada".equals(c.attributes().get("FIRSTNAME")))
             .orElse(false));
     check(
-        "list 2 holds Ada and Grace",
-        brevo
-            .listMemberEmails(2)
-            .containsAll(List.of("ada.lovelace@example.com", "grace.hopper@example.com")));
+        "Brevo: list 2 holds Ada and Grace, list 7 Grace only",
+        brevo.listMemberEmails(2).containsAll(List.of(adaEmail, graceEmail))
+            && brevo.listMemberEmails(7).contains(graceEmail)
+            && !brevo.listMemberEmails(7).contains(adaEmail));
     check(
-        "list 7 holds Grace only",
-        brevo.listMemberEmails(7).contains("grace.hopper@example.com")
-            && !brevo.listMemberEmails(7).contains("ada.lovelace@example.com"));
+        "Mailjet: Ada's contact is on list 10",
+        mailjet.contact(adaEmail).isPresent() && mailjet.listMemberEmails(10).contains(adaEmail));
+    check(
+        "Mailjet: the team invitation was a manual task completed by " + OPERATOR,
+        ada.status().manualTasks().stream()
+            .anyMatch(t -> t.account().equals(MAILJET) && OPERATOR.equals(t.completedBy())));
+    check(
+        "MailerSend: Ada accepted and is a user, no invitation left",
+        mailerSend.user(adaEmail).isPresent() && mailerSend.invite(adaEmail).isEmpty());
+    check(
+        "listmonk: Ada and Grace are enabled users",
+        listmonk.user(adaEmail).map(u -> u.isEnabled()).orElse(false)
+            && listmonk.user(graceEmail).map(u -> u.isEnabled()).orElse(false));
+    check(
+        "listmonk: list 3 holds Ada and Grace, list 4 Grace only",
+        listmonk.listMemberEmails(3).containsAll(List.of(adaEmail, graceEmail))
+            && listmonk.listMemberEmails(4).contains(graceEmail)
+            && !listmonk.listMemberEmails(4).contains(adaEmail));
   }
 
   private void check(String what, boolean holds) {

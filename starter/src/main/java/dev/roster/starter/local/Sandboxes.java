@@ -3,10 +3,10 @@ package dev.roster.starter.local;
 import dev.roster.activities.http.Secret;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.listmonk.FakeListmonk;
+import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.sandbox.mailjet.FakeMailjet;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.AccountConfig;
-import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.RateBudgetConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -23,6 +23,7 @@ public final class Sandboxes implements AutoCloseable {
   private final Map<String, FakeBrevo> brevo = new LinkedHashMap<>();
   private final Map<String, FakeMailjet> mailjet = new LinkedHashMap<>();
   private final Map<String, FakeListmonk> listmonk = new LinkedHashMap<>();
+  private final Map<String, FakeMailerSend> mailerSend = new LinkedHashMap<>();
   private final List<AutoCloseable> all = new ArrayList<>();
 
   /** Starts a fake for {@code account} and returns the account pointed at it. */
@@ -56,6 +57,19 @@ public final class Sandboxes implements AutoCloseable {
             new Secret(fake.apiKey() + ":" + fake.secretKey()),
             true);
       }
+      case MAILERSEND -> {
+        RateBudgetConfig api = account.rateBudgets().get("api");
+        FakeMailerSend fake =
+            FakeMailerSend.start(
+                FakeMailerSend.Options.builder()
+                    .acceptAfter(acceptAfter)
+                    .rateLimit(api.requests(), api.per())
+                    .build());
+        mailerSend.put(account.id(), fake);
+        all.add(fake);
+        return new VendorAccount(
+            account, URI.create(fake.baseUrl()), new Secret(fake.token()), true);
+      }
       case LISTMONK -> {
         FakeListmonk fake = FakeListmonk.start();
         listmonk.put(account.id(), fake);
@@ -66,14 +80,7 @@ public final class Sandboxes implements AutoCloseable {
             new Secret(fake.apiUser() + ":" + fake.token()),
             true);
       }
-      default ->
-          throw new ConfigException(
-              "accounts." + account.id(),
-              "accounts."
-                  + account.id()
-                  + ".type: no sandbox for "
-                  + account.type().yamlName()
-                  + " yet; give it credentials or remove it");
+      default -> throw new IllegalStateException("no sandbox for " + account.type());
     }
   }
 
@@ -85,6 +92,11 @@ public final class Sandboxes implements AutoCloseable {
   /** The Mailjet fake standing in for {@code account}, or null. */
   public FakeMailjet mailjet(String account) {
     return mailjet.get(account);
+  }
+
+  /** The MailerSend fake standing in for {@code account}, or null. */
+  public FakeMailerSend mailerSend(String account) {
+    return mailerSend.get(account);
   }
 
   /** The listmonk fake standing in for {@code account}, or null. */

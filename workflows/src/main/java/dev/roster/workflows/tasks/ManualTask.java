@@ -21,7 +21,11 @@ public record ManualTask(
     String completedBy,
     String note) {
 
-  public boolean isOpen() {
+  /**
+   * True while no one has completed it. Not named {@code isOpen}: payload records must not grow
+   * bean properties, or the JSON converter would write a field it cannot read back.
+   */
+  public boolean open() {
     return completedBy == null;
   }
 }

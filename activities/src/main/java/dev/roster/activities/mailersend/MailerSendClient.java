@@ -1,0 +1,291 @@
+package dev.roster.activities.mailersend;
+
+import static dev.roster.activities.mailersend.MailerSendRequests.delete;
+import static dev.roster.activities.mailersend.MailerSendRequests.get;
+import static dev.roster.activities.mailersend.MailerSendRequests.post;
+import static dev.roster.activities.mailersend.MailerSendRequests.put;
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JavaType;
+import dev.roster.activities.http.RateBudget;
+import dev.roster.activities.http.RedactingLogInterceptor;
+import dev.roster.activities.http.RetryDelays;
+import dev.roster.activities.http.Secret;
+import dev.roster.activities.http.StatusMapping;
+import dev.roster.activities.http.VendorJson;
+import dev.roster.activities.http.VendorUnavailable;
+import dev.roster.activities.mailersend.MailerSendTypes.BlocklistEntry;
+import dev.roster.activities.mailersend.MailerSendTypes.Invite;
+import dev.roster.activities.mailersend.MailerSendTypes.Recipient;
+import dev.roster.activities.mailersend.MailerSendTypes.User;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * MailerSend v1 over HTTP (vendors.md §2). One instance per account; thread-safe. Every call takes
+ * one permit from the account's single {@link RateBudget} (MailerSend: 60 per minute for every
+ * endpoint but /email) and throws the {@code dev.roster.activities.http} exceptions.
+ *
+ * <p>Endpoints, confirmed in the official SDKs: users and invites in {@code
+ * mailersend/mailersend-java:src/main/java/com/mailersend/sdk/users/Users.java} and {@code
+ * mailersend/mailersend-python:mailersend/resources/users.py}; recipients and the blocklist in
+ * {@code mailersend/mailersend-java:src/main/java/com/mailersend/sdk/recipients/Recipients.java},
+ * {@code .../recipients/Suppressions.java}, {@code .../recipients/SuppressionAddBuilder.java} and
+ * {@code mailersend/mailersend-python:mailersend/resources/recipients.py}.
+ */
+public final class MailerSendClient {
+  static final String VENDOR = "mailersend";
+
+  /** Unverified: MailerSend documents no request-id header; {@code x-request-id} is the habit. */
+  public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id");
+
+  /** The largest page MailerSend serves (limit 10..100). */
+  static final int PAGE_SIZE = 100;
+
+  /** A bound on pages per listing, so one activity makes a bounded number of calls. */
+  static final int MAX_PAGES = 50;
+
+  private final HttpUrl baseUrl;
+  private final Secret token;
+  private final RateBudget budget;
+  private final OkHttpClient http;
+  private final ResponseReader reader;
+
+  /**
+   * @param baseUrl e.g. {@code https://api.mailersend.com/v1}
+   * @param budget the account's one budget ("api" family: 60 per minute)
+   * @param http from {@code VendorHttp.newClient("mailersend", REQUEST_ID_HEADERS)}
+   */
+  public MailerSendClient(HttpUrl baseUrl, Secret token, RateBudget budget, OkHttpClient http) {
+    this(baseUrl, token, budget, http, QuotaWatch.DEFAULT_LOW);
+  }
+
+  /**
+   * @param lowQuota log a WARN when {@code x-apiquota-remaining} falls to this or below
+   */
+  public MailerSendClient(
+      HttpUrl baseUrl, Secret token, RateBudget budget, OkHttpClient http, int lowQuota) {
+    this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
+    this.token = requireNonNull(token, "token is null");
+    this.budget = requireNonNull(budget, "budget is null");
+    this.http = requireNonNull(http, "http is null");
+    this.reader = new ResponseReader(RetryDelays.system(), new QuotaWatch(lowQuota));
+  }
+
+  /** The last {@code x-apiquota-remaining} seen; -1 when unlimited or nothing seen yet. */
+  public long quotaRemaining() {
+    return reader.quota().remaining();
+  }
+
+  /** Every user, all pages. GET /users?page&limit. */
+  public List<User> listUsers() {
+    return listAll(
+        "listUsers",
+        "users",
+        MailerSendWire.User.class,
+        u -> new User(u.id(), u.email(), u.role(), u.permissions()));
+  }
+
+  /** One user. GET /users/{id}; NotFound when absent. */
+  public User getUser(String id) {
+    MailerSendWire.User u =
+        single("getUser", get(url("users").addPathSegment(id)), MailerSendWire.User.class);
+    return new User(u.id(), u.email(), u.role(), u.permissions());
+  }
+
+  /**
+   * Invites a person. POST /users; answers with the invite. Not idempotent on MailerSend's side.
+   */
+  public Invite inviteUser(String email, String role, List<String> permissions) {
+    var body =
+        new MailerSendWire.InviteUser(email, role, permissions == null ? List.of() : permissions);
+    return invite(single("inviteUser", post(url("users"), body), MailerSendWire.Invite.class));
+  }
+
+  /** Changes a user's role and permissions. PUT /users/{id}. */
+  public User updateUser(String id, String role, List<String> permissions) {
+    var body = new MailerSendWire.UpdateUser(role, permissions == null ? List.of() : permissions);
+    MailerSendWire.User u =
+        single("updateUser", put(url("users").addPathSegment(id), body), MailerSendWire.User.class);
+    return new User(u.id(), u.email(), u.role(), u.permissions());
+  }
+
+  /** Removes a user. DELETE /users/{id} (204); NotFound when absent. */
+  public void deleteUser(String id) {
+    send("deleteUser", delete(url("users").addPathSegment(id), null));
+  }
+
+  /** Every pending invite, all pages. GET /invites?page&limit. */
+  public List<Invite> listInvites() {
+    return listAll("listInvites", "invites", MailerSendWire.Invite.class, MailerSendClient::invite);
+  }
+
+  /** One invite. GET /invites/{id}; NotFound when absent. */
+  public Invite getInvite(String id) {
+    return invite(
+        single("getInvite", get(url("invites").addPathSegment(id)), MailerSendWire.Invite.class));
+  }
+
+  /** Sends the invite email again. POST /invites/{id}/resend with {@code {}}. */
+  public Invite resendInvite(String id) {
+    HttpUrl.Builder url = url("invites").addPathSegment(id).addPathSegment("resend");
+    return invite(single("resendInvite", post(url, Map.of()), MailerSendWire.Invite.class));
+  }
+
+  /** Withdraws a pending invite. DELETE /invites/{id} (204); NotFound when absent. */
+  public void cancelInvite(String id) {
+    send("cancelInvite", delete(url("invites").addPathSegment(id), null));
+  }
+
+  /** Every recipient, all pages. GET /recipients?page&limit (no email filter exists). */
+  public List<Recipient> listRecipients() {
+    return listAll(
+        "listRecipients",
+        "recipients",
+        MailerSendWire.Recipient.class,
+        r -> new Recipient(r.id(), r.email()));
+  }
+
+  /** Deletes a recipient and its data. DELETE /recipients/{id} (204); NotFound when absent. */
+  public void deleteRecipient(String id) {
+    send("deleteRecipient", delete(url("recipients").addPathSegment(id), null));
+  }
+
+  /** Every blocklist entry, all pages. GET /suppressions/blocklist?page&limit. */
+  public List<BlocklistEntry> listBlocklist() {
+    return listAll(
+        "listBlocklist",
+        "suppressions/blocklist",
+        MailerSendWire.BlocklistEntry.class,
+        b -> new BlocklistEntry(b.id(), b.type(), b.pattern()));
+  }
+
+  /**
+   * Blocks addresses. POST /suppressions/blocklist {@code {"domain_id"?, "recipients"}} (201).
+   *
+   * @param domainId null blocks on every domain of the account
+   */
+  public List<BlocklistEntry> addToBlocklist(List<String> emails, String domainId) {
+    var body = new MailerSendWire.AddToBlocklist(domainId, emails);
+    Reply reply = send("addToBlocklist", post(url("suppressions/blocklist"), body));
+    JavaType type = listOf(MailerSendWire.BlocklistEntry.class);
+    MailerSendWire.Single<List<MailerSendWire.BlocklistEntry>> data = reply.read(type);
+    List<BlocklistEntry> out = new ArrayList<>();
+    if (data != null && data.data() != null) {
+      data.data().forEach(b -> out.add(new BlocklistEntry(b.id(), b.type(), b.pattern())));
+    }
+    return out;
+  }
+
+  /** Unblocks entries by id. DELETE /suppressions/blocklist {@code {"ids":[...]}}. */
+  public void deleteFromBlocklist(List<String> ids) {
+    send(
+        "deleteFromBlocklist",
+        delete(url("suppressions/blocklist"), new MailerSendWire.DeleteFromBlocklist(ids)));
+  }
+
+  private <W, T> List<T> listAll(String operation, String path, Class<W> wire, Function<W, T> map) {
+    JavaType type =
+        VendorJson.MAPPER.getTypeFactory().constructParametricType(MailerSendWire.Page.class, wire);
+    List<T> out = new ArrayList<>();
+    for (int page = 1; page <= MAX_PAGES; page++) {
+      HttpUrl.Builder url =
+          url(path)
+              .addQueryParameter("page", Integer.toString(page))
+              .addQueryParameter("limit", Integer.toString(PAGE_SIZE));
+      MailerSendWire.Page<W> body = send(operation, get(url)).read(type);
+      if (body == null || body.data() == null || body.data().isEmpty()) {
+        return out;
+      }
+      body.data().forEach(w -> out.add(map.apply(w)));
+      if (isLast(body, page)) {
+        return out;
+      }
+    }
+    throw new VendorUnavailable(
+        VENDOR, operation, 200, null, "more than " + MAX_PAGES + " pages; listing stopped");
+  }
+
+  private static boolean isLast(MailerSendWire.Page<?> body, int page) {
+    if (body.links() != null) {
+      return body.links().next() == null;
+    }
+    return body.meta() == null || body.meta().lastPage() == null || page >= body.meta().lastPage();
+  }
+
+  private <W> W single(String operation, Request.Builder request, Class<W> wire) {
+    JavaType type =
+        VendorJson.MAPPER
+            .getTypeFactory()
+            .constructParametricType(MailerSendWire.Single.class, wire);
+    MailerSendWire.Single<W> body = send(operation, request).read(type);
+    if (body == null || body.data() == null) {
+      throw new VendorUnavailable(VENDOR, operation, 200, null, "response without data");
+    }
+    return body.data();
+  }
+
+  private static JavaType listOf(Class<?> wire) {
+    var types = VendorJson.MAPPER.getTypeFactory();
+    return types.constructParametricType(
+        MailerSendWire.Single.class, types.constructCollectionType(List.class, wire));
+  }
+
+  private static Invite invite(MailerSendWire.Invite i) {
+    return new Invite(i.id(), i.email(), i.role(), i.permissions());
+  }
+
+  private HttpUrl.Builder url(String segments) {
+    return baseUrl.newBuilder().addPathSegments(segments);
+  }
+
+  private Reply send(String operation, Request.Builder request) {
+    budget.acquire(operation);
+    Request built =
+        request
+            .header("Authorization", "Bearer " + token.reveal())
+            .header("Accept", "application/json")
+            .build();
+    try (Response response = http.newCall(built).execute()) {
+      String body = response.body().string();
+      reader.observe(response);
+      if (response.isSuccessful()) {
+        return new Reply(operation, response.code(), body);
+      }
+      String requestId = RedactingLogInterceptor.requestId(response.headers(), REQUEST_ID_HEADERS);
+      Duration retryAfter = response.code() == 429 ? reader.retryAfter(response) : null;
+      throw StatusMapping.forStatus(
+          VENDOR,
+          operation,
+          response.code(),
+          requestId,
+          ResponseReader.errorMessage(body),
+          retryAfter);
+    } catch (IOException e) {
+      throw StatusMapping.forIo(VENDOR, operation, e);
+    }
+  }
+
+  private record Reply(String operation, int status, String body) {
+    <T> T read(JavaType type) {
+      if (body == null || body.isBlank()) {
+        return null;
+      }
+      try {
+        return VendorJson.MAPPER.readValue(body, type);
+      } catch (IOException e) {
+        // A 2xx we cannot read is a vendor fault; say which type, not the body.
+        throw new VendorUnavailable(
+            VENDOR, operation, status, null, "unreadable " + type.getRawClass().getSimpleName());
+      }
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.roster.activities.mailersend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.roster.activities.http.Rejected;
+import dev.roster.sandbox.mailersend.FakeMailerSend;
+import dev.roster.sandbox.mailersend.User;
+import dev.roster.workflows.team.InviteOutcome;
+import dev.roster.workflows.team.MemberEntry;
+import dev.roster.workflows.team.MemberStatus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MailerSendTeamTest {
+  private static final String INVITE = "/v1/users";
+  private static final String ADA = "ada+team@example.com";
+
+  private MailerSendFixture ms;
+
+  @BeforeEach
+  void start() {
+    ms = MailerSendFixture.start();
+  }
+
+  @AfterEach
+  void stop() {
+    ms.close();
+  }
+
+  @Test
+  void rolesMapToMailerSendRoles() {
+    assertThat(ms.connector.invite("a@example.com", "Admin")).isEqualTo(InviteOutcome.INVITED);
+    ms.connector.invite("e@example.com", "editor");
+    ms.connector.invite("v@example.com", "viewer");
+
+    assertThat(ms.fake.invite("a@example.com").orElseThrow().role()).isEqualTo("Admin");
+    assertThat(ms.fake.invite("e@example.com").orElseThrow().role()).isEqualTo("Manager");
+    var viewer = ms.fake.invite("v@example.com").orElseThrow();
+    assertThat(viewer.role()).isEqualTo("Custom User");
+    assertThat(viewer.permissions()).allMatch(p -> p.startsWith("read-"));
+  }
+
+  @Test
+  void unknownRoleIsRejectedBeforeAnyCall() {
+    catchThrowableOfType(Rejected.class, () -> ms.connector.invite(ADA, "owner"));
+    assertThat(ms.fake.totalCalls()).isZero();
+  }
+
+  @Test
+  void invitingTwiceReportsPendingWithoutSecondInvite() {
+    ms.connector.invite(ADA, "viewer");
+
+    assertThat(ms.connector.invite(ADA.toUpperCase(), "viewer"))
+        .isEqualTo(InviteOutcome.ALREADY_PENDING);
+    assertThat(ms.fake.calls("POST", INVITE)).isEqualTo(1);
+  }
+
+  @Test
+  void invitingAnActiveUserReportsAlreadyActive() {
+    ms.connector.invite(ADA, "viewer");
+    ms.fake.acceptInvite(ADA);
+
+    assertThat(ms.connector.invite(ADA, "editor")).isEqualTo(InviteOutcome.ALREADY_ACTIVE);
+    assertThat(ms.connector.invite(FakeMailerSend.OWNER_EMAIL, "admin"))
+        .isEqualTo(InviteOutcome.ALREADY_ACTIVE);
+    assertThat(ms.fake.calls("POST", INVITE)).isEqualTo(1);
+  }
+
+  @Test
+  void rejectedInviteCarriesTheFieldMessages() {
+    Rejected e = catchThrowableOfType(Rejected.class, () -> ms.connector.invite("ada@", "viewer"));
+    assertThat(e.status()).isEqualTo(422);
+    assertThat(e.vendorMessage()).isEqualTo("email: The email must be a valid email address.");
+
+    ms.connector.invite(ADA, "viewer");
+    Rejected taken =
+        catchThrowableOfType(Rejected.class, () -> ms.client.inviteUser(ADA, "Admin", List.of()));
+    assertThat(taken.vendorMessage()).isEqualTo("email: The email has already been taken.");
+    Rejected role =
+        catchThrowableOfType(
+            Rejected.class, () -> ms.client.inviteUser("b@example.com", "Boss", null));
+    assertThat(role.vendorMessage()).isEqualTo("role: The selected role is invalid.");
+  }
+
+  @Test
+  void listMembersHasUsersActiveAndInvitesPending() {
+    ms.connector.invite(ADA, "viewer");
+    ms.connector.invite("bob@example.com", "editor");
+    ms.fake.acceptInvite("bob@example.com");
+
+    assertThat(ms.connector.listMembers())
+        .containsExactlyInAnyOrder(
+            new MemberEntry(FakeMailerSend.OWNER_EMAIL, MemberStatus.ACTIVE),
+            new MemberEntry("bob@example.com", MemberStatus.ACTIVE),
+            new MemberEntry(ADA, MemberStatus.PENDING));
+    assertThat(ms.connector.memberStatus(ADA)).isEqualTo(MemberStatus.PENDING);
+    assertThat(ms.connector.memberStatus("bob@example.com")).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(ms.connector.memberStatus("nobody@example.com")).isEqualTo(MemberStatus.ABSENT);
+  }
+
+  @Test
+  void listingsFollowEveryPage() {
+    ms.close();
+    ms =
+        MailerSendFixture.start(
+            FakeMailerSend.Options.builder().rateLimit(1000, Duration.ofMinutes(1)).build());
+    for (int i = 0; i < 130; i++) {
+      ms.client.inviteUser("p" + i + "@example.com", "Designer", List.of());
+    }
+
+    assertThat(ms.client.listInvites()).hasSize(130);
+    assertThat(ms.fake.calls("GET", "/v1/invites")).isEqualTo(2);
+  }
+
+  @Test
+  void resendFindsTheInviteByEmail() {
+    ms.connector.invite(ADA, "viewer");
+
+    ms.connector.resend(ADA);
+
+    assertThat(ms.fake.invite(ADA).orElseThrow().resendCount()).isEqualTo(1);
+    Rejected e = catchThrowableOfType(Rejected.class, () -> ms.connector.resend("x@example.com"));
+    assertThat(e.vendorMessage()).contains("no pending invite");
+  }
+
+  @Test
+  void cancelIsIdempotentAndReportsWhereThePersonStood() {
+    ms.connector.invite(ADA, "viewer");
+
+    assertThat(ms.connector.cancel(ADA)).isEqualTo(MemberStatus.PENDING);
+    assertThat(ms.fake.invite(ADA)).isEmpty();
+    assertThat(ms.connector.cancel(ADA)).isEqualTo(MemberStatus.ABSENT);
+    assertThat(ms.connector.cancel(FakeMailerSend.OWNER_EMAIL)).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(ms.fake.calls("DELETE", "/v1/invites/{id}")).isEqualTo(1);
+  }
+
+  @Test
+  void removeDeletesUsersCancelsInvitesAndIsIdempotent() {
+    ms.connector.invite(ADA, "viewer");
+    ms.connector.invite("bob@example.com", "editor");
+    ms.fake.acceptInvite("bob@example.com");
+
+    ms.connector.remove("bob@example.com");
+    ms.connector.remove(ADA);
+    ms.connector.remove(ADA);
+    ms.connector.remove("never@example.com");
+
+    assertThat(ms.fake.users()).extracting(User::email).containsExactly(FakeMailerSend.OWNER_EMAIL);
+    assertThat(ms.fake.invites()).isEmpty();
+  }
+
+  @Test
+  void removingTheOwnerIsRejected() {
+    Rejected e =
+        catchThrowableOfType(Rejected.class, () -> ms.connector.remove(FakeMailerSend.OWNER_EMAIL));
+
+    assertThat(e.status()).isEqualTo(403);
+    assertThat(ms.fake.user(FakeMailerSend.OWNER_EMAIL)).isPresent();
+  }
+
+  @Test
+  void updateAndGetUser() {
+    ms.connector.invite(ADA, "viewer");
+    ms.fake.acceptInvite(ADA);
+    String id = ms.fake.user(ADA).orElseThrow().id();
+
+    ms.client.updateUser(id, "Manager", List.of());
+
+    assertThat(ms.client.getUser(id).role()).isEqualTo("Manager");
+    assertThat(ms.fake.user(ADA).orElseThrow().role()).isEqualTo("Manager");
+  }
+
+  @Test
+  void capabilitiesAreInvitationOnly() {
+    assertThat(ms.connector.capabilities()).isEqualTo(MailerSendConnector.CAPABILITIES);
+    assertThat(ms.connector.capabilities().contacts()).isFalse();
+    assertThat(ms.connector.capabilities().lists()).isFalse();
+    assertThat(ms.connector.teamFamily()).isEqualTo("api");
+  }
+}
