@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import dev.roster.activities.spi.ContactConnector;
 import dev.roster.workflows.contacts.ContactActivities;
 import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;
+import dev.roster.workflows.contacts.EraseOutcome;
 import java.util.List;
 import java.util.Map;
 
@@ -36,5 +38,25 @@ public final class ContactActivitiesImpl implements ContactActivities {
           c.subscribe(email, listIds == null ? List.of() : listIds);
           return null;
         });
+  }
+
+  @Override
+  public ContactFootprint findContact(String account, String email) {
+    return routing.call(account, "findContact", email, c -> c.findContact(email));
+  }
+
+  @Override
+  public int unsubscribeAll(String account, String email) {
+    return routing.call(account, "unsubscribeAll", email, c -> c.unsubscribeAll(email));
+  }
+
+  @Override
+  public boolean suppress(String account, String email) {
+    return routing.call(account, "suppress", email, c -> c.suppress(email));
+  }
+
+  @Override
+  public EraseOutcome erase(String account, String email) {
+    return routing.call(account, "erase", email, c -> c.erase(email));
   }
 }

@@ -1,16 +1,11 @@
 package dev.roster.starter;
 
 import dev.roster.activities.control.SubjectHasher;
-import dev.roster.workflows.common.RosterSearchAttributes;
-import dev.roster.workflows.common.TaskQueues;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardRequests;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -72,27 +67,17 @@ public final class OnboardStarter {
     String id = workflowId(request);
     String subject = subjects.subjectOf(request.person().email());
     List<String> vendors = request.assignments().stream().map(Assignment::account).toList();
-    SearchAttributes.Builder attributes =
-        SearchAttributes.newBuilder()
-            .set(RosterSearchAttributes.OPERATION, "onboard")
-            .set(RosterSearchAttributes.SUBJECT, subject)
-            .set(RosterSearchAttributes.VENDORS, vendors)
-            .set(RosterSearchAttributes.PHASE, "starting");
-    if (request.ticket() != null) {
-      attributes.set(RosterSearchAttributes.TICKET, request.ticket());
-    }
     OnboardUserWorkflow stub =
         client.newWorkflowStub(
             OnboardUserWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(id)
-                .setTaskQueue(TaskQueues.ROSTER)
-                .setWorkflowIdConflictPolicy(
-                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                .setTypedSearchAttributes(attributes.build())
-                .setStaticSummary("Onboard " + subject + " to " + String.join(", ", vendors))
-                .setStaticDetails(details(request, subject))
-                .build());
+            RequestOptions.of(
+                id,
+                "onboard",
+                subject,
+                vendors,
+                request.ticket(),
+                "Onboard " + subject + " to " + String.join(", ", vendors),
+                details(request, subject)));
     WorkflowClient.start(stub::onboard, request);
     return id;
   }

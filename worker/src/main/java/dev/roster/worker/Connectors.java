@@ -52,14 +52,14 @@ final class Connectors {
     return new Built(c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
   }
 
-  /** MailerSend has team members but no contacts (recipients only): no contact connector. */
+  /** MailerSend keeps recipients, not contacts: its contact side only suppresses and erases. */
   private static Built mailerSend(VendorAccount account) {
     MailerSendConnector c =
         MailerSendConnector.create(
             account.baseUrl().toString(),
             account.credential(),
             budget(account, MailerSendConnector.TEAM_FAMILY));
-    return new Built(c, null, c.capabilities(), c.teamFamily(), c.teamFamily());
+    return new Built(c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
   }
 
   /** Mailjet credentials are {@code APIKEY:SECRETKEY} (Basic auth, vendors.md §1). */

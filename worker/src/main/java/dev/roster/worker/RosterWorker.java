@@ -12,12 +12,13 @@ import dev.roster.worker.config.AccountConfig;
 import dev.roster.worker.config.ApprovalConfig;
 import dev.roster.worker.config.InvitationConfig;
 import dev.roster.worker.config.RateBudgetConfig;
+import dev.roster.workflows.board.RequestBoardWorkflowImpl;
 import dev.roster.workflows.common.AccountInfo;
 import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.InvitationPolicy;
 import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.offboard.OffboardUserWorkflowImpl;
 import dev.roster.workflows.onboard.OnboardUserWorkflowImpl;
-import dev.roster.workflows.tasks.ManualTaskBoardWorkflowImpl;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -90,7 +91,8 @@ public final class RosterWorker implements AutoCloseable {
     roster.registerWorkflowImplementationTypes(
         OnboardUserWorkflowImpl.class,
         InvitationWatcherWorkflowImpl.class,
-        ManualTaskBoardWorkflowImpl.class);
+        OffboardUserWorkflowImpl.class,
+        RequestBoardWorkflowImpl.class);
     roster.registerActivitiesImplementations(
         new ControlActivitiesImpl(infos, policy(approvals), subjects, client));
 

@@ -139,7 +139,9 @@ public final class BrevoClient {
               c.email(),
               c.id() == null ? 0 : c.id(),
               c.attributes() == null ? Map.of() : c.attributes(),
-              c.listIds() == null ? List.of() : c.listIds()));
+              c.listIds() == null ? List.of() : c.listIds(),
+              c.listUnsubscribed() == null ? List.of() : c.listUnsubscribed(),
+              Boolean.TRUE.equals(c.emailBlacklisted())));
     } catch (NotFound absent) {
       return Optional.empty();
     }
@@ -147,8 +149,29 @@ public final class BrevoClient {
 
   /** Updates attributes and adds lists. PUT /contacts/{email}; NotFound when it does not exist. */
   public void updateContact(String email, Map<String, Object> attributes, List<Long> listIds) {
-    var body = new BrevoWire.UpdateContact(attributes, listIds);
+    var body = new BrevoWire.UpdateContact(attributes, listIds, null, null);
     send("updateContact", contacts, put(url("contacts").addPathSegment(email), body));
+  }
+
+  /** Takes the contact out of lists. PUT /contacts/{email} {@code unlinkListIds}; NotFound. */
+  public void unlinkLists(String email, List<Long> listIds) {
+    var body = new BrevoWire.UpdateContact(null, null, listIds, null);
+    send("unlinkLists", contacts, put(url("contacts").addPathSegment(email), body));
+  }
+
+  /** Suppresses the address account-wide. PUT /contacts/{email} {@code emailBlacklisted}. */
+  public void blacklistEmail(String email) {
+    var body = new BrevoWire.UpdateContact(null, null, null, true);
+    send("blacklistEmail", contacts, put(url("contacts").addPathSegment(email), body));
+  }
+
+  /**
+   * Deletes the contact. DELETE /contacts/{email} (204). NotFound when absent; Rejected with status
+   * 405 for the account's registered address, which Brevo never deletes (vendors.md §4).
+   */
+  public void deleteContact(String email) {
+    HttpUrl.Builder url = url("contacts").addPathSegment(email);
+    send("deleteContact", contacts, new Request.Builder().url(url.build()).delete());
   }
 
   /**

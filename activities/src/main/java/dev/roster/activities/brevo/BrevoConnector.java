@@ -2,27 +2,22 @@ package dev.roster.activities.brevo;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.roster.activities.brevo.BrevoTypes.Contact;
-import dev.roster.activities.brevo.BrevoTypes.ListAddResult;
 import dev.roster.activities.brevo.BrevoTypes.OrganizationUser;
 import dev.roster.activities.http.AuthFailed;
 import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.EmailMask;
-import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.Rejected;
-import dev.roster.activities.http.VendorException;
 import dev.roster.activities.spi.ContactConnector;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.workflows.common.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;
+import dev.roster.workflows.contacts.EraseOutcome;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class BrevoConnector implements TeamConnector, ContactConnector {
   private static final Logger log = LoggerFactory.getLogger(BrevoConnector.class);
 
-  /** Invitations the person accepts; contacts and lists by API. */
+  /** Invitations the person accepts; contacts, lists, blacklist and erasure by API. */
   public static final Capabilities CAPABILITIES =
-      new Capabilities(Capabilities.TeamInvite.INVITATION, true, true);
+      new Capabilities(Capabilities.TeamInvite.INVITATION, true, true, true, true);
 
   /** Team calls share Brevo's /organization budget (100 per hour). */
   public static final String TEAM_FAMILY = "organization";
@@ -42,9 +37,11 @@ public final class BrevoConnector implements TeamConnector, ContactConnector {
   public static final String CONTACTS_FAMILY = "contacts";
 
   private final BrevoClient client;
+  private final BrevoContacts contacts;
 
   public BrevoConnector(BrevoClient client) {
     this.client = requireNonNull(client, "client is null");
+    this.contacts = new BrevoContacts(client);
   }
 
   @Override
@@ -196,85 +193,38 @@ public final class BrevoConnector implements TeamConnector, ContactConnector {
 
   @Override
   public ContactOutcome upsert(ContactData contact) {
-    String email = address(contact == null ? null : contact.email(), "upsertContact");
-    Map<String, Object> attributes = new LinkedHashMap<>();
-    if (contact.attributes() != null) {
-      contact.attributes().forEach((k, v) -> putIfPresent(attributes, k, v));
-    }
-    // Brevo's default attribute names; they win over a same-named free attribute.
-    putIfPresent(attributes, "FIRSTNAME", contact.firstName());
-    putIfPresent(attributes, "LASTNAME", contact.lastName());
-    ContactOutcome outcome = client.createContact(email, attributes, List.of(), true);
-    log.info("brevo contact upserted email={} outcome={}", EmailMask.mask(email), outcome);
-    return outcome;
-  }
-
-  private static void putIfPresent(Map<String, Object> attributes, String name, String value) {
-    if (name != null && value != null) {
-      attributes.put(name.trim().toUpperCase(Locale.ROOT), value);
-    }
+    return contacts.upsert(contact);
   }
 
   @Override
-  public void subscribe(String rawEmail, List<String> listIds) {
-    String email = address(rawEmail, "subscribe");
-    // Validate every id before the first call so a typo does not leave a half-done subscription.
-    List<Long> ids = listIds.stream().map(BrevoConnector::parseListId).toList();
-    for (long id : ids) {
-      subscribeOne(email, id);
-    }
+  public void subscribe(String email, List<String> listIds) {
+    contacts.subscribe(email, listIds);
   }
 
-  private void subscribeOne(String email, long listId) {
-    ListAddResult result;
-    try {
-      result = client.addToList(listId, List.of(email));
-    } catch (NotFound e) {
-      throw rejected("list " + listId + " does not exist", e);
-    } catch (Rejected e) {
-      // Brevo refuses with 400 when nothing was added, whether the contact is already in the list
-      // or does not exist; the contact itself tells which.
-      confirmSubscribed(email, listId, e.vendorMessage());
-      return;
-    }
-    boolean refused = result.failure().stream().anyMatch(f -> f.equalsIgnoreCase(email));
-    if (refused) {
-      confirmSubscribed(email, listId, "brevo did not add the contact to list " + listId);
-      return;
-    }
-    log.info("brevo contact subscribed email={} listId={}", EmailMask.mask(email), listId);
+  @Override
+  public ContactFootprint findContact(String email) {
+    return contacts.findContact(email);
   }
 
-  private void confirmSubscribed(String email, long listId, String refusal) {
-    Optional<Contact> contact = client.getContact(email);
-    if (contact.isEmpty()) {
-      throw rejected("contact does not exist; upsert it before subscribing", null);
-    }
-    if (!contact.get().listIds().contains(listId)) {
-      throw rejected(refusal == null ? "brevo refused list " + listId : refusal, null);
-    }
-    log.info("brevo contact already subscribed email={} listId={}", EmailMask.mask(email), listId);
+  @Override
+  public int unsubscribeAll(String email) {
+    return contacts.unsubscribeAll(email);
   }
 
-  private static long parseListId(String listId) {
-    try {
-      return Long.parseLong(listId.trim());
-    } catch (NumberFormatException | NullPointerException e) {
-      throw rejected("list id '" + listId + "' is not a Brevo list id (a number)", null);
-    }
+  /** An unknown address is left alone (false): no contact is created just to blacklist it. */
+  @Override
+  public boolean suppress(String email) {
+    return contacts.suppress(email);
+  }
+
+  /** UNDELETABLE for the account's registered address, which Brevo refuses (405) to delete. */
+  @Override
+  public EraseOutcome erase(String email) {
+    return contacts.erase(email);
   }
 
   /** The trimmed address; a missing one is the caller's mistake, not worth a retry. */
   private static String address(String email, String operation) {
-    if (email == null || email.isBlank()) {
-      throw new Rejected(BrevoClient.VENDOR, operation, 0, null, "email is missing");
-    }
-    return email.trim();
-  }
-
-  private static Rejected rejected(String message, VendorException cause) {
-    int status = cause == null ? 0 : cause.status();
-    String requestId = cause == null ? null : cause.requestId();
-    return new Rejected(BrevoClient.VENDOR, "subscribe", status, requestId, message, cause);
+    return BrevoContacts.address(email, operation);
   }
 }

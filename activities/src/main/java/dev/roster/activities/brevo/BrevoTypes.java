@@ -17,9 +17,26 @@ public final class BrevoTypes {
     }
   }
 
-  /** A contact as Brevo stores it. */
+  /**
+   * A contact as Brevo stores it.
+   *
+   * @param listIds the lists it belongs to
+   * @param listUnsubscribed the lists it unsubscribed from itself (vendors.md §4)
+   * @param emailBlacklisted Brevo's account-wide email suppression
+   */
   public record Contact(
-      String email, long id, Map<String, Object> attributes, List<Long> listIds) {}
+      String email,
+      long id,
+      Map<String, Object> attributes,
+      List<Long> listIds,
+      List<Long> listUnsubscribed,
+      boolean emailBlacklisted) {
+
+    /** The lists it is subscribed to: member of, and not unsubscribed from. */
+    public List<Long> subscribedListIds() {
+      return listIds.stream().filter(id -> !listUnsubscribed.contains(id)).toList();
+    }
+  }
 
   /** The outcome of adding addresses to a list. */
   public record ListAddResult(List<String> success, List<String> failure) {}

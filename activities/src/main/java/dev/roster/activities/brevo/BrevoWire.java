@@ -45,11 +45,21 @@ final class BrevoWire {
   record CreatedContact(Long id) {}
 
   /** GET /contacts/{identifier}. */
-  record Contact(String email, Long id, Map<String, Object> attributes, List<Long> listIds) {}
+  record Contact(
+      String email,
+      Long id,
+      Map<String, Object> attributes,
+      List<Long> listIds,
+      List<Long> listUnsubscribed,
+      Boolean emailBlacklisted) {}
 
-  /** PUT /contacts/{identifier}. */
+  /** PUT /contacts/{identifier}; absent fields are left alone. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record UpdateContact(Map<String, Object> attributes, List<Long> listIds) {}
+  record UpdateContact(
+      Map<String, Object> attributes,
+      List<Long> listIds,
+      List<Long> unlinkListIds,
+      Boolean emailBlacklisted) {}
 
   /** POST /contacts/lists/{listId}/contacts/add. */
   record AddEmails(List<String> emails) {}

@@ -2,14 +2,14 @@ package dev.roster.activities.control;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.roster.workflows.board.BoardItem;
+import dev.roster.workflows.board.RequestBoardWorkflow;
 import dev.roster.workflows.common.AccountInfo;
 import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.FailureTypes;
 import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.TaskQueues;
-import dev.roster.workflows.tasks.ManualTask;
-import dev.roster.workflows.tasks.ManualTaskBoardWorkflow;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflow;
 import dev.roster.workflows.watcher.Watch;
 import dev.roster.workflows.watcher.WatcherState;
@@ -34,16 +34,21 @@ public final class ControlActivitiesImpl implements ControlActivities {
   private final ApprovalPolicy approvals;
   private final SubjectHasher subjects;
   private final WorkflowClient client;
+  private final RunningOnboardings onboardings;
 
   public ControlActivitiesImpl(
       Map<String, AccountInfo> accounts,
       ApprovalPolicy approvals,
       SubjectHasher subjects,
       WorkflowClient client) {
-    this.accounts = Map.copyOf(requireNonNull(accounts, "accounts is null"));
+    // Insertion order is configuration order: listAccounts() keeps it.
+    this.accounts =
+        java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(requireNonNull(accounts, "accounts is null")));
     this.approvals = requireNonNull(approvals, "approvals is null");
     this.subjects = requireNonNull(subjects, "subjects is null");
     this.client = requireNonNull(client, "client is null");
+    this.onboardings = new RunningOnboardings(client);
   }
 
   @Override
@@ -112,29 +117,40 @@ public final class ControlActivitiesImpl implements ControlActivities {
   }
 
   @Override
-  public void postManualTask(ManualTask task) {
-    ManualTaskBoardWorkflow board =
+  public void postToBoard(BoardItem item) {
+    RequestBoardWorkflow board =
         client.newWorkflowStub(
-            ManualTaskBoardWorkflow.class,
+            RequestBoardWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(ManualTaskBoardWorkflow.WORKFLOW_ID)
+                .setWorkflowId(RequestBoardWorkflow.WORKFLOW_ID)
                 .setTaskQueue(TaskQueues.ROSTER)
-                .setStaticSummary("Open manual tasks")
+                .setStaticSummary("Approvals and manual tasks waiting for a person")
                 .build());
     BatchRequest request = client.newSignalWithStartRequest();
-    request.add(board::run, List.<ManualTask>of());
-    request.add(board::opened, task);
+    request.add(board::run, List.<BoardItem>of());
+    request.add(board::opened, item);
     client.signalWithStart(request);
     log.warn(
-        "manual task opened workflowId={} taskId={} account={}",
-        task.workflowId(),
-        task.taskId(),
-        task.account());
+        "waiting for a person kind={} workflowId={} item={} account={}",
+        item.kind(),
+        item.workflowId(),
+        item.itemId(),
+        item.account());
   }
 
   @Override
-  public void closeManualTask(ManualTask task) {
-    signalIfRunning(ManualTaskBoardWorkflow.WORKFLOW_ID, "closed", task);
+  public void removeFromBoard(BoardItem item) {
+    signalIfRunning(RequestBoardWorkflow.WORKFLOW_ID, "closed", item);
+  }
+
+  @Override
+  public List<String> listAccounts() {
+    return List.copyOf(accounts.keySet());
+  }
+
+  @Override
+  public List<String> cancelOnboarding(String subject) {
+    return onboardings.cancelRunning(subject);
   }
 
   @Override

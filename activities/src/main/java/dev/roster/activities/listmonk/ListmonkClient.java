@@ -10,14 +10,10 @@ import dev.roster.activities.listmonk.ListmonkTransport.Reply;
 import dev.roster.activities.listmonk.ListmonkTypes.ImportParams;
 import dev.roster.activities.listmonk.ListmonkTypes.ImportStatus;
 import dev.roster.activities.listmonk.ListmonkTypes.MailingList;
-import dev.roster.activities.listmonk.ListmonkTypes.Role;
 import dev.roster.activities.listmonk.ListmonkTypes.Subscriber;
-import dev.roster.activities.listmonk.ListmonkTypes.User;
 import dev.roster.activities.listmonk.ListmonkWire.ListAction;
 import dev.roster.activities.listmonk.ListmonkWire.SubscriberBody;
 import dev.roster.activities.listmonk.ListmonkWire.SubscriberRequest;
-import dev.roster.activities.listmonk.ListmonkWire.UserBody;
-import dev.roster.activities.listmonk.ListmonkWire.UserRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * Every method takes one permit from the account's single {@code api} {@link RateBudget} (listmonk
  * has no rate limiting of its own, so the budget protects the instance and its PostgreSQL) and
  * throws the {@code dev.roster.activities.http} exceptions, plus {@link ListmonkPermissionDenied}.
+ * Subscribers, lists and the import live here; users and roles in {@link ListmonkUsersApi}.
  */
 public final class ListmonkClient {
   private static final Logger log = LoggerFactory.getLogger(ListmonkClient.class);
@@ -50,6 +47,7 @@ public final class ListmonkClient {
   private static final int SEARCH_PAGES = 4;
 
   private final ListmonkTransport transport;
+  private final ListmonkUsersApi users;
   private volatile boolean sqlQueryDenied;
 
   /**
@@ -72,55 +70,12 @@ public final class ListmonkClient {
             requireNonNull(token, "token is null"),
             requireNonNull(api, "api is null"),
             requireNonNull(http, "http is null"));
+    this.users = new ListmonkUsersApi(transport);
   }
 
-  /** Every user, people and API users. GET /api/users (not paged). */
-  public List<User> listUsers() {
-    Reply reply = transport.send("listUsers", get(transport.url("users")));
-    return reply.dataList(UserBody.class).stream().map(ListmonkClient::user).toList();
-  }
-
-  /** Creates a user. POST /api/users. Conflict (409) when the username or email is taken. */
-  public User createUser(
-      String username, String email, String name, String status, long userRoleId) {
-    var body =
-        new UserRequest(username, email, name, "user", status, false, null, userRoleId, null);
-    Reply reply = transport.send("createUser", post(transport.url("users"), body));
-    return user(reply.data(UserBody.class));
-  }
-
-  /**
-   * Sets a user's status (and role), resending its other fields: PUT is a full update, an empty
-   * password keeps the old one. Rejected (400) when no active Super Admin would remain.
-   */
-  public User updateUser(User user, String status, long userRoleId) {
-    var body =
-        new UserRequest(
-            user.username(),
-            user.email(),
-            user.name(),
-            user.type(),
-            status,
-            user.passwordLogin(),
-            "",
-            userRoleId,
-            user.listRoleId());
-    HttpUrl.Builder url = transport.url("users").addPathSegment(Long.toString(user.id()));
-    return user(transport.send("updateUser", put(url, body)).data(UserBody.class));
-  }
-
-  /** Deletes a user. DELETE /api/users/{id}. Rejected (400) for the last Super Admin. */
-  public void deleteUser(long id) {
-    HttpUrl.Builder url = transport.url("users").addPathSegment(Long.toString(id));
-    transport.send("deleteUser", new Request.Builder().url(url.build()).delete());
-  }
-
-  /** The user roles. GET /api/roles/users. */
-  public List<Role> listUserRoles() {
-    Reply reply = transport.send("listUserRoles", get(transport.url("roles/users")));
-    return reply.dataList(ListmonkWire.RoleBody.class).stream()
-        .map(r -> new Role(r.id(), r.name()))
-        .toList();
+  /** The users and roles endpoints, on the same transport and budget. */
+  public ListmonkUsersApi users() {
+    return users;
   }
 
   /** Creates a subscriber. POST /api/subscribers. Conflict (409) when the email exists. */
@@ -325,19 +280,6 @@ public final class ListmonkClient {
         b.total() == null ? 0 : b.total(),
         b.imported() == null ? 0 : b.imported(),
         b.status() == null ? "none" : b.status());
-  }
-
-  private static User user(UserBody u) {
-    return new User(
-        u.id() == null ? 0 : u.id(),
-        u.username(),
-        u.email(),
-        u.name(),
-        u.type(),
-        u.status(),
-        Boolean.TRUE.equals(u.passwordLogin()),
-        u.userRoleId() == null ? 0 : u.userRoleId(),
-        u.listRoleId());
   }
 
   private static Subscriber subscriber(SubscriberBody s) {

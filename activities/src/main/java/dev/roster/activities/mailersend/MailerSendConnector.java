@@ -10,10 +10,14 @@ import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
 import dev.roster.activities.mailersend.MailerSendTypes.Invite;
-import dev.roster.activities.mailersend.MailerSendTypes.Recipient;
 import dev.roster.activities.mailersend.MailerSendTypes.User;
+import dev.roster.activities.spi.ContactConnector;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.contacts.ContactFootprint;
+import dev.roster.workflows.contacts.ContactOutcome;
+import dev.roster.workflows.contacts.EraseOutcome;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
@@ -27,27 +31,28 @@ import org.slf4j.LoggerFactory;
 /**
  * One MailerSend account as Roster sees it: team members by invite, plus the blocklist and
  * recipient erasure for offboarding. MailerSend keeps no contacts or lists, only recipients of sent
- * mail (ARCHITECTURE.md §3), so this is not a ContactConnector.
+ * mail (ARCHITECTURE.md §3): its capabilities say contacts=false, lists=false, so upsert and
+ * subscribe are never planned and fail loudly if called.
  */
-public final class MailerSendConnector implements TeamConnector {
+public final class MailerSendConnector implements TeamConnector, ContactConnector {
   private static final Logger log = LoggerFactory.getLogger(MailerSendConnector.class);
 
-  /** Invites the person accepts; no contacts, no lists. */
+  /** Invites the person accepts; no contacts, no lists; blocklist and recipient deletion. */
   public static final Capabilities CAPABILITIES =
-      new Capabilities(Capabilities.TeamInvite.INVITATION, false, false);
+      new Capabilities(Capabilities.TeamInvite.INVITATION, false, false, true, true);
 
   /** Every MailerSend endpoint but /email shares one budget (60 per minute). */
   public static final String TEAM_FAMILY = "api";
 
   private final MailerSendClient client;
-  private final String blocklistDomainId;
+  private final MailerSendRecipients recipients;
 
   /**
    * @param blocklistDomainId the domain {@link #suppress} blocks on, or null for the whole account
    */
   public MailerSendConnector(MailerSendClient client, String blocklistDomainId) {
     this.client = requireNonNull(client, "client is null");
-    this.blocklistDomainId = blocklistDomainId;
+    this.recipients = new MailerSendRecipients(client, blocklistDomainId);
   }
 
   /** A connector that blocks addresses account-wide. */
@@ -199,52 +204,59 @@ public final class MailerSendConnector implements TeamConnector {
     log.info("mailersend member removed email={}", EmailMask.mask(email));
   }
 
+  @Override
+  public String contactsFamily() {
+    return TEAM_FAMILY;
+  }
+
+  /** MailerSend keeps no contacts; never planned (capabilities), so a call is a bug. Rejected. */
+  @Override
+  public ContactOutcome upsert(ContactData contact) {
+    throw noContacts("upsertContact");
+  }
+
+  /** MailerSend has no lists; never planned (capabilities), so a call is a bug. Rejected. */
+  @Override
+  public void subscribe(String email, List<String> listIds) {
+    throw noContacts("subscribe");
+  }
+
+  /** The recipient and the blocklist; never any lists. Read-only. */
+  @Override
+  public ContactFootprint findContact(String email) {
+    return recipients.findContact(email);
+  }
+
+  /** MailerSend has no lists to leave: always 0, without a call. */
+  @Override
+  public int unsubscribeAll(String email) {
+    address(email, "unsubscribeAll");
+    return 0;
+  }
+
   /**
-   * Blocks all mail to the address by adding it to the blocklist (account-wide unless a domain was
-   * configured). Idempotent: an address already blocked is success. Throws Rejected when MailerSend
-   * refuses the address, RateLimited / VendorUnavailable when retryable.
+   * Blocklists the address; an unknown address is blocked too (an entry is only the address).
+   * Idempotent: an address already blocked, exactly or by a pattern, is false.
    */
-  public void suppress(String rawEmail) {
-    String email = address(rawEmail, "suppress");
-    try {
-      client.addToBlocklist(List.of(email), blocklistDomainId);
-    } catch (Rejected e) {
-      // MailerSend documents no answer for a duplicate; the blocklist itself decides.
-      if (!isSuppressed(email)) {
-        throw e;
-      }
-    }
-    log.info("mailersend address suppressed email={}", EmailMask.mask(email));
+  @Override
+  public boolean suppress(String email) {
+    return recipients.suppress(email);
   }
 
   /** Whether a blocklist entry (exact or pattern) stops mail to the address. Read-only. */
-  public boolean isSuppressed(String rawEmail) {
-    String email = address(rawEmail, "isSuppressed");
-    return client.listBlocklist().stream().anyMatch(b -> b.matches(email));
+  public boolean isSuppressed(String email) {
+    return recipients.isSuppressed(email);
   }
 
-  /**
-   * Erases the recipient with this address (GDPR). Idempotent.
-   *
-   * @return true when a recipient was deleted, false when MailerSend had none
-   */
-  public boolean eraseRecipient(String rawEmail) {
-    String email = address(rawEmail, "eraseRecipient");
-    // MailerSend cannot filter recipients by address, so the lookup pages through them all.
-    Optional<Recipient> recipient =
-        client.listRecipients().stream().filter(r -> same(r.email(), email)).findFirst();
-    if (recipient.isEmpty()) {
-      log.info("mailersend erase skipped email={} reason=unknown", EmailMask.mask(email));
-      return false;
-    }
-    try {
-      client.deleteRecipient(recipient.get().id());
-    } catch (NotFound gone) {
-      log.info("mailersend erase skipped email={} reason=gone", EmailMask.mask(email));
-      return false;
-    }
-    log.info("mailersend recipient erased email={}", EmailMask.mask(email));
-    return true;
+  /** Deletes the recipient and reads back; recipients are always deletable. */
+  @Override
+  public EraseOutcome erase(String email) {
+    return recipients.erase(email);
+  }
+
+  private static Rejected noContacts(String operation) {
+    return new Rejected(
+        MailerSendClient.VENDOR, operation, 0, null, "MailerSend keeps no contacts or lists");
   }
 
   private Optional<User> findUser(String email) {
@@ -259,11 +271,7 @@ public final class MailerSendConnector implements TeamConnector {
     return vendorEmail != null && vendorEmail.trim().equalsIgnoreCase(wanted);
   }
 
-  /** The trimmed address; a missing one is the caller's mistake, not worth a retry. */
   private static String address(String email, String operation) {
-    if (email == null || email.isBlank()) {
-      throw new Rejected(MailerSendClient.VENDOR, operation, 0, null, "email is missing");
-    }
-    return email.trim();
+    return MailerSendRecipients.address(email, operation);
   }
 }

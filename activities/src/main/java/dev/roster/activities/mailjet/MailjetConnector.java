@@ -12,7 +12,9 @@ import dev.roster.activities.mailjet.MailjetTypes.ListRecipient;
 import dev.roster.activities.spi.ContactConnector;
 import dev.roster.workflows.common.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;
+import dev.roster.workflows.contacts.EraseOutcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class MailjetConnector implements ContactConnector {
   private static final Logger log = LoggerFactory.getLogger(MailjetConnector.class);
 
-  /** No team API (manual task); contacts and lists by API. */
+  /** No team API (manual task); contacts, lists, exclusion and erasure by API. */
   public static final Capabilities CAPABILITIES =
-      new Capabilities(Capabilities.TeamInvite.MANUAL, true, true);
+      new Capabilities(Capabilities.TeamInvite.MANUAL, true, true, true, true);
 
   /** Mailjet limits per API key, so every call shares one budget. */
   public static final String CONTACTS_FAMILY = "api";
@@ -133,14 +135,33 @@ public final class MailjetConnector implements ContactConnector {
   }
 
   /**
+   * The live contact (an anonymised one is the erased person, so absent), its subscribed lists and
+   * {@code IsExcludedFromCampaigns}. Read-only.
+   */
+  @Override
+  public ContactFootprint findContact(String rawEmail) {
+    Optional<Contact> contact = live(address(rawEmail, "findContact"));
+    if (contact.isEmpty()) {
+      return ContactFootprint.absent();
+    }
+    List<String> lists =
+        client.listRecipients(contact.get().id()).stream()
+            .filter(r -> !r.unsubscribed())
+            .map(r -> Long.toString(r.listId()))
+            .toList();
+    return new ContactFootprint(true, lists, contact.get().excludedFromCampaigns());
+  }
+
+  /**
    * Unsubscribes the person from every list they are subscribed to (memberships stay, flagged
    * unsubscribed, so Mailjet keeps the opt-out). Idempotent; an unknown person is a no-op.
    *
    * @return how many memberships changed
    */
+  @Override
   public int unsubscribeAll(String rawEmail) {
     String email = address(rawEmail, "unsubscribeAll");
-    Optional<Contact> contact = client.getContact(email);
+    Optional<Contact> contact = live(email);
     if (contact.isEmpty()) {
       return 0;
     }
@@ -157,27 +178,17 @@ public final class MailjetConnector implements ContactConnector {
 
   /**
    * Excludes the person from every campaign (Mailjet's global suppression, {@code
-   * IsExcludedFromCampaigns}). An unknown address is created excluded, so a later import cannot
-   * mail it. Idempotent.
+   * IsExcludedFromCampaigns}). Idempotent. An unknown address is left alone (false): excluding it
+   * would mean creating a contact, i.e. a new record of someone Mailjet never held, which
+   * GDPR-minded offboarding avoids; Mailjet documents no need for such a placeholder.
    *
    * @return whether anything changed
    */
+  @Override
   public boolean suppress(String rawEmail) {
     String email = address(rawEmail, "suppress");
-    Optional<Contact> contact = client.getContact(email);
-    if (contact.isEmpty()) {
-      try {
-        client.createContact(email, null, true);
-        log.info("mailjet contact created suppressed email={}", EmailMask.mask(email));
-        return true;
-      } catch (Conflict raced) {
-        contact = client.getContact(email);
-        if (contact.isEmpty()) {
-          throw raced;
-        }
-      }
-    }
-    if (contact.get().excludedFromCampaigns()) {
+    Optional<Contact> contact = live(email);
+    if (contact.isEmpty() || contact.get().excludedFromCampaigns()) {
       return false;
     }
     client.updateContact(Long.toString(contact.get().id()), null, true);
@@ -187,19 +198,24 @@ public final class MailjetConnector implements ContactConnector {
 
   /**
    * Erases the person (GDPR) through Mailjet's v4 DELETE, which anonymises the contact and drops
-   * its memberships, and verifies the result. An unknown person is not an error.
-   *
-   * @return whether a contact was erased; false when there was none (or it already was)
+   * its memberships; the client reads it back and throws VendorUnavailable (retryable) while it is
+   * not anonymised yet. Mailjet documents no contact it refuses to erase, so never UNDELETABLE.
    */
-  public boolean erase(String rawEmail) {
+  @Override
+  public EraseOutcome erase(String rawEmail) {
     String email = address(rawEmail, "erase");
-    Optional<Contact> contact = client.getContact(email);
+    Optional<Contact> contact = live(email);
     if (contact.isEmpty()) {
-      return false;
+      return new EraseOutcome(EraseOutcome.Result.ABSENT, "no contact");
     }
     client.eraseContact(contact.get().id());
     log.info("mailjet contact erased email={}", EmailMask.mask(email));
-    return true;
+    return new EraseOutcome(EraseOutcome.Result.ERASED, "anonymised");
+  }
+
+  /** The contact with this address unless the v4 erasure has anonymised it. */
+  private Optional<Contact> live(String email) {
+    return client.getContact(email).filter(c -> !c.anonymized());
   }
 
   private static String displayName(String first, String last) {

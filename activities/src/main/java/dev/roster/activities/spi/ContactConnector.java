@@ -2,12 +2,15 @@ package dev.roster.activities.spi;
 
 import dev.roster.workflows.common.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;
+import dev.roster.workflows.contacts.EraseOutcome;
 import java.util.List;
 
 /**
  * Contact and list operations of one vendor account. Thread-safe; throws the {@code
- * dev.roster.activities.http.VendorException} hierarchy as {@link TeamConnector} does.
+ * dev.roster.activities.http.VendorException} hierarchy as {@link TeamConnector} does: RateLimited
+ * and VendorUnavailable (retryable), AuthFailed and Rejected (not).
  */
 public interface ContactConnector {
 
@@ -25,4 +28,36 @@ public interface ContactConnector {
    * success. Throws Rejected for an unknown list, a malformed list id or an unknown contact.
    */
   void subscribe(String email, List<String> listIds);
+
+  /**
+   * What the account holds about the address: whether a contact exists, the vendor list ids it is
+   * subscribed to (unsubscribed memberships excluded) and whether the address is suppressed
+   * account-wide. Read-only; an unknown person is {@link ContactFootprint#absent()}.
+   */
+  ContactFootprint findContact(String email);
+
+  /**
+   * Unsubscribes (or removes) the contact from every list it is subscribed to. Idempotent: a second
+   * call, or an unknown person, returns 0.
+   *
+   * @return how many lists it left
+   */
+  int unsubscribeAll(String email);
+
+  /**
+   * Suppresses the address account-wide so no campaign mails it again. Idempotent. Whether an
+   * unknown address gets a (suppressed) record depends on the vendor; each connector says which.
+   *
+   * @return whether anything changed (false when already suppressed, or nothing to suppress)
+   */
+  boolean suppress(String email);
+
+  /**
+   * Erases the person's contact data (GDPR) and verifies by reading back: gone, or anonymised where
+   * that is the vendor's erasure. Irreversible. Idempotent: an unknown person is ABSENT. A record
+   * the vendor refuses to delete (e.g. Brevo's registered account address) is UNDELETABLE with the
+   * vendor's reason, not an exception. Throws VendorUnavailable (retryable) when the data still
+   * reads back after a successful delete (eventual consistency).
+   */
+  EraseOutcome erase(String email);
 }

@@ -10,6 +10,7 @@ import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.listmonk.Subscriber;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactOutcome;
+import dev.roster.workflows.contacts.EraseOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ class ListmonkContactsTest {
   @Test
   void upsertKeepsABlocklistedSubscriberBlocklisted() {
     upsert(ADA, "Ada", Map.of());
-    listmonk.connector.blocklist(ADA);
+    listmonk.connector.suppress(ADA);
 
     upsert(ADA, "Ada", Map.of("team", "red"));
 
@@ -85,22 +86,6 @@ class ListmonkContactsTest {
   }
 
   @Test
-  void unsubscribeAllBlocklistAndEraseReportAbsence() {
-    upsert(ADA, "Ada", Map.of());
-    listmonk.connector.subscribe(ADA, List.of("3"));
-
-    assertThat(listmonk.connector.unsubscribeAll(ADA)).isTrue();
-    assertThat(listmonk.fake.listMemberEmails(3)).isEmpty();
-    assertThat(listmonk.connector.blocklist(ADA)).isTrue();
-    assertThat(listmonk.fake.isBlocklisted(ADA)).isTrue();
-    assertThat(listmonk.connector.erase(ADA)).isTrue();
-    assertThat(listmonk.fake.subscriber(ADA)).isEmpty();
-    assertThat(listmonk.connector.erase(ADA)).isFalse();
-    assertThat(listmonk.connector.blocklist(ADA)).isFalse();
-    assertThat(listmonk.connector.unsubscribeAll(ADA)).isFalse();
-  }
-
-  @Test
   void findByEmailEscapesQuotesAndMatchesOnlyTheExactAddress() {
     upsert("o'brien@example.com", "Pat", Map.of());
     upsert(ADA, "Ada", Map.of());
@@ -119,8 +104,8 @@ class ListmonkContactsTest {
       limited.connector.upsert(new ContactData(ADA, "Ada", null, Map.of()));
       limited.connector.upsert(new ContactData("ada2@example.com", "Ada", null, Map.of()));
 
-      assertThat(limited.connector.erase(ADA)).isTrue();
-      assertThat(limited.connector.blocklist("ada2@example.com")).isTrue();
+      assertThat(limited.connector.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ERASED);
+      assertThat(limited.connector.suppress("ada2@example.com")).isTrue();
 
       assertThat(limited.fake.subscriber(ADA)).isEmpty();
       long queries =

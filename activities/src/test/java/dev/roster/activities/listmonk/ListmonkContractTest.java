@@ -29,6 +29,7 @@ class ListmonkContractTest {
           "DELETE /api/users/{id}",
           "GET /api/roles/users",
           "GET /api/subscribers",
+          "GET /api/subscribers/{id}",
           "POST /api/subscribers",
           "PUT /api/subscribers/{id}",
           "DELETE /api/subscribers/{id}",
@@ -57,8 +58,9 @@ class ListmonkContractTest {
     c.upsert(new ContactData("o'brien@example.com", "Pat", "O'Brien", Map.of("team", "x")));
     c.upsert(new ContactData("o'brien@example.com", "Pat", null, Map.of("team", "y")));
     c.subscribe("o'brien@example.com", List.of("3"));
+    c.findContact("o'brien@example.com");
     c.unsubscribeAll("o'brien@example.com");
-    c.blocklist("o'brien@example.com");
+    c.suppress("o'brien@example.com");
     c.erase("o'brien@example.com");
     byte[] csv = "email,name,attributes\nada@example.com,Ada,{}\n".getBytes(StandardCharsets.UTF_8);
     c.startImport(ImportParams.subscribe(List.of(3L)), "people.csv", csv);

@@ -30,7 +30,7 @@ class ListmonkFailuresTest {
   void wrongToken403IsAuthFailedAndNotRetryable() {
     ListmonkClient wrong = ListmonkFixture.client(listmonk.fake, "roster", "wrong-token");
 
-    AuthFailed e = catchThrowableOfType(AuthFailed.class, wrong::listUsers);
+    AuthFailed e = catchThrowableOfType(AuthFailed.class, wrong.users()::listUsers);
 
     assertThat(e.status()).isEqualTo(403);
     assertThat(e.vendorMessage()).isEqualTo("invalid API credentials");

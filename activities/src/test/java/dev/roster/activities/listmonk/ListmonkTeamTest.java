@@ -60,13 +60,16 @@ class ListmonkTeamTest {
   void inviteOfADisabledUserReEnablesIt() {
     listmonk.connector.invite(ADA, "viewer");
     User user = listmonk.fake.user(ADA).orElseThrow();
-    listmonk.client.updateUser(
-        listmonk.client.listUsers().stream()
-            .filter(u -> u.id() == user.id())
-            .findFirst()
-            .orElseThrow(),
-        "disabled",
-        user.userRoleId());
+    listmonk
+        .client
+        .users()
+        .updateUser(
+            listmonk.client.users().listUsers().stream()
+                .filter(u -> u.id() == user.id())
+                .findFirst()
+                .orElseThrow(),
+            "disabled",
+            user.userRoleId());
 
     InviteOutcome outcome = listmonk.connector.invite(ADA, "editor");
 
@@ -85,9 +88,9 @@ class ListmonkTeamTest {
   void listMembersShowsPeopleNotApiUsersAndDisabledAsAbsent() {
     listmonk.connector.invite(ADA, "viewer");
     listmonk.connector.invite("bob@example.com", "viewer");
-    listmonk.client.listUsers().stream()
+    listmonk.client.users().listUsers().stream()
         .filter(u -> "bob@example.com".equals(u.email()))
-        .forEach(u -> listmonk.client.updateUser(u, "disabled", u.userRoleId()));
+        .forEach(u -> listmonk.client.users().updateUser(u, "disabled", u.userRoleId()));
 
     assertThat(listmonk.connector.listMembers())
         .containsExactlyInAnyOrder(

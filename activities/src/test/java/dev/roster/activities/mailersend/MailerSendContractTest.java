@@ -92,7 +92,9 @@ class MailerSendContractTest {
     ms.client.updateUser(id, "Designer", List.of());
     ms.connector.remove(ada);
     ms.fake.addRecipient(ada);
-    ms.connector.eraseRecipient(ada);
+    ms.connector.findContact(ada);
+    ms.connector.unsubscribeAll(ada);
+    ms.connector.erase(ada);
     ms.connector.suppress(ada);
     ms.client.deleteFromBlocklist(List.of(ms.client.listBlocklist().get(0).id()));
     ms.connector.listMembers();

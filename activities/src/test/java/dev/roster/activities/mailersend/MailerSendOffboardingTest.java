@@ -1,13 +1,19 @@
 package dev.roster.activities.mailersend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.activities.http.Rejected;
+import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.contacts.ContactFootprint;
+import dev.roster.workflows.contacts.EraseOutcome;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Blocklist suppression and recipient erasure. */
+/** Discovery, blocklist suppression and recipient erasure, asserted on the fake's state. */
 class MailerSendOffboardingTest {
   private static final String ADA = "ada@example.com";
 
@@ -25,8 +31,8 @@ class MailerSendOffboardingTest {
 
   @Test
   void suppressBlocksTheAddressAccountWideAndIsIdempotent() {
-    ms.connector.suppress(ADA);
-    ms.connector.suppress(ADA.toUpperCase());
+    assertThat(ms.connector.suppress(ADA)).isTrue();
+    assertThat(ms.connector.suppress(ADA.toUpperCase())).isFalse();
 
     assertThat(ms.fake.isSuppressed(ADA)).isTrue();
     assertThat(ms.fake.blocklist()).hasSize(1);
@@ -45,14 +51,17 @@ class MailerSendOffboardingTest {
   }
 
   @Test
-  void eraseRecipientDeletesItAndUnknownIsFalse() {
+  void eraseDeletesTheRecipientAndASecondEraseIsAbsent() {
     ms.fake.addRecipient("bob@example.com");
     ms.fake.addRecipient(ADA);
 
-    assertThat(ms.connector.eraseRecipient(ADA.toUpperCase())).isTrue();
+    EraseOutcome first = ms.connector.erase(ADA.toUpperCase());
+    EraseOutcome second = ms.connector.erase(ADA);
+
+    assertThat(first.result()).isEqualTo(EraseOutcome.Result.ERASED);
+    assertThat(second.result()).isEqualTo(EraseOutcome.Result.ABSENT);
     assertThat(ms.fake.recipient(ADA)).isEmpty();
     assertThat(ms.fake.recipient("bob@example.com")).isPresent();
-    assertThat(ms.connector.eraseRecipient(ADA)).isFalse();
   }
 
   @Test
@@ -61,8 +70,62 @@ class MailerSendOffboardingTest {
       ms.fake.addRecipient("r" + i + "@example.com");
     }
 
-    assertThat(ms.connector.eraseRecipient("r119@example.com")).isTrue();
-    assertThat(ms.fake.calls("GET", "/v1/recipients")).isEqualTo(2);
+    assertThat(ms.connector.erase("r119@example.com").result())
+        .isEqualTo(EraseOutcome.Result.ERASED);
+    // Two pages to find it, two more to read back that it is gone.
+    assertThat(ms.fake.calls("GET", "/v1/recipients")).isEqualTo(4);
+  }
+
+  @Test
+  void eraseLeavesTheBlocklistEntryThatKeepsTheAddressSuppressed() {
+    ms.fake.addRecipient(ADA);
+    ms.connector.suppress(ADA);
+
+    ms.connector.erase(ADA);
+
+    assertThat(ms.fake.recipient(ADA)).isEmpty();
+    assertThat(ms.fake.isSuppressed(ADA)).isTrue();
+  }
+
+  @Test
+  void findContactReportsRecipientAndBlocklistButNeverLists() {
+    assertThat(ms.connector.findContact(ADA)).isEqualTo(ContactFootprint.absent());
+    ms.fake.addRecipient(ADA);
+    assertThat(ms.connector.findContact(ADA))
+        .isEqualTo(new ContactFootprint(true, List.of(), false));
+    ms.connector.suppress(ADA);
+    assertThat(ms.connector.findContact(ADA))
+        .isEqualTo(new ContactFootprint(true, List.of(), true));
+  }
+
+  @Test
+  void suppressingAnAddressMailerSendNeverMailedStillBlocksIt() {
+    assertThat(ms.connector.suppress("stranger@example.com")).isTrue();
+
+    assertThat(ms.fake.isSuppressed("stranger@example.com")).isTrue();
+    assertThat(ms.connector.findContact("stranger@example.com"))
+        .isEqualTo(new ContactFootprint(false, List.of(), true));
+  }
+
+  @Test
+  void unsubscribeAllHasNoListsToLeave() {
+    ms.fake.addRecipient(ADA);
+
+    assertThat(ms.connector.unsubscribeAll(ADA)).isZero();
+    assertThat(ms.connector.unsubscribeAll(ADA)).isZero();
+    assertThat(ms.fake.totalCalls()).isZero();
+  }
+
+  @Test
+  void contactWritesFailLoudlyAndCapabilitiesSaySo() {
+    assertThat(ms.connector.capabilities())
+        .isEqualTo(new Capabilities(Capabilities.TeamInvite.INVITATION, false, false, true, true));
+    assertThat(ms.connector.contactsFamily()).isEqualTo("api");
+    assertThatThrownBy(() -> ms.connector.upsert(new ContactData(ADA, "Ada", null, null)))
+        .isInstanceOf(Rejected.class);
+    assertThatThrownBy(() -> ms.connector.subscribe(ADA, List.of("1")))
+        .isInstanceOf(Rejected.class);
+    assertThat(ms.fake.totalCalls()).isZero();
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.roster.sandbox.mailjet.Contact;
 import dev.roster.workflows.common.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactOutcome;
+import dev.roster.workflows.contacts.EraseOutcome;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ class MailjetConnectorTest {
   @Test
   void declaresManualTeamInvitesAndOneApiFamily() {
     assertThat(mailjet.connector.capabilities())
-        .isEqualTo(new Capabilities(Capabilities.TeamInvite.MANUAL, true, true));
+        .isEqualTo(new Capabilities(Capabilities.TeamInvite.MANUAL, true, true, true, true));
     assertThat(mailjet.connector.contactsFamily()).isEqualTo("api");
   }
 
@@ -130,15 +131,16 @@ class MailjetConnectorTest {
   }
 
   @Test
-  void suppressExcludesExistingAndUnknownAddressesIdempotently() {
+  void suppressExcludesAnExistingContactOnceAndNeverCreatesOne() {
     mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
 
     assertThat(mailjet.connector.suppress(ADA)).isTrue();
     assertThat(mailjet.connector.suppress(ADA)).isFalse();
-    assertThat(mailjet.connector.suppress("stranger@example.com")).isTrue();
+    assertThat(mailjet.connector.suppress("stranger@example.com")).isFalse();
 
     assertThat(mailjet.fake.isExcluded(ADA)).isTrue();
-    assertThat(mailjet.fake.isExcluded("stranger@example.com")).isTrue();
+    assertThat(mailjet.fake.contact("stranger@example.com")).isEmpty();
+    assertThat(mailjet.fake.calls("POST", "/v3/REST/contact")).isEqualTo(1);
   }
 
   @Test
@@ -146,9 +148,10 @@ class MailjetConnectorTest {
     mailjet.connector.upsert(new ContactData(ADA, "Ada", "Lovelace", null));
     mailjet.connector.subscribe(ADA, List.of("10"));
 
-    assertThat(mailjet.connector.erase(ADA)).isTrue();
-    assertThat(mailjet.connector.erase(ADA)).isFalse();
-    assertThat(mailjet.connector.erase("nobody@example.com")).isFalse();
+    assertThat(mailjet.connector.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ERASED);
+    assertThat(mailjet.connector.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ABSENT);
+    assertThat(mailjet.connector.erase("nobody@example.com").result())
+        .isEqualTo(EraseOutcome.Result.ABSENT);
 
     assertThat(mailjet.fake.contact(ADA)).isEmpty();
     assertThat(mailjet.fake.listMemberEmails(10)).isEmpty();

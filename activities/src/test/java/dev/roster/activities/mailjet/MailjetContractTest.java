@@ -64,7 +64,12 @@ class MailjetContractTest {
             List.of(new ListAction(11, Action.ADDNOFORCE)));
     c.bulkJobStatus(job);
     c.bulkJobErrors(job);
-    c.eraseContact(id);
+    // Offboarding through the connector; its writes are the client calls above, and the erase is
+    // the client's eraseContact (v4 DELETE, then the read-back by id).
+    mailjet.connector.findContact(ADA);
+    mailjet.connector.unsubscribeAll(ADA);
+    mailjet.connector.suppress(ADA);
+    mailjet.connector.erase(ADA);
     requests = mailjet.fake.requests();
   }
 

@@ -31,22 +31,29 @@ final class BrevoContacts {
     boolean emailBlacklisted;
     boolean smsBlacklisted;
     Set<Long> listIds = new TreeSet<>();
+    Set<Long> listUnsubscribed = new TreeSet<>();
     Instant createdAt;
     Instant modifiedAt;
 
     Contact snapshot() {
-      return new Contact(id, email, attributes, listIds, emailBlacklisted);
+      return new Contact(id, email, attributes, listIds, listUnsubscribed, emailBlacklisted);
     }
   }
 
   private final Map<String, State> byEmail = new LinkedHashMap<>();
   private final TreeMap<Long, String> lists = new TreeMap<>();
   private final Supplier<Instant> clock;
+  private final String registeredEmail;
   private long nextContactId = 1;
   private long nextProcessId = 1;
 
-  BrevoContacts(Supplier<Instant> clock) {
+  /**
+   * @param registeredEmail the account's own registered address, whose contact Brevo will not
+   *     delete (405, vendors.md §4)
+   */
+  BrevoContacts(Supplier<Instant> clock, String registeredEmail) {
     this.clock = clock;
+    this.registeredEmail = registeredEmail;
     lists.put(2L, "Newsletter");
     lists.put(7L, "Product updates");
   }
@@ -89,7 +96,7 @@ final class BrevoContacts {
     body.put("modifiedAt", c.modifiedAt.toString());
     body.set("attributes", Json.MAPPER.valueToTree(c.attributes));
     body.set("listIds", Json.MAPPER.valueToTree(c.listIds));
-    body.putArray("listUnsubscribed");
+    body.set("listUnsubscribed", Json.MAPPER.valueToTree(c.listUnsubscribed));
     body.putObject("statistics");
     return FakeResponse.json(200, body);
   }
@@ -104,6 +111,10 @@ final class BrevoContacts {
 
   synchronized FakeResponse delete(FakeRequest request) {
     State c = find(request.param("identifier"));
+    if (key(c.email).equals(key(registeredEmail))) {
+      throw new BrevoError(
+          405, "method_not_allowed", "not allowed to delete registered email contact");
+    }
     byEmail.remove(key(c.email));
     return FakeResponse.empty(204);
   }
@@ -146,6 +157,10 @@ final class BrevoContacts {
         String label = item.asText();
         State c = byEmails ? byEmail.get(key(label)) : byId(item.asLong(-1));
         boolean changed = c != null && (add ? c.listIds.add(listId) : c.listIds.remove(listId));
+        if (c != null && add) {
+          // ⚠ unverified: adding by API is taken to re-subscribe someone who had unsubscribed.
+          c.listUnsubscribed.remove(listId);
+        }
         if (c != null && (changed || add)) {
           touch(c);
           success.add(label);
@@ -170,6 +185,21 @@ final class BrevoContacts {
     List<Contact> out = new ArrayList<>();
     byEmail.values().forEach(c -> out.add(c.snapshot()));
     return out;
+  }
+
+  /**
+   * The person unsubscribes from one list themselves (a subscription form), which Brevo records in
+   * {@code listUnsubscribed}. ⚠ unverified whether Brevo also drops the id from {@code listIds};
+   * the fake does, and keeps API removals ({@code unlinkListIds}, /remove) out of {@code
+   * listUnsubscribed}: those are Roster's actions, not the person's opt-out.
+   */
+  synchronized void unsubscribeFromList(String email, long listId) {
+    State c = byEmail.get(key(email));
+    if (c == null || !c.listIds.remove(listId)) {
+      throw new IllegalStateException("contact is not on list " + listId);
+    }
+    c.listUnsubscribed.add(listId);
+    touch(c);
   }
 
   synchronized Map<Long, String> lists() {
@@ -208,7 +238,12 @@ final class BrevoContacts {
     if (body.has("smsBlacklisted")) {
       c.smsBlacklisted = body.path("smsBlacklisted").asBoolean();
     }
-    body.path("listIds").forEach(id -> c.listIds.add(id.asLong()));
+    body.path("listIds")
+        .forEach(
+            id -> {
+              c.listIds.add(id.asLong());
+              c.listUnsubscribed.remove(id.asLong());
+            });
     touch(c);
   }
 

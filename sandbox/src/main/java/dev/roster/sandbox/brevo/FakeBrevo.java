@@ -41,7 +41,7 @@ public final class FakeBrevo implements AutoCloseable {
   private FakeBrevo(Options options) {
     this.options = options;
     this.organization = new BrevoOrganization(options.clock(), options.acceptAfter());
-    this.contacts = new BrevoContacts(options.clock());
+    this.contacts = new BrevoContacts(options.clock(), options.registeredEmail());
     this.organizationBudget =
         new RateBudget(options.organizationLimit(), options.organizationWindow(), options.clock());
     this.contactsBudget =
@@ -162,6 +162,11 @@ public final class FakeBrevo implements AutoCloseable {
     return contacts.listMemberEmails(listId);
   }
 
+  /** The person unsubscribes from a list themselves; throws unless the contact is on it. */
+  public void unsubscribeFromList(String email, long listId) {
+    contacts.unsubscribeFromList(email, listId);
+  }
+
   /** Creates a contact list and returns its id. */
   public long createList(String name) {
     return contacts.createList(name);
@@ -171,12 +176,12 @@ public final class FakeBrevo implements AutoCloseable {
     return server.faults();
   }
 
-  /** Calls matched to a route template, e.g. {@code calls("GET", "/v3/contacts/{identifier}")}. */
   /** The routed requests received, oldest first (see {@link FakeHttpServer#requests()}). */
   public List<FakeRequest> requests() {
     return server.requests();
   }
 
+  /** Calls matched to a route template, e.g. {@code calls("GET", "/v3/contacts/{identifier}")}. */
   public int calls(String method, String pathTemplate) {
     return server.calls(method, pathTemplate);
   }
@@ -201,9 +206,11 @@ public final class FakeBrevo implements AutoCloseable {
   /**
    * How to start a {@link FakeBrevo}. Defaults: ephemeral port, key {@code sandbox-brevo-key}, the
    * system clock, invitations pending until accepted, and Brevo's documented limits (100 per hour
-   * for the organization family, 10 per second for contacts).
+   * for the organization family, 10 per second for contacts), registered address {@code
+   * owner@sandbox.example} (the owner's).
    *
    * @param acceptAfter null keeps invitations pending until {@link #acceptInvitation(String)}
+   * @param registeredEmail the account's registered address: its contact answers DELETE with 405
    */
   public record Options(
       int port,
@@ -213,9 +220,11 @@ public final class FakeBrevo implements AutoCloseable {
       int organizationLimit,
       Duration organizationWindow,
       int contactsLimit,
-      Duration contactsWindow) {
+      Duration contactsWindow,
+      String registeredEmail) {
 
     public Options {
+      Objects.requireNonNull(registeredEmail, "registeredEmail");
       Objects.requireNonNull(apiKey, "apiKey");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(organizationWindow, "organizationWindow");
@@ -240,6 +249,7 @@ public final class FakeBrevo implements AutoCloseable {
       private Duration organizationWindow = Duration.ofHours(1);
       private int contactsLimit = 10;
       private Duration contactsWindow = Duration.ofSeconds(1);
+      private String registeredEmail = BrevoOrganization.OWNER_EMAIL;
 
       public Builder port(int port) {
         this.port = port;
@@ -273,6 +283,11 @@ public final class FakeBrevo implements AutoCloseable {
         return this;
       }
 
+      public Builder registeredEmail(String registeredEmail) {
+        this.registeredEmail = registeredEmail;
+        return this;
+      }
+
       public Options build() {
         return new Options(
             port,
@@ -282,7 +297,8 @@ public final class FakeBrevo implements AutoCloseable {
             organizationLimit,
             organizationWindow,
             contactsLimit,
-            contactsWindow);
+            contactsWindow,
+            registeredEmail);
       }
     }
   }

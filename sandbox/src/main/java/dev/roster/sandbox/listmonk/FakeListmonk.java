@@ -33,6 +33,7 @@ public final class FakeListmonk implements AutoCloseable {
 
   private final Options options;
   private final FakeHttpServer server = new FakeHttpServer("listmonk");
+  private final ListmonkRoles roles;
   private final ListmonkUsers users;
   private final ListmonkLists lists;
   private final ListmonkSubscribers subscribers;
@@ -40,9 +41,8 @@ public final class FakeListmonk implements AutoCloseable {
 
   private FakeListmonk(Options options) {
     this.options = options;
-    this.users =
-        new ListmonkUsers(
-            options.clock(), options.apiUser(), options.token(), options.apiPermissions());
+    this.roles = new ListmonkRoles(options.apiPermissions());
+    this.users = new ListmonkUsers(options.clock(), options.apiUser(), options.token(), roles);
     this.lists = new ListmonkLists(options.clock());
     this.subscribers = new ListmonkSubscribers(lists, options.clock());
     this.imports = new ListmonkImport(subscribers, options.importPolls());
@@ -66,8 +66,8 @@ public final class FakeListmonk implements AutoCloseable {
     api("GET", "/api/users/{id}", "users:get", users::get);
     api("PUT", "/api/users/{id}", "users:manage", users::update);
     api("DELETE", "/api/users/{id}", "users:manage", users::delete);
-    api("GET", "/api/roles/users", "roles:get", users::userRoles);
-    api("GET", "/api/roles/lists", "roles:get", users::listRoles);
+    api("GET", "/api/roles/users", "roles:get", roles::userRoles);
+    api("GET", "/api/roles/lists", "roles:get", roles::listRoles);
     api("GET", "/api/subscribers", "subscribers:get", subscribers::query);
     api("POST", "/api/subscribers", "subscribers:manage", subscribers::create);
     api("GET", "/api/subscribers/{id}", "subscribers:get", subscribers::get);
@@ -225,7 +225,7 @@ public final class FakeListmonk implements AutoCloseable {
    * the second status poll.
    *
    * @param apiPermissions null makes the API user a Super Admin; a set gives it a role with exactly
-   *     those permissions (see {@code ListmonkUsers.PERMISSIONS})
+   *     those permissions (see {@code ListmonkRoles.PERMISSIONS})
    */
   public record Options(
       int port,
@@ -252,7 +252,7 @@ public final class FakeListmonk implements AutoCloseable {
 
     /** Every permission the fake checks, for building a reduced set. */
     public static Set<String> allPermissions() {
-      return Set.copyOf(ListmonkUsers.PERMISSIONS);
+      return Set.copyOf(ListmonkRoles.PERMISSIONS);
     }
 
     /** Fluent builder; every setter is optional. */

@@ -19,32 +19,17 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Users and roles ({@code /api/users*}, {@code /api/roles/*}); all state under one lock. Not in
- * listmonk's docs or swagger: modelled on cmd/users.go and internal/auth/models.go (vendors.md §3).
+ * Users ({@code /api/users*}); all state under one lock. Not in listmonk's docs or swagger:
+ * modelled on cmd/users.go and internal/auth/models.go (vendors.md §3). Roles: {@link
+ * ListmonkRoles}.
  */
 final class ListmonkUsers {
-  static final long SUPER_ADMIN = 1;
+  static final long SUPER_ADMIN = ListmonkRoles.SUPER_ADMIN;
   static final String NEED_SUPER =
       "User(s) couldn't be updated. There has to be at least one active Super Admin user.";
 
-  /** The permissions the fake checks (a subset of internal/auth/models.go). */
-  static final List<String> PERMISSIONS =
-      List.of(
-          "users:get",
-          "users:manage",
-          "roles:get",
-          "roles:manage",
-          "subscribers:get",
-          "subscribers:manage",
-          "subscribers:import",
-          "subscribers:sql_query",
-          "lists:get_all",
-          "lists:manage_all");
-
   private static final Pattern USERNAME = Pattern.compile("^[a-zA-Z0-9_\\-.@]{3,}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
-
-  private record Role(long id, String type, String name, List<String> permissions) {}
 
   private static final class State {
     long id;
@@ -61,33 +46,16 @@ final class ListmonkUsers {
     Instant updatedAt;
   }
 
-  private final Map<Long, Role> roles = new LinkedHashMap<>();
+  private final ListmonkRoles roles;
   private final Map<Long, State> users = new LinkedHashMap<>();
   private final Supplier<Instant> clock;
   private long nextUserId = 1;
 
-  /**
-   * @param apiPermissions the API user's permissions; null makes it a Super Admin
-   */
-  ListmonkUsers(Supplier<Instant> clock, String apiUser, String token, Set<String> apiPermissions) {
+  ListmonkUsers(Supplier<Instant> clock, String apiUser, String token, ListmonkRoles roles) {
     this.clock = clock;
-    roles.put(1L, new Role(1, "user", "Super Admin", PERMISSIONS));
-    roles.put(
-        2L,
-        new Role(
-            2,
-            "user",
-            "Editor",
-            List.of("subscribers:get", "subscribers:manage", "lists:get_all", "lists:manage_all")));
-    roles.put(3L, new Role(3, "user", "Viewer", List.of("subscribers:get", "lists:get_all")));
-    roles.put(4L, new Role(4, "list", "Newsletter editors", List.of("list:get", "list:manage")));
-    long apiRole = SUPER_ADMIN;
-    if (apiPermissions != null) {
-      roles.put(5L, new Role(5, "user", "Roster API", List.copyOf(apiPermissions)));
-      apiRole = 5;
-    }
+    this.roles = roles;
     seed("admin", "admin@listmonk.example", "user", SUPER_ADMIN, null);
-    seed(apiUser, apiUser + "@api", "api", apiRole, token);
+    seed(apiUser, apiUser + "@api", "api", roles.apiRoleId(), token);
   }
 
   private void seed(String username, String email, String type, long roleId, String token) {
@@ -113,7 +81,7 @@ final class ListmonkUsers {
           && u.username.equals(username)
           && token.equals(u.token)
           && "enabled".equals(u.status)) {
-        return Optional.of(Set.copyOf(roles.get(u.userRoleId).permissions()));
+        return Optional.of(Set.copyOf(roles.role(u.userRoleId).permissions()));
       }
     }
     return Optional.empty();
@@ -167,14 +135,6 @@ final class ListmonkUsers {
     return ListmonkWire.ok(true);
   }
 
-  synchronized FakeResponse userRoles(FakeRequest request) {
-    return ListmonkWire.ok(rolesOf("user"));
-  }
-
-  synchronized FakeResponse listRoles(FakeRequest request) {
-    return ListmonkWire.ok(rolesOf("list"));
-  }
-
   synchronized Optional<User> user(String usernameOrEmail) {
     String wanted = usernameOrEmail.toLowerCase(Locale.ROOT);
     return users.values().stream()
@@ -198,7 +158,7 @@ final class ListmonkUsers {
         u.type,
         u.status,
         u.userRoleId,
-        roles.get(u.userRoleId).name());
+        roles.role(u.userRoleId).name());
   }
 
   private long otherActiveSuperAdmins(long exceptId) {
@@ -233,12 +193,12 @@ final class ListmonkUsers {
     if (passwordLogin && (creating || !password.isEmpty()) && password.length() < 8) {
       throw ListmonkError.invalid("Invalid password.");
     }
-    Role role = roles.get(body.path("user_role_id").asLong(0));
+    ListmonkRoles.Role role = roles.role(body.path("user_role_id").asLong(0));
     if (role == null || !role.type().equals("user")) {
       throw ListmonkError.invalid("Invalid user role.");
     }
     Long listRoleId = body.hasNonNull("list_role_id") ? body.path("list_role_id").asLong() : null;
-    if (listRoleId != null && !"list".equals(roleType(listRoleId))) {
+    if (listRoleId != null && !"list".equals(roles.type(listRoleId))) {
       throw ListmonkError.invalid("Invalid list role.");
     }
     for (State other : users.values()) {
@@ -256,11 +216,6 @@ final class ListmonkUsers {
     u.passwordLogin = passwordLogin;
     u.userRoleId = role.id();
     u.listRoleId = listRoleId;
-  }
-
-  private String roleType(long id) {
-    Role r = roles.get(id);
-    return r == null ? null : r.type();
   }
 
   private State find(String rawId) {
@@ -286,29 +241,6 @@ final class ListmonkUsers {
     c.createdAt = u.createdAt;
     c.updatedAt = u.updatedAt;
     return c;
-  }
-
-  private ArrayNode rolesOf(String type) {
-    ArrayNode out = Json.MAPPER.createArrayNode();
-    for (Role r : roles.values()) {
-      if (!r.type().equals(type)) {
-        continue;
-      }
-      ObjectNode node = out.addObject();
-      node.put("id", r.id());
-      node.put("name", r.name());
-      if (type.equals("user")) {
-        node.put("type", "user");
-        node.set("permissions", Json.MAPPER.valueToTree(r.permissions()));
-      } else {
-        // Seeded list role: newsletter list 3 with the role's permissions.
-        ObjectNode list = node.putArray("lists").addObject();
-        list.put("id", 3);
-        list.put("name", "Newsletter");
-        list.set("permissions", Json.MAPPER.valueToTree(r.permissions()));
-      }
-    }
-    return out;
   }
 
   /** A user as GET /api/users shows it; the password is blanked except an API user's new token. */
@@ -337,10 +269,10 @@ final class ListmonkUsers {
       node.put("list_role_id", u.listRoleId);
       ObjectNode listRole = node.putObject("list_role");
       listRole.put("id", u.listRoleId);
-      listRole.put("name", roles.get(u.listRoleId).name());
+      listRole.put("name", roles.role(u.listRoleId).name());
       listRole.putArray("lists");
     }
-    Role role = roles.get(u.userRoleId);
+    ListmonkRoles.Role role = roles.role(u.userRoleId);
     ObjectNode userRole = node.putObject("user_role");
     userRole.put("id", role.id());
     userRole.put("name", role.name());

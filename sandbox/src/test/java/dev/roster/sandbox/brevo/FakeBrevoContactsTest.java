@@ -153,6 +153,56 @@ class FakeBrevoContactsTest {
   }
 
   @Test
+  void theRegisteredAddressAnswers405AndStays() throws Exception {
+    create("owner@sandbox.example", false);
+
+    Reply reply = http.delete("/contacts/owner%40sandbox.example");
+
+    assertThat(reply.status()).isEqualTo(405);
+    assertThat(reply.json().path("code").asText()).isEqualTo("method_not_allowed");
+    assertThat(reply.json().path("message").asText())
+        .isEqualTo("not allowed to delete registered email contact");
+    assertThat(brevo.contact("owner@sandbox.example")).isPresent();
+  }
+
+  @Test
+  void theRegisteredAddressIsAnOption() throws Exception {
+    try (FakeBrevo other =
+        FakeBrevo.start(FakeBrevo.Options.builder().registeredEmail(ADA).build())) {
+      TestHttp otherHttp = new TestHttp(other.baseUrl(), other.apiKey());
+      otherHttp.post("/contacts", Map.of("email", ADA));
+
+      assertThat(otherHttp.delete("/contacts/" + ADA_PATH).status()).isEqualTo(405);
+    }
+  }
+
+  @Test
+  void listUnsubscribedHoldsThePersonsOwnOptOutsNotApiRemovals() throws Exception {
+    create(ADA, false);
+    http.post("/contacts/lists/7/contacts/add", Map.of("emails", List.of(ADA)));
+
+    brevo.unsubscribeFromList(ADA, 7);
+    http.put("/contacts/" + ADA_PATH, Map.of("unlinkListIds", List.of(2)));
+
+    Reply reply = http.get("/contacts/" + ADA_PATH);
+    assertThat(reply.json().path("listIds")).isEmpty();
+    assertThat(reply.json().path("listUnsubscribed").get(0).asLong()).isEqualTo(7L);
+    assertThat(brevo.contact(ADA).orElseThrow().listUnsubscribed()).containsExactly(7L);
+
+    http.post("/contacts/lists/7/contacts/add", Map.of("emails", List.of(ADA)));
+    assertThat(brevo.contact(ADA).orElseThrow().listUnsubscribed()).isEmpty();
+  }
+
+  @Test
+  void getShowsTheBlacklistFlag() throws Exception {
+    create(ADA, false);
+    http.put("/contacts/" + ADA_PATH, Map.of("emailBlacklisted", true));
+
+    assertThat(http.get("/contacts/" + ADA_PATH).json().path("emailBlacklisted").asBoolean())
+        .isTrue();
+  }
+
+  @Test
   void addToListSplitsKnownAndUnknownEmails() throws Exception {
     create(ADA, false);
     long list = brevo.createList("Beta testers");

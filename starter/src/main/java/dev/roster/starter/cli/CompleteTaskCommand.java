@@ -2,7 +2,7 @@ package dev.roster.starter.cli;
 
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
-import dev.roster.workflows.onboard.OnboardStatus;
+import dev.roster.workflows.common.RequestStatus;
 import dev.roster.workflows.tasks.ManualTask;
 import dev.roster.workflows.tasks.TaskCompletion;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class CompleteTaskCommand implements Callable<Integer> {
   public Integer call() {
     RosterConfig config = temporal.load();
     try (TemporalConnection connection = temporal.connect(config)) {
-      OnboardStatus status = Workflows.status(connection.client(), workflowId);
+      RequestStatus status = Workflows.status(connection.client(), workflowId);
       List<ManualTask> tasks = status.manualTasks() == null ? List.of() : status.manualTasks();
       ManualTask task =
           tasks.stream().filter(t -> t.taskId().equals(taskId)).findFirst().orElse(null);

@@ -5,7 +5,7 @@ import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.workflows.common.ApprovalStatus;
 import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.onboard.OnboardStatus;
+import dev.roster.workflows.common.RequestStatus;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ abstract class DecisionCommand implements Callable<Integer> {
     RosterConfig config = temporal.load();
     String id = Workflows.resolveId(target, SubjectKeys.orDev(config, System.getenv()));
     try (TemporalConnection connection = temporal.connect(config)) {
-      OnboardStatus status = Workflows.status(connection.client(), id);
+      RequestStatus status = Workflows.status(connection.client(), id);
       ApprovalStatus approval = status.approval();
       if (approval == null || !"waiting".equals(approval.state())) {
         throw new UsageError(

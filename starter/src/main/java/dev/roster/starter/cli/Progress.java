@@ -1,10 +1,10 @@
 package dev.roster.starter.cli;
 
+import dev.roster.workflows.common.RequestResult;
+import dev.roster.workflows.common.RequestStatus;
 import dev.roster.workflows.common.Step;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.onboard.AccountReport;
-import dev.roster.workflows.onboard.OnboardResult;
-import dev.roster.workflows.onboard.OnboardStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
@@ -27,7 +27,7 @@ final class Progress {
 
   private final Map<String, String> printed = new HashMap<>();
   private final PrintWriter out;
-  private OnboardResult result;
+  private RequestResult result;
 
   Progress(PrintWriter out) {
     this.out = out;
@@ -35,13 +35,15 @@ final class Progress {
 
   End follow(WorkflowClient client, String workflowId) {
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    Class<? extends RequestResult> type =
+        Workflows.resultType(workflowId, stub.describe().getWorkflowType());
     while (true) {
       try {
-        result = stub.getResult(1, TimeUnit.SECONDS, OnboardResult.class);
+        result = stub.getResult(1, TimeUnit.SECONDS, type);
         printChanges(result.status());
         return End.FINISHED;
       } catch (TimeoutException e) {
-        OnboardStatus status = Workflows.status(client, workflowId);
+        RequestStatus status = Workflows.status(client, workflowId);
         printChanges(status);
         if (waitingOnPerson(status)) {
           return End.WAITING_ON_PERSON;
@@ -50,11 +52,11 @@ final class Progress {
     }
   }
 
-  OnboardResult result() {
+  RequestResult result() {
     return result;
   }
 
-  private void printChanges(OnboardStatus status) {
+  private void printChanges(RequestStatus status) {
     for (AccountReport account : status.accounts()) {
       for (Step step : account.steps()) {
         String key = account.account() + "/" + step.name();
@@ -73,7 +75,7 @@ final class Progress {
   }
 
   /** What the person should do next, in one or two lines. */
-  static String nextStep(String workflowId, OnboardStatus status) {
+  static String nextStep(String workflowId, RequestStatus status) {
     if (status.approval() != null && "waiting".equals(status.approval().state())) {
       return "Waiting for an approval ("
           + status.approval().what()
@@ -100,7 +102,7 @@ final class Progress {
   }
 
   /** True when nothing can move without a person: an approval, or invitations to accept. */
-  static boolean waitingOnPerson(OnboardStatus status) {
+  static boolean waitingOnPerson(RequestStatus status) {
     if (status.approval() != null && "waiting".equals(status.approval().state())) {
       return true;
     }

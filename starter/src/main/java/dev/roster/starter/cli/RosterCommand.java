@@ -19,9 +19,11 @@ import picocli.CommandLine.Command;
       WorkerCommand.class,
       ServeCommand.class,
       OnboardCommand.class,
+      OffboardCommand.class,
       StatusCommand.class,
       ApproveCommand.class,
       RejectCommand.class,
+      ApprovalsCommand.class,
       TasksCommand.class,
       CompleteTaskCommand.class,
       CommandLine.HelpCommand.class
@@ -34,6 +36,7 @@ import picocli.CommandLine.Command;
       "  roster onboard ada@example.com --account brevo-main --list 2 --wait",
       "  roster status onboard-RITM0010001",
       "  roster approve onboard-RITM0010001 --by bob --comment 'ok'",
+      "  roster offboard bob@example.com --erase --plan",
       "",
       "Configuration: ./roster.yaml or --config PATH (see roster.example.yaml)."
     })

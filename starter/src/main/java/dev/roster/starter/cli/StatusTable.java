@@ -1,17 +1,19 @@
 package dev.roster.starter.cli;
 
 import dev.roster.workflows.common.ApprovalStatus;
+import dev.roster.workflows.common.RequestStatus;
 import dev.roster.workflows.common.Step;
+import dev.roster.workflows.offboard.AccountPlan;
+import dev.roster.workflows.offboard.OffboardStatus;
 import dev.roster.workflows.onboard.AccountReport;
-import dev.roster.workflows.onboard.OnboardStatus;
 import dev.roster.workflows.tasks.ManualTask;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Prints an OnboardStatus as a per-step table. */
+/** Prints a request's status as a per-step table. */
 public final class StatusTable {
 
-  public static void print(PrintWriter out, String workflowId, OnboardStatus status) {
+  public static void print(PrintWriter out, String workflowId, RequestStatus status) {
     out.printf(
         "%s  phase=%s%s%n",
         workflowId, status.phase(), status.ticket() == null ? "" : "  ticket=" + status.ticket());
@@ -25,6 +27,9 @@ public final class StatusTable {
               ? ""
               : " by " + approval.decision().by() + comment(approval.decision().comment()));
       approval.refused().forEach(r -> out.println("  refused: " + r));
+    }
+    if (status instanceof OffboardStatus offboard) {
+      printPlans(out, offboard);
     }
     out.printf("%-16s %-11s %-9s %s%n", "ACCOUNT", "STEP", "STATE", "DETAIL");
     for (AccountReport account : status.accounts()) {
@@ -46,6 +51,26 @@ public final class StatusTable {
           task.instructions());
     }
     out.flush();
+  }
+
+  private static void printPlans(PrintWriter out, OffboardStatus status) {
+    if (status.cancelledOnboardings() != null && !status.cancelledOnboardings().isEmpty()) {
+      out.println("cancelled onboardings: " + String.join(", ", status.cancelledOnboardings()));
+    }
+    for (AccountPlan plan : status.plans()) {
+      out.printf(
+          "plan %-16s team=%s contact=%s%s%n",
+          plan.account(),
+          plan.team() == null ? "unknown (no API)" : plan.team(),
+          plan.contact().exists() ? "yes" : "no",
+          plan.contact().lists().isEmpty()
+              ? ""
+              : " lists=" + String.join(",", plan.contact().lists()));
+      if (plan.actions().isEmpty()) {
+        out.println("     nothing to do");
+      }
+      plan.actions().forEach(a -> out.println("     - " + a));
+    }
   }
 
   private static String comment(String comment) {

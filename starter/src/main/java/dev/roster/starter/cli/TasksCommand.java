@@ -2,10 +2,7 @@ package dev.roster.starter.cli;
 
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
-import dev.roster.workflows.tasks.ManualTask;
-import dev.roster.workflows.tasks.ManualTaskBoardWorkflow;
-import io.grpc.StatusRuntimeException;
-import io.temporal.client.WorkflowNotFoundException;
+import dev.roster.workflows.board.BoardItem;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,27 +29,16 @@ public final class TasksCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     RosterConfig config = temporal.load();
     try (TemporalConnection connection = temporal.connect(config)) {
-      List<ManualTask> open;
-      try {
-        open =
-            connection
-                .client()
-                .newWorkflowStub(ManualTaskBoardWorkflow.class, ManualTaskBoardWorkflow.WORKFLOW_ID)
-                .open();
-      } catch (WorkflowNotFoundException e) {
-        open = List.of();
-      } catch (StatusRuntimeException e) {
-        throw Workflows.unreachable(e);
-      }
+      List<BoardItem> open = Board.items(connection.client(), BoardItem.MANUAL_TASK);
       if (open.isEmpty()) {
         out.println("No open manual tasks.");
         return 0;
       }
       out.printf("%-36s %-24s %-16s %s%n", "WORKFLOW", "TASK", "ACCOUNT", "OPEN SINCE");
-      for (ManualTask task : open) {
+      for (BoardItem task : open) {
         out.printf(
             "%-36s %-24s %-16s %s%n  %s%n",
-            task.workflowId(), task.taskId(), task.account(), task.openedAt(), task.instructions());
+            task.workflowId(), task.itemId(), task.account(), task.since(), task.text());
       }
       return 0;
     }

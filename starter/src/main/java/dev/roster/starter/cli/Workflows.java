@@ -2,6 +2,12 @@ package dev.roster.starter.cli;
 
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.workflows.common.Emails;
+import dev.roster.workflows.common.RequestResult;
+import dev.roster.workflows.common.RequestStatus;
+import dev.roster.workflows.offboard.OffboardResult;
+import dev.roster.workflows.offboard.OffboardStatus;
+import dev.roster.workflows.offboard.OffboardUserWorkflow;
+import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardStatus;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
 import io.grpc.StatusRuntimeException;
@@ -13,20 +19,26 @@ import io.temporal.client.WorkflowStub;
 /** Finding and asking workflows, for the CLI. */
 final class Workflows {
 
-  /** A workflow id, or {@code onboard-<subject>} for an email. */
+  /** A workflow id, or {@code <operation>-<subject>} for an email (default operation onboard). */
   static String resolveId(String idOrEmail, SubjectHasher subjects) {
+    return resolveId(idOrEmail, subjects, "onboard");
+  }
+
+  static String resolveId(String idOrEmail, SubjectHasher subjects, String operation) {
     if (idOrEmail.contains("@")) {
       if (!Emails.isValid(idOrEmail)) {
         throw new UsageError("not a valid email address: " + Emails.mask(idOrEmail));
       }
-      return "onboard-" + subjects.subjectOf(idOrEmail);
+      return operation + "-" + subjects.subjectOf(idOrEmail);
     }
     return idOrEmail;
   }
 
-  static OnboardStatus status(WorkflowClient client, String workflowId) {
+  /** The status of any Roster request, typed by its workflow type. */
+  static RequestStatus status(WorkflowClient client, String workflowId) {
     try {
-      return client.newWorkflowStub(OnboardUserWorkflow.class, workflowId).status();
+      WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+      return stub.query("status", statusType(workflowId, stub.describe().getWorkflowType()));
     } catch (WorkflowNotFoundException e) {
       throw new UsageError("no workflow with id " + workflowId);
     } catch (WorkflowQueryException e) {
@@ -34,6 +46,23 @@ final class Workflows {
     } catch (StatusRuntimeException e) {
       throw unreachable(e);
     }
+  }
+
+  /** The status and result records of each request type. */
+  static Class<? extends RequestStatus> statusType(String workflowId, String type) {
+    return switch (type) {
+      case OnboardUserWorkflow.TYPE -> OnboardStatus.class;
+      case OffboardUserWorkflow.TYPE -> OffboardStatus.class;
+      default -> throw new UsageError(workflowId + " is a " + type + ", not a Roster request");
+    };
+  }
+
+  static Class<? extends RequestResult> resultType(String workflowId, String type) {
+    return switch (type) {
+      case OnboardUserWorkflow.TYPE -> OnboardResult.class;
+      case OffboardUserWorkflow.TYPE -> OffboardResult.class;
+      default -> throw new UsageError(workflowId + " is a " + type + ", not a Roster request");
+    };
   }
 
   static WorkflowStub untyped(WorkflowClient client, String workflowId) {

@@ -5,6 +5,7 @@ import dev.roster.sandbox.brevo.Member;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.sandbox.mailjet.FakeMailjet;
+import dev.roster.starter.OffboardStarter;
 import dev.roster.starter.OnboardStarter;
 import dev.roster.starter.cli.StatusTable;
 import dev.roster.worker.config.ConfigLoader;
@@ -25,7 +26,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +35,8 @@ import java.util.concurrent.TimeoutException;
  * {@code roster demo}: onboards two people on sandboxes of all four vendors (one plain, with a
  * Mailjet manual task that it completes; one privileged that a second person approves after the
  * requester's own approval is refused), lets the sandboxes accept the invitations, prints each
- * step, and checks the end state in every sandbox.
+ * step, and checks the end state in every sandbox. Then it offboards Ada with erasure (see {@link
+ * DemoOffboarding}).
  */
 public final class Demo {
   static final String BREVO = "brevo-demo";
@@ -49,10 +50,11 @@ public final class Demo {
   static final Duration TIME_LIMIT = Duration.ofMinutes(2);
 
   private final PrintStream out;
-  private final List<String> failures = new ArrayList<>();
+  private final DemoChecks checks;
 
   public Demo(PrintStream out) {
     this.out = out;
+    this.checks = new DemoChecks(out);
   }
 
   /** The demo's built-in configuration. */
@@ -116,12 +118,19 @@ public final class Demo {
       StatusTable.print(table, graceId, graceResult.status());
       out.println();
       verify(stack.sandboxes(), adaResult, graceResult);
+      new DemoOffboarding(out, checks)
+          .run(
+              client,
+              new OffboardStarter(
+                  client, SubjectKeys.orDev(config, env), config.accounts().keySet()),
+              stack.sandboxes(),
+              "ada.lovelace@example.com");
     }
-    if (failures.isEmpty()) {
-      out.println("Demo passed: every expected end state holds in the sandbox.");
+    if (checks.failures().isEmpty()) {
+      out.println("Demo passed: every expected end state holds in the sandboxes.");
       return true;
     }
-    failures.forEach(f -> out.println("FAILED: " + f));
+    checks.failures().forEach(f -> out.println("FAILED: " + f));
     return false;
   }
 
@@ -167,57 +176,53 @@ public final class Demo {
     FakeMailjet mailjet = sandboxes.mailjet(MAILJET);
     FakeMailerSend mailerSend = sandboxes.mailerSend(MAILERSEND);
     FakeListmonk listmonk = sandboxes.listmonk(LISTMONK);
-    check("Ada's onboarding completed on all four vendors", "COMPLETED".equals(ada.outcome()));
-    check("Grace's onboarding completed", "COMPLETED".equals(grace.outcome()));
-    check(
+    checks.check(
+        "Ada's onboarding completed on all four vendors", "COMPLETED".equals(ada.outcome()));
+    checks.check("Grace's onboarding completed", "COMPLETED".equals(grace.outcome()));
+    checks.check(
         "the requester's own approval was refused",
         grace.status().approval().refused().stream().anyMatch(r -> r.contains(REQUESTER)));
-    check(
+    checks.check(
         "Grace was approved by " + APPROVER,
         grace.status().approval().decision() != null
             && APPROVER.equals(grace.status().approval().decision().by()));
     Member adaMember = brevo.member(adaEmail).orElse(null);
     Member graceMember = brevo.member(graceEmail).orElse(null);
-    check("Brevo: Ada is an active member", adaMember != null && adaMember.isActive());
-    check("Brevo: Ada has no admin access", adaMember != null && !adaMember.allFeaturesAccess());
-    check("Brevo: Grace is an active member", graceMember != null && graceMember.isActive());
-    check("Brevo: Grace has full access", graceMember != null && graceMember.allFeaturesAccess());
-    check(
+    checks.check("Brevo: Ada is an active member", adaMember != null && adaMember.isActive());
+    checks.check(
+        "Brevo: Ada has no admin access", adaMember != null && !adaMember.allFeaturesAccess());
+    checks.check("Brevo: Grace is an active member", graceMember != null && graceMember.isActive());
+    checks.check(
+        "Brevo: Grace has full access", graceMember != null && graceMember.allFeaturesAccess());
+    checks.check(
         "Brevo: Ada's contact has her first name",
         brevo
             .contact(adaEmail)
             .map(c -> "Ada".equals(c.attributes().get("FIRSTNAME")))
             .orElse(false));
-    check(
+    checks.check(
         "Brevo: list 2 holds Ada and Grace, list 7 Grace only",
         brevo.listMemberEmails(2).containsAll(List.of(adaEmail, graceEmail))
             && brevo.listMemberEmails(7).contains(graceEmail)
             && !brevo.listMemberEmails(7).contains(adaEmail));
-    check(
+    checks.check(
         "Mailjet: Ada's contact is on list 10",
         mailjet.contact(adaEmail).isPresent() && mailjet.listMemberEmails(10).contains(adaEmail));
-    check(
+    checks.check(
         "Mailjet: the team invitation was a manual task completed by " + OPERATOR,
         ada.status().manualTasks().stream()
             .anyMatch(t -> t.account().equals(MAILJET) && OPERATOR.equals(t.completedBy())));
-    check(
+    checks.check(
         "MailerSend: Ada accepted and is a user, no invitation left",
         mailerSend.user(adaEmail).isPresent() && mailerSend.invite(adaEmail).isEmpty());
-    check(
+    checks.check(
         "listmonk: Ada and Grace are enabled users",
         listmonk.user(adaEmail).map(u -> u.isEnabled()).orElse(false)
             && listmonk.user(graceEmail).map(u -> u.isEnabled()).orElse(false));
-    check(
+    checks.check(
         "listmonk: list 3 holds Ada and Grace, list 4 Grace only",
         listmonk.listMemberEmails(3).containsAll(List.of(adaEmail, graceEmail))
             && listmonk.listMemberEmails(4).contains(graceEmail)
             && !listmonk.listMemberEmails(4).contains(adaEmail));
-  }
-
-  private void check(String what, boolean holds) {
-    out.println((holds ? "  ok    " : "  FAIL  ") + what);
-    if (!holds) {
-      failures.add(what);
-    }
   }
 }

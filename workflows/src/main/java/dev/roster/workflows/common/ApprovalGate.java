@@ -1,5 +1,7 @@
 package dev.roster.workflows.common;
 
+import dev.roster.workflows.board.BoardItem;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,9 @@ public final class ApprovalGate {
   public enum Result {
     APPROVED,
     REJECTED,
-    TIMED_OUT
+    TIMED_OUT,
+    /** The request was cancelled while waiting (never returned by {@link #await}). */
+    CANCELLED
   }
 
   private final String requestedBy;
@@ -66,6 +70,55 @@ public final class ApprovalGate {
 
   private static String safe(Decision d) {
     return d == null ? "nobody" : d.by();
+  }
+
+  /**
+   * Blocks until a decision or the policy's timeout, with the request listed on the request board
+   * meanwhile (so {@code roster approvals} shows it), reminders and a timeout sent as notices.
+   */
+  public Result await(
+      String what, ApprovalPolicy policy, ControlActivities control, String ticket) {
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    // Version 1 lists the approval on the board; histories recorded before it replay without.
+    boolean onBoard = Workflow.getVersion("approval-on-board", Workflow.DEFAULT_VERSION, 1) >= 1;
+    BoardItem item =
+        new BoardItem(
+            BoardItem.APPROVAL,
+            workflowId,
+            "approval",
+            null,
+            what,
+            requestedBy,
+            ticket,
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString());
+    if (onBoard) {
+      control.postToBoard(item);
+    }
+    Result result;
+    try {
+      result =
+          await(
+              what,
+              policy,
+              text -> control.notify(new Notice(workflowId, ticket, "approval-reminder", text)));
+    } catch (CanceledFailure e) {
+      if (onBoard) {
+        Workflow.newDetachedCancellationScope(() -> control.removeFromBoard(item)).run();
+      }
+      throw e;
+    }
+    if (result == Result.TIMED_OUT) {
+      control.notify(
+          new Notice(
+              workflowId,
+              ticket,
+              "approval-timeout",
+              "Nobody approved " + what + " in time; that part of the request ended."));
+    }
+    if (onBoard) {
+      control.removeFromBoard(item);
+    }
+    return result;
   }
 
   /**

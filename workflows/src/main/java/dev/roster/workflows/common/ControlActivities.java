@@ -1,5 +1,6 @@
 package dev.roster.workflows.common;
 
+import dev.roster.workflows.board.BoardItem;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -38,13 +39,25 @@ public interface ControlActivities {
   @ActivityMethod
   void watchInvitation(String account, String workflowId, String email);
 
-  /** Lists an open manual task on the manual-task board (signal-with-start). Idempotent. */
+  /** Lists an item on the request board (signal-with-start). Idempotent. */
   @ActivityMethod
-  void postManualTask(dev.roster.workflows.tasks.ManualTask task);
+  void postToBoard(BoardItem item);
 
-  /** Takes a completed manual task off the board. Idempotent: no board is success. */
+  /** Takes an item off the request board. Idempotent: no board is success. */
   @ActivityMethod
-  void closeManualTask(dev.roster.workflows.tasks.ManualTask task);
+  void removeFromBoard(BoardItem item);
+
+  /** The ids of every configured vendor account, in configuration order. */
+  @ActivityMethod
+  java.util.List<String> listAccounts();
+
+  /**
+   * Cancels the running OnboardUser workflows of a subject (by the subject's workflow id, and by
+   * its search attribute where the server supports visibility queries). Idempotent; returns the
+   * workflow ids it cancelled.
+   */
+  @ActivityMethod
+  java.util.List<String> cancelOnboarding(String subject);
 
   /** Withdraws a watch (expired or cancelled invitation). Idempotent: no watcher is success. */
   @ActivityMethod

@@ -21,4 +21,29 @@ public interface ContactActivities {
    */
   @ActivityMethod
   void subscribe(String account, String email, List<String> listIds);
+
+  /** What the account holds about the address. Read-only; an unknown person is {@code absent}. */
+  @ActivityMethod
+  ContactFootprint findContact(String account, String email);
+
+  /**
+   * Unsubscribes (or removes) the contact from every list. Idempotent; returns how many lists it
+   * left.
+   */
+  @ActivityMethod
+  int unsubscribeAll(String account, String email);
+
+  /**
+   * Suppresses the address account-wide (blocklist, exclusion, blacklist). Idempotent; returns
+   * whether anything changed.
+   */
+  @ActivityMethod
+  boolean suppress(String account, String email);
+
+  /**
+   * Erases the person's contact data and verifies by reading back. Irreversible. Idempotent: an
+   * absent person is ABSENT; a record the vendor will not delete is UNDELETABLE, not a failure.
+   */
+  @ActivityMethod
+  EraseOutcome erase(String account, String email);
 }

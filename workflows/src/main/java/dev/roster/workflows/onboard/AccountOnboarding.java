@@ -16,6 +16,7 @@ import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.Locale;
@@ -117,6 +118,9 @@ final class AccountOnboarding {
     } catch (StepFailed e) {
       outcome = StepState.FAILED;
       steps.skipRemaining("not run: " + e.step + " failed");
+    } catch (CanceledFailure e) {
+      outcome = StepState.CANCELLED;
+      steps.skipRemaining("not run: the request was cancelled");
     } catch (ActivityFailure e) {
       // Only describeAccount can get here: the account is unknown or Roster's own worker failed.
       outcome = StepState.FAILED;
@@ -182,7 +186,8 @@ final class AccountOnboarding {
                 + " "
                 + taskId
                 + " --by NAME",
-            context.control());
+            context.control(),
+            context.ticket());
     steps.set(INVITE, StepState.WAITING, "manual task " + taskId + " is open");
     return taskId;
   }
@@ -214,6 +219,11 @@ final class AccountOnboarding {
         outcome = StepState.REJECTED;
         steps.skipRemaining("not run: approval rejected");
         return false;
+      case CANCELLED:
+        steps.set(APPROVAL, StepState.CANCELLED, "the request was cancelled");
+        outcome = StepState.CANCELLED;
+        steps.skipRemaining("not run: the request was cancelled");
+        return false;
       default:
         steps.set(APPROVAL, StepState.EXPIRED, "nobody answered before the approval timeout");
         outcome = StepState.REJECTED;
@@ -243,6 +253,9 @@ final class AccountOnboarding {
     try {
       steps.set(name, StepState.DONE, body.get());
     } catch (ActivityFailure e) {
+      if (e.getCause() instanceof CanceledFailure cancelled) {
+        throw cancelled;
+      }
       steps.set(name, StepState.FAILED, reason(e));
       throw new StepFailed(name);
     }

@@ -9,6 +9,7 @@ import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -45,12 +46,24 @@ final class InvitationWait {
 
   /** Returns DONE when accepted, EXPIRED when cancelled at expiry, FAILED when it vanished. */
   StepState await(String email, String workflowId) {
+    control.watchInvitation(account, workflowId, email);
+    steps.set(AccountOnboarding.ACCEPTANCE, StepState.WAITING, "invitation sent, not accepted yet");
+    try {
+      return waitForAnswer(email, workflowId);
+    } catch (CanceledFailure e) {
+      // Cancelled (an offboarding started): stop watching; the offboarding cancels the invite.
+      Workflow.newDetachedCancellationScope(() -> control.unwatchInvitation(account, workflowId))
+          .run();
+      steps.set(AccountOnboarding.ACCEPTANCE, StepState.CANCELLED, "request cancelled");
+      throw e;
+    }
+  }
+
+  private StepState waitForAnswer(String email, String workflowId) {
     long sentAt = Workflow.currentTimeMillis();
     long expireAt = sentAt + policy.expireAfter().toMillis();
     long resendAt =
         policy.resendAfter() == null ? Long.MAX_VALUE : sentAt + policy.resendAfter().toMillis();
-    control.watchInvitation(account, workflowId, email);
-    steps.set(AccountOnboarding.ACCEPTANCE, StepState.WAITING, "invitation sent, not accepted yet");
     boolean resent = false;
     while (update.get() == null) {
       long now = Workflow.currentTimeMillis();

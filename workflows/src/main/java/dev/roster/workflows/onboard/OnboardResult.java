@@ -1,5 +1,7 @@
 package dev.roster.workflows.onboard;
 
+import dev.roster.workflows.common.RequestResult;
+
 /**
  * The outcome of OnboardUser.
  *
@@ -7,4 +9,5 @@ package dev.roster.workflows.onboard;
  *     refused or timed out, nothing privileged done) or {@code FAILED} (no account done)
  * @param summary one line in plain words
  */
-public record OnboardResult(String outcome, String summary, OnboardStatus status) {}
+public record OnboardResult(String outcome, String summary, OnboardStatus status)
+    implements RequestResult {}

@@ -1,6 +1,7 @@
 package dev.roster.workflows.onboard;
 
 import dev.roster.workflows.common.ApprovalStatus;
+import dev.roster.workflows.common.RequestStatus;
 import dev.roster.workflows.tasks.ManualTask;
 import java.util.List;
 
@@ -19,4 +20,5 @@ public record OnboardStatus(
     String requestedBy,
     ApprovalStatus approval,
     List<AccountReport> accounts,
-    List<ManualTask> manualTasks) {}
+    List<ManualTask> manualTasks)
+    implements RequestStatus {}

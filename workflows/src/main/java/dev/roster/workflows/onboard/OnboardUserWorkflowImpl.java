@@ -4,7 +4,6 @@ import dev.roster.workflows.common.ApprovalGate;
 import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.RosterActivityOptions;
 import dev.roster.workflows.common.RosterSearchAttributes;
 import dev.roster.workflows.common.StepState;
@@ -12,6 +11,7 @@ import dev.roster.workflows.tasks.ManualTasks;
 import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.watcher.InvitationUpdate;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Promise;
@@ -88,31 +88,27 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
     } else {
       setPhase("approval");
       String what = "privileged access on " + String.join(", ", privileged);
-      ApprovalGate.Result result =
-          approval.await(
-              what,
-              policy,
-              text ->
-                  control.notify(
-                      new Notice(workflowId, request.ticket(), "approval-reminder", text)));
-      if (result == ApprovalGate.Result.TIMED_OUT) {
-        control.notify(
-            new Notice(
-                workflowId,
-                request.ticket(),
-                "approval-timeout",
-                "Nobody approved " + what + " in time; that part of the request ended."));
+      try {
+        decided.complete(approval.await(what, policy, control, request.ticket()));
+      } catch (CanceledFailure e) {
+        // Cancelled (e.g. by an offboarding) while waiting: the accounts end as cancelled.
+        decided.complete(ApprovalGate.Result.CANCELLED);
       }
-      decided.complete(result);
       setPhase("working");
     }
-    Promise.allOf(work).get();
-    Workflow.await(Workflow::isEveryHandlerFinished);
-    setPhase("done");
-    OnboardStatus status = status();
-    OnboardResult result = new OnboardResult(outcome(), summary(), status);
-    log.info("onboarding finished outcome={} summary={}", result.outcome(), result.summary());
-    return result;
+    // Each account ends by itself, also when the workflow is cancelled; the rest of the
+    // bookkeeping must survive that cancellation, so it runs in a detached scope.
+    OnboardResult[] result = new OnboardResult[1];
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              Promise.allOf(work).get();
+              Workflow.await(Workflow::isEveryHandlerFinished);
+              setPhase("done");
+              result[0] = new OnboardResult(outcome(), summary(), status());
+            })
+        .run();
+    log.info("onboarding finished outcome={} summary={}", result[0].outcome(), result[0].summary());
+    return result[0];
   }
 
   private List<String> privilegedAccounts(ApprovalPolicy policy) {
@@ -139,6 +135,9 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
   }
 
   private String outcome() {
+    if (count(StepState.CANCELLED) > 0) {
+      return "CANCELLED";
+    }
     long done = count(StepState.DONE);
     long rejected = count(StepState.REJECTED);
     if (done == accounts.size()) {

@@ -1,7 +1,9 @@
 package dev.roster.workflows.tasks;
 
+import dev.roster.workflows.board.BoardItem;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Notice;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +33,11 @@ public final class ManualTasks {
 
   /** Opens a task and lists it on the manual-task board; does not wait. */
   public ManualTask open(
-      String taskId, String account, String instructions, ControlActivities control) {
+      String taskId,
+      String account,
+      String instructions,
+      ControlActivities control,
+      String ticket) {
     ManualTask task =
         new ManualTask(
             Workflow.getInfo().getWorkflowId(),
@@ -42,7 +48,7 @@ public final class ManualTasks {
             null,
             null);
     tasks.put(taskId, task);
-    control.postManualTask(task);
+    control.postToBoard(boardItem(task, ticket));
     return task;
   }
 
@@ -53,23 +59,13 @@ public final class ManualTasks {
   public ManualTask await(
       String taskId, Duration remindEvery, ControlActivities control, String ticket) {
     ManualTask task = tasks.get(taskId);
-    int reminders = 0;
-    while (!Workflow.await(remindEvery, () -> completions.containsKey(taskId))) {
-      reminders++;
-      control.notify(
-          new Notice(
-              task.workflowId(),
-              ticket,
-              "manual-task-reminder",
-              "Manual task "
-                  + taskId
-                  + " still open ("
-                  + reminders
-                  + " reminder(s)): roster complete-task "
-                  + task.workflowId()
-                  + " "
-                  + taskId
-                  + " --by NAME"));
+    try {
+      remindUntilDone(task, remindEvery, control, ticket);
+    } catch (CanceledFailure e) {
+      // The request was cancelled: the task must not linger on the board.
+      Workflow.newDetachedCancellationScope(() -> control.removeFromBoard(boardItem(task, ticket)))
+          .run();
+      throw e;
     }
     TaskCompletion done = completions.get(taskId);
     ManualTask completed =
@@ -82,8 +78,42 @@ public final class ManualTasks {
             done.by(),
             done.note());
     tasks.put(taskId, completed);
-    control.closeManualTask(completed);
+    control.removeFromBoard(boardItem(task, ticket));
     return completed;
+  }
+
+  private void remindUntilDone(
+      ManualTask task, Duration remindEvery, ControlActivities control, String ticket) {
+    int reminders = 0;
+    while (!Workflow.await(remindEvery, () -> completions.containsKey(task.taskId()))) {
+      reminders++;
+      control.notify(
+          new Notice(
+              task.workflowId(),
+              ticket,
+              "manual-task-reminder",
+              "Manual task "
+                  + task.taskId()
+                  + " still open ("
+                  + reminders
+                  + " reminder(s)): roster complete-task "
+                  + task.workflowId()
+                  + " "
+                  + task.taskId()
+                  + " --by NAME"));
+    }
+  }
+
+  private static BoardItem boardItem(ManualTask task, String ticket) {
+    return new BoardItem(
+        BoardItem.MANUAL_TASK,
+        task.workflowId(),
+        task.taskId(),
+        task.account(),
+        task.instructions(),
+        null,
+        ticket,
+        task.openedAt());
   }
 
   public List<ManualTask> snapshot() {

@@ -1,4 +1,4 @@
-package dev.roster.workflows.tasks;
+package dev.roster.workflows.board;
 
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -7,19 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-public class ManualTaskBoardWorkflowImpl implements ManualTaskBoardWorkflow {
+public class RequestBoardWorkflowImpl implements RequestBoardWorkflow {
   /** Each signal adds a few events; start a fresh run well before the history limits. */
   static final int MAX_SIGNALS_PER_RUN = 1000;
 
-  private final Map<String, ManualTask> open = new LinkedHashMap<>();
+  private final Map<String, BoardItem> open = new LinkedHashMap<>();
   private int signals;
 
   @Override
-  public void run(List<ManualTask> initial) {
-    initial.forEach(t -> open.put(key(t), t));
-    // Stays up while tasks are open; an idle board ends after a day and is restarted on demand.
+  public void run(List<BoardItem> initial) {
+    initial.forEach(i -> open.put(i.key(), i));
+    // Stays up while items are open; an idle, empty board ends after a day (restarted on demand).
     while (true) {
-      Workflow.setCurrentDetails(open.size() + " open manual task(s).");
+      Workflow.setCurrentDetails(open.size() + " item(s) waiting for a person.");
       int seen = signals;
       boolean signalled = Workflow.await(Duration.ofDays(1), () -> signals != seen);
       if (!signalled && open.isEmpty()) {
@@ -33,24 +33,20 @@ public class ManualTaskBoardWorkflowImpl implements ManualTaskBoardWorkflow {
     Workflow.await(Workflow::isEveryHandlerFinished);
   }
 
-  private static String key(ManualTask t) {
-    return t.workflowId() + "/" + t.taskId();
-  }
-
   @Override
-  public void opened(ManualTask task) {
-    open.put(key(task), task);
+  public void opened(BoardItem item) {
+    open.put(item.key(), item);
     signals++;
   }
 
   @Override
-  public void closed(ManualTask task) {
-    open.remove(key(task));
+  public void closed(BoardItem item) {
+    open.remove(item.key());
     signals++;
   }
 
   @Override
-  public List<ManualTask> open() {
+  public List<BoardItem> items() {
     return List.copyOf(open.values());
   }
 }

@@ -1,0 +1,68 @@
+package dev.roster.activities.control;
+
+import static java.util.Objects.requireNonNull;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Finds and cancels a person's running OnboardUser workflows before they are offboarded. */
+final class RunningOnboardings {
+  private static final Logger log = LoggerFactory.getLogger(RunningOnboardings.class);
+  private static final Pattern SUBJECT = Pattern.compile("s-[0-9a-f]{24}");
+
+  private final WorkflowClient client;
+
+  RunningOnboardings(WorkflowClient client) {
+    this.client = requireNonNull(client, "client is null");
+  }
+
+  /** Cancels every running onboarding of {@code subject}; returns the workflow ids cancelled. */
+  List<String> cancelRunning(String subject) {
+    if (!SUBJECT.matcher(subject).matches()) {
+      throw new IllegalArgumentException("not a subject hash");
+    }
+    Set<String> candidates = new LinkedHashSet<>();
+    candidates.add("onboard-" + subject);
+    candidates.addAll(byVisibility(subject));
+    List<String> cancelled = new ArrayList<>();
+    for (String id : candidates) {
+      try {
+        client.newUntypedWorkflowStub(id).cancel();
+        cancelled.add(id);
+        log.info("onboarding cancelled for offboarding workflowId={}", id);
+      } catch (WorkflowNotFoundException e) {
+        // Not running (never started, or already closed): nothing to cancel.
+      }
+    }
+    return cancelled;
+  }
+
+  /**
+   * Onboardings started with a ticket have {@code onboard-<ticket>} ids; a real cluster finds them
+   * by search attribute. The embedded server has no visibility queries: there only the subject's
+   * own id is found.
+   */
+  private List<String> byVisibility(String subject) {
+    String query =
+        "RosterOperation = 'onboard' AND RosterSubject = '"
+            + subject
+            + "' AND ExecutionStatus = 'Running'";
+    try {
+      return client.listExecutions(query).map(e -> e.getExecution().getWorkflowId()).toList();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package dev.roster.activities.servicenow;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.activities.http.NotFound;
+import dev.roster.activities.http.RateBudget;
+import dev.roster.activities.http.RedactingLogInterceptor;
+import dev.roster.activities.http.RetryDelays;
+import dev.roster.activities.http.StatusMapping;
+import dev.roster.activities.http.VendorJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The ServiceNow Table and Attachment APIs over the shared HTTP layer (servicenow.md §2). One
+ * instance per ServiceNow instance; thread-safe. Every call takes one permit from the budget and
+ * throws the {@code dev.roster.activities.http} exceptions: 429 {@code RateLimited} with the
+ * instance's {@code Retry-After}, 401/403 {@code AuthFailed}, 404 {@code NotFound} (missing and
+ * ACL-hidden look alike), other 4xx {@code Rejected}, 5xx and I/O {@code VendorUnavailable}.
+ *
+ * <p>Records come back as column -> string maps: reads ask for {@code
+ * sysparm_exclude_reference_link=true} so references are plain sys_ids.
+ */
+public final class ServiceNowClient {
+  static final String VENDOR = "servicenow";
+
+  /** ServiceNow documents no request-id response header; this common one is a guess. */
+  public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id");
+
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final HttpUrl instanceUrl;
+  private final ServiceNowAuth auth;
+  private final OAuthTokens tokens;
+  private final RateBudget budget;
+  private final OkHttpClient http;
+  private final RetryDelays delays;
+  private final ServiceNowRecords records;
+
+  /**
+   * @param instanceUrl e.g. {@code https://acme.service-now.com}
+   * @param budget this process's share of the integration user's hourly rate-limit rule
+   * @param http from {@code VendorHttp.newClient("servicenow", REQUEST_ID_HEADERS)}
+   */
+  public ServiceNowClient(
+      HttpUrl instanceUrl, ServiceNowAuth auth, RateBudget budget, OkHttpClient http, Clock clock) {
+    this.instanceUrl = requireNonNull(instanceUrl, "instanceUrl is null");
+    this.auth = requireNonNull(auth, "auth is null");
+    this.budget = requireNonNull(budget, "budget is null");
+    this.http = requireNonNull(http, "http is null");
+    requireNonNull(clock, "clock is null");
+    this.tokens =
+        auth instanceof ServiceNowAuth.ClientCredentials cc
+            ? new OAuthTokens(instanceUrl, cc, http, clock)
+            : null;
+    this.delays =
+        new RetryDelays(clock, Math::random, Duration.ofSeconds(1), Duration.ofMinutes(10));
+    this.records = new ServiceNowRecords();
+  }
+
+  public ServiceNowClient(
+      HttpUrl instanceUrl, ServiceNowAuth auth, RateBudget budget, OkHttpClient http) {
+    this(instanceUrl, auth, budget, http, Clock.systemUTC());
+  }
+
+  /**
+   * One record. GET /api/now/table/{table}/{sys_id}. Read-only.
+   *
+   * @param fields the columns to return; empty for all
+   * @throws NotFound when the record is missing or an ACL hides it
+   */
+  public Map<String, String> getRecord(String table, String sysId, List<String> fields) {
+    HttpUrl.Builder url = table(table).addPathSegment(sysId);
+    readParams(url, fields);
+    Reply reply = send("getRecord", get(url));
+    return records.record(reply.json().path("result"));
+  }
+
+  /**
+   * One page of an encoded query. GET /api/now/v2/table/{table}. Read-only. A short page does not
+   * mean the end (the limit applies before ACLs): use {@link QueryPage#hasMore()}.
+   */
+  public QueryPage query(
+      String table, String encodedQuery, List<String> fields, int limit, int offset) {
+    if (limit < 1 || offset < 0) {
+      throw new IllegalArgumentException("limit must be >= 1 and offset >= 0");
+    }
+    HttpUrl.Builder url = v2Table(table);
+    if (encodedQuery != null && !encodedQuery.isBlank()) {
+      url.addQueryParameter("sysparm_query", encodedQuery);
+    }
+    readParams(url, fields);
+    url.addQueryParameter("sysparm_limit", Integer.toString(limit));
+    url.addQueryParameter("sysparm_offset", Integer.toString(offset));
+    Reply reply;
+    try {
+      reply = send("query", get(url));
+    } catch (NotFound noRows) {
+      // v1 answers 404 for "no rows"; v2 should not, but an older instance might.
+      return new QueryPage(List.of(), 0, offset, false);
+    }
+    return records.page(
+        reply.json().path("result"),
+        reply.header("X-Total-Count"),
+        reply.header("Link"),
+        offset,
+        limit);
+  }
+
+  /**
+   * Updates the named columns. PATCH /api/now/table/{table}/{sys_id}. Writing {@code work_notes} or
+   * {@code comments} APPENDS a journal entry, so a repeated patch with a journal field is not
+   * idempotent ({@link TicketWriter#addWorkNote} is).
+   *
+   * @return the record after the update (journal fields read back empty)
+   */
+  public Map<String, String> patch(String table, String sysId, Map<String, String> fields) {
+    HttpUrl.Builder url = table(table).addPathSegment(sysId);
+    url.addQueryParameter("sysparm_exclude_reference_link", "true");
+    Reply reply = send("patch", new Request.Builder().url(url.build()).patch(json(fields)));
+    return records.record(reply.json().path("result"));
+  }
+
+  /** Inserts a record. POST /api/now/table/{table}. Not idempotent. */
+  public Map<String, String> create(String table, Map<String, String> fields) {
+    HttpUrl.Builder url = table(table).addQueryParameter("sysparm_exclude_reference_link", "true");
+    Reply reply = send("create", new Request.Builder().url(url.build()).post(json(fields)));
+    return records.record(reply.json().path("result"));
+  }
+
+  /** Attachments of a record. GET /api/now/attachment. Read-only. */
+  public List<Attachment> listAttachments(String table, String sysId) {
+    HttpUrl.Builder url =
+        instanceUrl
+            .newBuilder()
+            .addPathSegments("api/now/attachment")
+            .addQueryParameter("sysparm_query", "table_name=" + table + "^table_sys_id=" + sysId);
+    Reply reply = send("listAttachments", get(url));
+    return records.attachments(reply.json().path("result"));
+  }
+
+  /**
+   * Opens an attachment's content. GET /api/now/attachment/{sys_id}/file. The caller must close the
+   * stream. Reading past {@code maxBytes} fails with {@link AttachmentTooLarge}.
+   *
+   * @throws dev.roster.activities.http.Rejected when the declared length exceeds {@code maxBytes}
+   */
+  public InputStream downloadAttachment(String attachmentSysId, long maxBytes) {
+    HttpUrl url =
+        instanceUrl
+            .newBuilder()
+            .addPathSegments("api/now/attachment")
+            .addPathSegment(attachmentSysId)
+            .addPathSegment("file")
+            .build();
+    Response response = execute("downloadAttachment", new Request.Builder().url(url).get(), true);
+    return AttachmentTooLarge.limit(response, maxBytes, VENDOR);
+  }
+
+  private Reply send(String operation, Request.Builder request) {
+    try (Response response = execute(operation, request, false)) {
+      String body = response.body().string();
+      return new Reply(operation, readJson(operation, body), response.headers().toMultimap());
+    } catch (IOException e) {
+      throw StatusMapping.forIo(VENDOR, operation, e);
+    }
+  }
+
+  /**
+   * Sends with auth and budget; returns a successful response (open) or throws. A 401 on a cached
+   * OAuth token fetches a new token and tries once more.
+   */
+  private Response execute(String operation, Request.Builder request, boolean binary) {
+    request.header("Accept", binary ? "*/*" : "application/json");
+    for (int attempt = 1; ; attempt++) {
+      budget.acquire(operation);
+      String token = authorize(request);
+      Response response;
+      try {
+        response = http.newCall(request.build()).execute();
+      } catch (IOException e) {
+        throw StatusMapping.forIo(VENDOR, operation, e);
+      }
+      if (response.isSuccessful()) {
+        return response;
+      }
+      try (response) {
+        int status = response.code();
+        if (status == 401 && tokens != null && attempt == 1) {
+          tokens.invalidate(token);
+          continue;
+        }
+        String requestId =
+            RedactingLogInterceptor.requestId(response.headers(), REQUEST_ID_HEADERS);
+        Duration retryAfter =
+            status == 429 ? delays.retryAfter(response.header("Retry-After")).orElse(null) : null;
+        String message = ServiceNowRecords.errorMessage(bodyText(response));
+        throw StatusMapping.forStatus(VENDOR, operation, status, requestId, message, retryAfter);
+      }
+    }
+  }
+
+  private String authorize(Request.Builder request) {
+    if (auth instanceof ServiceNowAuth.Basic basic) {
+      request.header("Authorization", Credentials.basic(basic.user(), basic.password().reveal()));
+      return null;
+    }
+    String token = tokens.current();
+    request.header("Authorization", "Bearer " + token);
+    return token;
+  }
+
+  private static String bodyText(Response response) {
+    try {
+      return response.body().string();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static JsonNode readJson(String operation, String body) {
+    try {
+      return body.isEmpty()
+          ? VendorJson.MAPPER.createObjectNode()
+          : VendorJson.MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw StatusMapping.forIo(VENDOR, operation, new IOException("response is not JSON"));
+    }
+  }
+
+  private HttpUrl.Builder table(String table) {
+    return instanceUrl.newBuilder().addPathSegments("api/now/table").addPathSegment(table);
+  }
+
+  private HttpUrl.Builder v2Table(String table) {
+    return instanceUrl.newBuilder().addPathSegments("api/now/v2/table").addPathSegment(table);
+  }
+
+  private static void readParams(HttpUrl.Builder url, List<String> fields) {
+    if (fields != null && !fields.isEmpty()) {
+      url.addQueryParameter("sysparm_fields", String.join(",", fields));
+    }
+    url.addQueryParameter("sysparm_exclude_reference_link", "true");
+    url.addQueryParameter("sysparm_display_value", "false");
+  }
+
+  private static Request.Builder get(HttpUrl.Builder url) {
+    return new Request.Builder().url(url.build()).get();
+  }
+
+  private static RequestBody json(Map<String, String> fields) {
+    try {
+      return RequestBody.create(VendorJson.MAPPER.writeValueAsBytes(fields), JSON);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot serialise fields", e);
+    }
+  }
+
+  private record Reply(String operation, JsonNode json, Map<String, List<String>> headers) {
+    String header(String name) {
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+          return e.getValue().get(0);
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.roster.starter;
+
+import dev.roster.workflows.common.RosterSearchAttributes;
+import dev.roster.workflows.common.TaskQueues;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
+import java.util.List;
+
+/**
+ * Workflow options every Roster request starts with: its id, USE_EXISTING for duplicate deliveries,
+ * search attributes (never an email) and the Web UI's summary and details.
+ */
+final class RequestOptions {
+
+  static WorkflowOptions of(
+      String workflowId,
+      String operation,
+      String subject,
+      List<String> vendors,
+      String ticket,
+      String summary,
+      String details) {
+    SearchAttributes.Builder attributes =
+        SearchAttributes.newBuilder()
+            .set(RosterSearchAttributes.OPERATION, operation)
+            .set(RosterSearchAttributes.SUBJECT, subject)
+            .set(RosterSearchAttributes.VENDORS, vendors)
+            .set(RosterSearchAttributes.PHASE, "starting");
+    if (ticket != null) {
+      attributes.set(RosterSearchAttributes.TICKET, ticket);
+    }
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(TaskQueues.ROSTER)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setTypedSearchAttributes(attributes.build())
+        .setStaticSummary(summary)
+        .setStaticDetails(details)
+        .build();
+  }
+
+  private RequestOptions() {}
+}

@@ -1,0 +1,118 @@
+package dev.roster.starter.cli;
+
+import dev.roster.starter.OffboardStarter;
+import dev.roster.starter.local.SubjectKeys;
+import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.temporal.TemporalConnection;
+import dev.roster.workflows.common.Person;
+import dev.roster.workflows.common.RequestResult;
+import dev.roster.workflows.offboard.OffboardRequest;
+import dev.roster.workflows.offboard.OffboardResult;
+import io.grpc.StatusRuntimeException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "offboard",
+    mixinStandardHelpOptions = true,
+    description = "Offboard a person: revoke access, unsubscribe, suppress, and erase if asked.",
+    footer = {
+      "",
+      "Examples:",
+      "  roster offboard bob@example.com --plan              # what would happen; changes nothing",
+      "  roster offboard bob@example.com --erase --ticket RITM0010002 --wait",
+      "  roster offboard bob@example.com --account brevo-main --account mailjet-main",
+      "",
+      "Without --account, every configured account. Erasure is irreversible: it waits for",
+      "`roster approve` by someone other than the requester."
+    })
+public final class OffboardCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin TemporalClientOptions temporal;
+
+  @Parameters(index = "0", paramLabel = "EMAIL", description = "The person's email address.")
+  String email;
+
+  @Option(names = "--account", paramLabel = "ID", description = "Vendor account (repeatable).")
+  List<String> accounts;
+
+  @Option(names = "--erase", description = "Also erase their contact data (needs an approval).")
+  boolean erase;
+
+  @Option(names = "--plan", description = "Print the plan and change nothing.")
+  boolean plan;
+
+  @Option(names = "--ticket", paramLabel = "T", description = "ServiceNow ticket number.")
+  String ticket;
+
+  @Option(
+      names = "--requested-by",
+      paramLabel = "NAME",
+      description = "Who asks (default: $USER). May not approve the erasure.")
+  String requestedBy = System.getProperty("user.name");
+
+  @Option(names = "--wait", description = "Show progress until done or waiting on a person.")
+  boolean await;
+
+  OffboardRequest request() {
+    return new OffboardRequest(
+        new Person(email.trim(), null, null),
+        accounts == null ? List.of() : List.copyOf(accounts),
+        erase,
+        ticket,
+        requestedBy,
+        plan);
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    RosterConfig config = temporal.load();
+    OffboardRequest request = request();
+    try (TemporalConnection connection = temporal.connect(config)) {
+      OffboardStarter starter =
+          new OffboardStarter(
+              connection.client(),
+              SubjectKeys.orDev(config, System.getenv()),
+              config.accounts().keySet());
+      List<String> problems = starter.problems(request);
+      if (!problems.isEmpty()) {
+        throw new UsageError(String.join("; ", problems));
+      }
+      String id;
+      try {
+        id = starter.start(request);
+      } catch (StatusRuntimeException e) {
+        throw Workflows.unreachable(e);
+      }
+      if (plan) {
+        // Discovery only reads the vendors; the plan is the workflow's result.
+        OffboardResult result =
+            Workflows.untyped(connection.client(), id).getResult(OffboardResult.class);
+        out.println("Plan (nothing was changed):");
+        StatusTable.print(out, id, result.status());
+        return 0;
+      }
+      out.println("Started " + id);
+      out.flush();
+      if (!await) {
+        out.println("Follow it with: roster status " + id);
+        return 0;
+      }
+      Progress progress = new Progress(out);
+      if (progress.follow(connection.client(), id) == Progress.End.WAITING_ON_PERSON) {
+        out.println(Progress.nextStep(id, Workflows.status(connection.client(), id)));
+        return 0;
+      }
+      RequestResult result = progress.result();
+      out.println("Finished: " + result.outcome() + " (" + result.summary() + ")");
+      return "COMPLETED".equals(result.outcome()) ? 0 : 1;
+    }
+  }
+}

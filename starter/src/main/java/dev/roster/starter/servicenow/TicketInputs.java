@@ -1,0 +1,51 @@
+package dev.roster.starter.servicenow;
+
+import dev.roster.workflows.common.Person;
+import dev.roster.workflows.offboard.OffboardRequest;
+import dev.roster.workflows.onboard.Assignment;
+import dev.roster.workflows.onboard.OnboardRequest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a ticket's catalog variables ask Roster to do, after {@link VariableMapping}.
+ *
+ * @param email null for bulk imports
+ * @param accounts vendor account ids, all configured; empty means "every account" (offboard only)
+ * @param lists per account id, the list ids to subscribe to ({@code account:list} entries apply to
+ *     that account, plain entries to every selected account)
+ * @param role team role (viewer, editor, admin), or null for contacts only
+ * @param importAttachment the sys_attachment sys_id holding the import file, or null for "the
+ *     ticket's only attachment"
+ */
+public record TicketInputs(
+    String email,
+    String firstName,
+    String lastName,
+    List<String> accounts,
+    Map<String, List<String>> lists,
+    String role,
+    boolean erase,
+    String importAttachment) {
+
+  public TicketInputs {
+    accounts = List.copyOf(accounts);
+    lists = Map.copyOf(lists);
+  }
+
+  /** The OnboardUser input for this ticket. */
+  public OnboardRequest onboardRequest(String ticketNumber, String requestedBy) {
+    List<Assignment> assignments =
+        accounts.stream()
+            .map(a -> new Assignment(a, role, lists.getOrDefault(a, List.of()), Map.of()))
+            .toList();
+    return new OnboardRequest(
+        new Person(email, firstName, lastName), assignments, ticketNumber, requestedBy);
+  }
+
+  /** The OffboardUser input for this ticket; no accounts means every configured account. */
+  public OffboardRequest offboardRequest(String ticketNumber, String requestedBy) {
+    return new OffboardRequest(
+        new Person(email, firstName, lastName), accounts, erase, ticketNumber, requestedBy, false);
+  }
+}

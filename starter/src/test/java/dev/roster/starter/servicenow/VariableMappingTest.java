@@ -1,0 +1,149 @@
+package dev.roster.starter.servicenow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.roster.workflows.onboard.OnboardRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class VariableMappingTest {
+  private static final Set<String> ACCOUNTS = Set.of("brevo-main", "mailjet-eu", "listmonk");
+
+  private WebhookRejection reject(
+      VariableMapping mapping, WebhookEvent.Type type, Map<String, String> vars) {
+    try {
+      mapping.map(type, vars, ACCOUNTS);
+    } catch (WebhookRejection e) {
+      return e;
+    }
+    throw new AssertionError("expected a rejection");
+  }
+
+  @Test
+  void defaultsReadTheDocumentedVariables() {
+    TicketInputs inputs =
+        VariableMapping.defaultMapping()
+            .map(
+                WebhookEvent.Type.ONBOARD,
+                Map.of(
+                    "email", " ada@example.com ",
+                    "first_name", "Ada",
+                    "last_name", "Lovelace",
+                    "vendor_accounts", "brevo-main, mailjet-eu",
+                    "lists", "7 brevo-main:12",
+                    "role", "Editor"),
+                ACCOUNTS);
+
+    assertThat(inputs.email()).isEqualTo("ada@example.com");
+    assertThat(inputs.accounts()).containsExactly("brevo-main", "mailjet-eu");
+    assertThat(inputs.lists())
+        .containsEntry("brevo-main", List.of("7", "12"))
+        .containsEntry("mailjet-eu", List.of("7"));
+    assertThat(inputs.role()).isEqualTo("editor");
+    assertThat(inputs.erase()).isFalse();
+  }
+
+  @Test
+  void overridesReplaceVariableNamesAndNameThemInErrors() {
+    VariableMapping mapping =
+        new VariableMapping(Map.of("email", "u_new_hire_email", "accounts", "u_tools"));
+
+    TicketInputs inputs =
+        mapping.map(
+            WebhookEvent.Type.ONBOARD,
+            Map.of("u_new_hire_email", "ada@example.com", "u_tools", "listmonk"),
+            ACCOUNTS);
+    WebhookRejection missing = reject(mapping, WebhookEvent.Type.ONBOARD, Map.of("email", "x@y.z"));
+
+    assertThat(inputs.accounts()).containsExactly("listmonk");
+    assertThat(missing.errors())
+        .containsExactly("variables.u_new_hire_email: required", "variables.u_tools: required");
+  }
+
+  @Test
+  void unknownOverrideKeyFailsAtStartup() {
+    assertThatThrownBy(() -> new VariableMapping(Map.of("mail", "email")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown input 'mail'");
+  }
+
+  @Test
+  void unknownVendorAccountsAreNamed() {
+    WebhookRejection e =
+        reject(
+            VariableMapping.defaultMapping(),
+            WebhookEvent.Type.ONBOARD,
+            Map.of("email", "ada@example.com", "vendor_accounts", "brevo-main,hubspot;sendgrid"));
+
+    assertThat(e.kind()).isEqualTo(WebhookRejection.Kind.INVALID);
+    assertThat(e.errors())
+        .containsExactly("variables.vendor_accounts: unknown vendor account(s) hubspot, sendgrid");
+  }
+
+  @Test
+  void badValuesAreEachReported() {
+    WebhookRejection e =
+        reject(
+            VariableMapping.defaultMapping(),
+            WebhookEvent.Type.ONBOARD,
+            Map.of(
+                "email", "not-an-email",
+                "vendor_accounts", "brevo-main",
+                "role", "owner",
+                "erase_data", "maybe",
+                "lists", "mailjet-eu:3"));
+
+    assertThat(e.errors())
+        .containsExactlyInAnyOrder(
+            "variables.email: not an email address",
+            "variables.role: must be one of viewer, editor, admin",
+            "variables.erase_data: must be true or false",
+            "variables.lists: mailjet-eu is not among the selected accounts");
+  }
+
+  @Test
+  void offboardWithoutAccountsMeansEveryAccountAndReadsErase() {
+    TicketInputs inputs =
+        VariableMapping.defaultMapping()
+            .map(
+                WebhookEvent.Type.OFFBOARD,
+                Map.of("email", "ada@example.com", "erase_data", "true"),
+                ACCOUNTS);
+
+    assertThat(inputs.accounts()).isEmpty();
+    assertThat(inputs.erase()).isTrue();
+    assertThat(inputs.offboardRequest("RITM0010002", "abel").erase()).isTrue();
+  }
+
+  @Test
+  void bulkImportNeedsNoEmailButAnAttachmentSysIdWhenGiven() {
+    WebhookRejection e =
+        reject(
+            VariableMapping.defaultMapping(),
+            WebhookEvent.Type.BULK_IMPORT,
+            Map.of("vendor_accounts", "listmonk", "import_file", "people.csv"));
+
+    assertThat(e.errors()).containsExactly("variables.import_file: must be an attachment sys_id");
+  }
+
+  @Test
+  void onboardRequestHasOneAssignmentPerAccount() {
+    TicketInputs inputs =
+        VariableMapping.defaultMapping()
+            .map(
+                WebhookEvent.Type.ONBOARD,
+                Map.of("email", "ada@example.com", "vendor_accounts", "brevo-main listmonk"),
+                ACCOUNTS);
+
+    OnboardRequest request = inputs.onboardRequest("RITM0010001", "abel.tuter");
+
+    assertThat(request.ticket()).isEqualTo("RITM0010001");
+    assertThat(request.requestedBy()).isEqualTo("abel.tuter");
+    assertThat(request.assignments())
+        .extracting(a -> a.account())
+        .containsExactly("brevo-main", "listmonk");
+  }
+}

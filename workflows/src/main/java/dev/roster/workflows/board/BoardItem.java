@@ -1,0 +1,31 @@
+package dev.roster.workflows.board;
+
+/**
+ * Something waiting for a person, listed on the request board: an approval or a manual task.
+ *
+ * @param kind {@link #APPROVAL} or {@link #MANUAL_TASK}
+ * @param workflowId the request it belongs to
+ * @param itemId unique within the request: {@code approval}, or the manual task's id
+ * @param account the vendor account it concerns, or null for the whole request
+ * @param text what is to be done or decided, in plain words
+ * @param requestedBy who asked (an approval may not be given by them)
+ * @param ticket the ticket, or null
+ * @param since workflow time it opened, ISO-8601
+ */
+public record BoardItem(
+    String kind,
+    String workflowId,
+    String itemId,
+    String account,
+    String text,
+    String requestedBy,
+    String ticket,
+    String since) {
+  public static final String APPROVAL = "approval";
+  public static final String MANUAL_TASK = "manual-task";
+
+  /** The board's key for this item. */
+  public String key() {
+    return workflowId + "/" + itemId;
+  }
+}

@@ -1,0 +1,269 @@
+package dev.roster.workflows.offboard;
+
+import dev.roster.workflows.common.AccountInfo;
+import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.common.Capabilities.TeamInvite;
+import dev.roster.workflows.common.RosterActivityOptions;
+import dev.roster.workflows.common.StepLog;
+import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.contacts.ContactActivities;
+import dev.roster.workflows.contacts.ContactFootprint;
+import dev.roster.workflows.contacts.EraseOutcome;
+import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.tasks.ManualTask;
+import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.TeamActivities;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Offboarding on one vendor account, run in its own workflow thread. A vendor failure ends this
+ * account's work with the vendor's reason; it never fails the workflow or the other accounts.
+ */
+final class AccountOffboarding {
+  static final String DISCOVER = "discover";
+  static final String REVOKE = "revoke";
+  static final String UNSUBSCRIBE = "unsubscribe";
+  static final String SUPPRESS = "suppress";
+  static final String ERASE = "erase";
+
+  private final String account;
+  private final StepLog steps = new StepLog();
+  private AccountInfo info;
+  private AccountPlan plan;
+  private TeamActivities team;
+  private ContactActivities contacts;
+  private StepState outcome = StepState.PENDING;
+  private boolean undeletable;
+
+  AccountOffboarding(String account) {
+    this.account = account;
+    steps.plan(DISCOVER);
+  }
+
+  /** Reads what the account holds about the person and plans; changes nothing. */
+  void discover(OffboardContext context) {
+    try {
+      info = context.control().describeAccount(account);
+      team =
+          Workflow.newActivityStub(
+              TeamActivities.class,
+              RosterActivityOptions.vendorCall(info.teamTaskQueue(), "team: " + account));
+      contacts =
+          Workflow.newActivityStub(
+              ContactActivities.class,
+              RosterActivityOptions.vendorCall(info.contactsTaskQueue(), "contacts: " + account));
+      Capabilities can = info.capabilities();
+      String email = context.person().email();
+      MemberStatus member =
+          can.teamInvite() == TeamInvite.MANUAL
+              ? null
+              : call(DISCOVER, () -> team.memberStatus(account, email));
+      ContactFootprint contact =
+          can.contacts() || can.erasure() || can.suppression()
+              ? call(DISCOVER, () -> contacts.findContact(account, email))
+              : ContactFootprint.absent();
+      plan =
+          new AccountPlan(
+              account, info.vendor(), member, contact, actions(member, contact, context));
+      steps.set(
+          DISCOVER,
+          StepState.DONE,
+          plan.actions().isEmpty()
+              ? "nothing to do: unknown to " + info.vendor()
+              : String.join("; ", plan.actions()));
+    } catch (StepFailed e) {
+      fail();
+    } catch (ActivityFailure e) {
+      steps.set(DISCOVER, StepState.FAILED, reason(e));
+      fail();
+    }
+  }
+
+  private List<String> actions(
+      MemberStatus member, ContactFootprint contact, OffboardContext context) {
+    Capabilities can = info.capabilities();
+    List<String> actions = new ArrayList<>();
+    if (member == null) {
+      actions.add("a person checks and removes team access (no API: manual task)");
+    } else if (member == MemberStatus.PENDING) {
+      actions.add("cancel the pending invitation");
+    } else if (member == MemberStatus.ACTIVE) {
+      actions.add("remove team access");
+    }
+    if (can.lists() && !contact.lists().isEmpty()) {
+      actions.add("unsubscribe from lists " + String.join(", ", contact.lists()));
+    }
+    if (suppressible(member, contact)) {
+      actions.add("suppress the address");
+    }
+    if (context.erase() && can.erasure() && contact.exists()) {
+      actions.add("erase the contact data (after an approval)");
+    }
+    return actions;
+  }
+
+  /**
+   * Suppress only where the vendor knows the person (a contact, or team access): suppressing an
+   * unknown address would create a record about someone the vendor never had.
+   */
+  private boolean suppressible(MemberStatus member, ContactFootprint contact) {
+    boolean known = contact.exists() || (member != null && member != MemberStatus.ABSENT);
+    return info.capabilities().suppression() && known && !contact.suppressed();
+  }
+
+  /** Revokes team access, unsubscribes and suppresses: nothing irreversible. */
+  void revoke(OffboardContext context) {
+    if (plan == null) {
+      return;
+    }
+    String email = context.person().email();
+    try {
+      revokeTeam(context, email);
+      ContactFootprint contact = plan.contact();
+      if (info.capabilities().lists() && !contact.lists().isEmpty()) {
+        step(UNSUBSCRIBE, () -> "left " + contacts.unsubscribeAll(account, email) + " list(s)");
+      }
+      if (suppressible(plan.team(), contact)) {
+        step(
+            SUPPRESS,
+            () -> contacts.suppress(account, email) ? "suppressed" : "already suppressed");
+      }
+      outcome = StepState.DONE;
+    } catch (StepFailed e) {
+      fail();
+    }
+  }
+
+  private void revokeTeam(OffboardContext context, String email) {
+    MemberStatus member = plan.team();
+    if (member == null) {
+      String taskId = account + "-remove";
+      context
+          .tasks()
+          .open(
+              taskId,
+              account,
+              "Check whether "
+                  + email
+                  + " has access to the "
+                  + info.vendor()
+                  + " account "
+                  + account
+                  + " and remove it in the vendor's web UI (it has no API for team members); say"
+                  + " what you found in the note",
+              context.control(),
+              context.ticket());
+      steps.set(REVOKE, StepState.WAITING, "manual task " + taskId + " is open");
+      ManualTask done =
+          context.tasks().await(taskId, context.remindEvery(), context.control(), context.ticket());
+      steps.set(
+          REVOKE,
+          StepState.DONE,
+          "checked by hand by "
+              + done.completedBy()
+              + (done.note() == null || done.note().isBlank() ? "" : ": " + done.note()));
+    } else if (member == MemberStatus.PENDING) {
+      step(REVOKE, () -> "invitation " + describeCancel(team.cancelInvitation(account, email)));
+    } else if (member == MemberStatus.ACTIVE) {
+      step(
+          REVOKE,
+          () -> {
+            team.removeMember(account, email);
+            return "team access removed";
+          });
+    }
+  }
+
+  private static String describeCancel(MemberStatus before) {
+    return before == MemberStatus.PENDING ? "cancelled" : "already gone (" + before + ")";
+  }
+
+  /** True when erasing here is part of the request and there is something to erase. */
+  boolean erasable() {
+    return plan != null
+        && outcome != StepState.FAILED
+        && info.capabilities().erasure()
+        && plan.contact().exists();
+  }
+
+  /** Erases and verifies by reading back; an undeletable record is reported, not retried. */
+  void erase(OffboardContext context) {
+    try {
+      EraseOutcome result = call(ERASE, () -> contacts.erase(account, context.person().email()));
+      switch (result.result()) {
+        case ERASED -> steps.set(ERASE, StepState.DONE, "erased; read back: gone");
+        case ABSENT -> steps.set(ERASE, StepState.DONE, "nothing left to erase");
+        default -> {
+          undeletable = true;
+          steps.set(ERASE, StepState.SKIPPED, "the vendor will not delete it: " + result.detail());
+        }
+      }
+    } catch (StepFailed e) {
+      fail();
+    }
+  }
+
+  void eraseNotApproved(String why) {
+    steps.set(ERASE, StepState.SKIPPED, why + ": contact data left intact");
+  }
+
+  private void fail() {
+    outcome = StepState.FAILED;
+    steps.skipRemaining("not run: an earlier step failed");
+  }
+
+  private <T> T call(String step, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (ActivityFailure e) {
+      steps.set(step, StepState.FAILED, reason(e));
+      throw new StepFailed();
+    }
+  }
+
+  private void step(String name, Supplier<String> body) {
+    steps.set(name, StepState.RUNNING, null);
+    steps.set(name, StepState.DONE, call(name, body));
+  }
+
+  static String reason(ActivityFailure e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ApplicationFailure af) {
+      return af.getType() + ": " + af.getOriginalMessage();
+    }
+    return cause == null ? e.getMessage() : cause.getMessage();
+  }
+
+  String account() {
+    return account;
+  }
+
+  AccountPlan plan() {
+    return plan;
+  }
+
+  StepState outcome() {
+    return outcome;
+  }
+
+  boolean undeletable() {
+    return undeletable;
+  }
+
+  AccountReport report() {
+    return new AccountReport(
+        account, info == null ? null : info.vendor(), outcome, steps.snapshot());
+  }
+
+  /** Ends this account's steps. */
+  private static final class StepFailed extends RuntimeException {
+    StepFailed() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.roster.workflows.offboard;
+
+import dev.roster.workflows.common.RequestResult;
+
+/**
+ * The outcome of OffboardUser.
+ *
+ * @param outcome {@code PLANNED} (plan only), {@code COMPLETED}, {@code PARTIAL} (something was not
+ *     done: a failed account, an erasure rejected or timed out, an undeletable record) or {@code
+ *     FAILED} (no account done)
+ * @param summary one line in plain words
+ */
+public record OffboardResult(String outcome, String summary, OffboardStatus status)
+    implements RequestResult {}

@@ -1,0 +1,36 @@
+package dev.roster.workflows.offboard;
+
+import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.tasks.TaskCompletion;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * Offboards one person across vendor accounts (ARCHITECTURE.md §4): discover and plan, cancel a
+ * running onboarding, revoke team access, unsubscribe and suppress, then (when asked, and only
+ * after an approval) erase and verify by reading back. Accounts are isolated from each other.
+ */
+@WorkflowInterface
+public interface OffboardUserWorkflow {
+  String TYPE = "OffboardUser";
+
+  @WorkflowMethod(name = TYPE)
+  OffboardResult offboard(OffboardRequest request);
+
+  /** Approves the erasure. Refused (and recorded) from the requester. */
+  @SignalMethod
+  void approve(Decision decision);
+
+  /** Rejects the erasure: contacts stay. Refused (and recorded) from the requester. */
+  @SignalMethod
+  void reject(Decision decision);
+
+  /** Confirms a manual task of this request. */
+  @SignalMethod
+  void completeManualTask(TaskCompletion completion);
+
+  @QueryMethod
+  OffboardStatus status();
+}

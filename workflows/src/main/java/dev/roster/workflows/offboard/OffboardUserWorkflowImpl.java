@@ -1,0 +1,216 @@
+package dev.roster.workflows.offboard;
+
+import dev.roster.workflows.common.ApprovalGate;
+import dev.roster.workflows.common.ApprovalPolicy;
+import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.common.Emails;
+import dev.roster.workflows.common.RosterActivityOptions;
+import dev.roster.workflows.common.RosterSearchAttributes;
+import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.onboard.OnboardRequests;
+import dev.roster.workflows.tasks.ManualTasks;
+import dev.roster.workflows.tasks.TaskCompletion;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+
+public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
+  private static final Logger log = Workflow.getLogger(OffboardUserWorkflowImpl.class);
+
+  private final ControlActivities control =
+      Workflow.newActivityStub(ControlActivities.class, RosterActivityOptions.control());
+  private final Map<String, AccountOffboarding> accounts = new LinkedHashMap<>();
+  private final ManualTasks manualTasks = new ManualTasks();
+  private final List<String> cancelledOnboardings = new ArrayList<>();
+  private final ApprovalGate approval;
+  private final OffboardRequest request;
+  private String phase = "starting";
+  private String subject;
+  private String erasureNote;
+
+  /** Runs before any signal handler, so an early approval already knows the requester. */
+  @WorkflowInit
+  public OffboardUserWorkflowImpl(OffboardRequest request) {
+    this.request = request;
+    this.approval = new ApprovalGate(request == null ? null : request.requestedBy());
+  }
+
+  @Override
+  public OffboardResult offboard(OffboardRequest ignored) {
+    if (request == null || request.person() == null || !Emails.isValid(request.person().email())) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "invalid OffboardUser request: person.email is not a valid email address",
+          OnboardRequests.INVALID_REQUEST);
+    }
+    subject = control.subjectOf(request.person().email());
+    ApprovalPolicy policy = control.approvalPolicy();
+    List<String> ids =
+        request.accounts() == null || request.accounts().isEmpty()
+            ? control.listAccounts()
+            : request.accounts();
+    ids.forEach(id -> accounts.put(id, new AccountOffboarding(id)));
+    Workflow.upsertTypedSearchAttributes(
+        RosterSearchAttributes.OPERATION.valueSet(
+            request.planOnly() ? "offboard-plan" : "offboard"),
+        RosterSearchAttributes.SUBJECT.valueSet(subject),
+        RosterSearchAttributes.VENDORS.valueSet(new ArrayList<>(accounts.keySet())));
+    if (request.ticket() != null) {
+      Workflow.upsertTypedSearchAttributes(
+          RosterSearchAttributes.TICKET.valueSet(request.ticket()));
+    }
+    OffboardContext context =
+        new OffboardContext(
+            request.person(),
+            request.erase(),
+            request.ticket(),
+            control,
+            manualTasks,
+            policy.remindEvery());
+
+    setPhase("discovering");
+    inParallel(a -> a.discover(context));
+    if (request.planOnly()) {
+      return finish("PLANNED");
+    }
+    // An onboarding still running would re-invite the person behind our back.
+    cancelledOnboardings.addAll(control.cancelOnboarding(subject));
+
+    setPhase("revoking");
+    inParallel(a -> a.revoke(context));
+
+    if (request.erase()) {
+      eraseAfterApproval(context, policy);
+    }
+    return finish(outcome());
+  }
+
+  private void eraseAfterApproval(OffboardContext context, ApprovalPolicy policy) {
+    List<AccountOffboarding> erasable =
+        accounts.values().stream().filter(AccountOffboarding::erasable).toList();
+    if (erasable.isEmpty()) {
+      erasureNote = "nothing to erase";
+      return;
+    }
+    setPhase("approval");
+    String what =
+        "erase the contact data of "
+            + subject
+            + " on "
+            + erasable.stream().map(AccountOffboarding::account).collect(Collectors.joining(", "))
+            + " (irreversible)";
+    ApprovalGate.Result result = approval.await(what, policy, control, request.ticket());
+    if (result != ApprovalGate.Result.APPROVED) {
+      String why =
+          result == ApprovalGate.Result.REJECTED
+              ? "erasure rejected by " + approval.status().decision().by()
+              : "nobody approved the erasure in time";
+      erasureNote = why + ": contacts intact";
+      erasable.forEach(a -> a.eraseNotApproved(why));
+      return;
+    }
+    setPhase("erasing");
+    List<Promise<Void>> work = new ArrayList<>();
+    erasable.forEach(a -> work.add(Async.procedure(() -> a.erase(context))));
+    Promise.allOf(work).get();
+  }
+
+  private void inParallel(Consumer<AccountOffboarding> step) {
+    List<Promise<Void>> work = new ArrayList<>();
+    accounts.values().forEach(a -> work.add(Async.procedure(() -> step.accept(a))));
+    Promise.allOf(work).get();
+  }
+
+  private OffboardResult finish(String outcome) {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    setPhase("done");
+    OffboardResult result = new OffboardResult(outcome, summary(), status());
+    log.info("offboarding finished outcome={} summary={}", outcome, result.summary());
+    return result;
+  }
+
+  private String outcome() {
+    long failed = accounts.values().stream().filter(a -> a.outcome() == StepState.FAILED).count();
+    if (failed == accounts.size()) {
+      return "FAILED";
+    }
+    boolean erasureShort =
+        erasureNote != null && !"nothing to erase".equals(erasureNote)
+            || accounts.values().stream().anyMatch(AccountOffboarding::undeletable);
+    return failed > 0 || erasureShort ? "PARTIAL" : "COMPLETED";
+  }
+
+  private String summary() {
+    String perAccount =
+        accounts.values().stream()
+            .map(a -> a.account() + " " + describe(a))
+            .collect(Collectors.joining(", "));
+    return erasureNote == null ? perAccount : perAccount + "; " + erasureNote;
+  }
+
+  private static String describe(AccountOffboarding a) {
+    if (a.plan() != null && a.plan().actions().isEmpty()) {
+      return "nothing to do";
+    }
+    return a.outcome() == StepState.PENDING ? "planned" : a.outcome().name().toLowerCase();
+  }
+
+  private void setPhase(String phase) {
+    this.phase = phase;
+    Workflow.upsertTypedSearchAttributes(RosterSearchAttributes.PHASE.valueSet(phase));
+    Workflow.setCurrentDetails(
+        switch (phase) {
+          case "approval" -> "Waiting for an approval: " + approval.status().what();
+          case "done" -> "Done: " + summary();
+          default -> "Offboarding " + subject + ": " + phase + ".";
+        });
+  }
+
+  @Override
+  public void approve(Decision decision) {
+    approval.approve(decision);
+  }
+
+  @Override
+  public void reject(Decision decision) {
+    approval.reject(decision);
+  }
+
+  @Override
+  public void completeManualTask(TaskCompletion completion) {
+    manualTasks.complete(completion);
+  }
+
+  @Override
+  public OffboardStatus status() {
+    List<AccountPlan> plans = new ArrayList<>();
+    List<AccountReport> reports = new ArrayList<>();
+    for (AccountOffboarding a : accounts.values()) {
+      if (a.plan() != null) {
+        plans.add(a.plan());
+      }
+      reports.add(a.report());
+    }
+    return new OffboardStatus(
+        phase,
+        request == null ? null : request.ticket(),
+        subject,
+        request == null ? null : request.requestedBy(),
+        request != null && request.erase(),
+        approval.status(),
+        plans,
+        reports,
+        manualTasks.snapshot(),
+        List.copyOf(cancelledOnboardings));
+  }
+}
