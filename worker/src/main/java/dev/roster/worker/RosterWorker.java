@@ -6,6 +6,8 @@ import dev.roster.activities.ContactActivitiesImpl;
 import dev.roster.activities.TeamActivitiesImpl;
 import dev.roster.activities.control.ControlActivitiesImpl;
 import dev.roster.activities.control.SubjectHasher;
+import dev.roster.activities.control.TicketSettings;
+import dev.roster.activities.servicenow.TicketActivitiesImpl;
 import dev.roster.activities.spi.ContactConnector;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.worker.config.AccountConfig;
@@ -19,6 +21,7 @@ import dev.roster.workflows.common.InvitationPolicy;
 import dev.roster.workflows.common.TaskQueues;
 import dev.roster.workflows.offboard.OffboardUserWorkflowImpl;
 import dev.roster.workflows.onboard.OnboardUserWorkflowImpl;
+import dev.roster.workflows.ticket.TicketUpdatesWorkflowImpl;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -50,10 +53,11 @@ public final class RosterWorker implements AutoCloseable {
       WorkflowClient client,
       List<VendorAccount> accounts,
       ApprovalConfig approvals,
-      SubjectHasher subjects) {
+      SubjectHasher subjects,
+      ServiceNowSetup servicenow) {
     requireNonNull(client, "client is null");
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    List<String> queues = register(factory, accounts, approvals, subjects);
+    List<String> queues = register(factory, accounts, approvals, subjects, servicenow);
     factory.start();
     log.info("worker started taskQueues={}", queues);
     return new RosterWorker(factory, queues);
@@ -68,6 +72,19 @@ public final class RosterWorker implements AutoCloseable {
       List<VendorAccount> accounts,
       ApprovalConfig approvals,
       SubjectHasher subjects) {
+    return register(factory, accounts, approvals, subjects, null);
+  }
+
+  /**
+   * As {@link #register(WorkerFactory, List, ApprovalConfig, SubjectHasher)}, with ticket
+   * write-back to ServiceNow when {@code servicenow} is not null.
+   */
+  public static List<String> register(
+      WorkerFactory factory,
+      List<VendorAccount> accounts,
+      ApprovalConfig approvals,
+      SubjectHasher subjects,
+      ServiceNowSetup servicenow) {
     WorkflowClient client = factory.getWorkflowClient();
     Map<String, AccountInfo> infos = new LinkedHashMap<>();
     Map<String, TeamConnector> teams = new LinkedHashMap<>();
@@ -92,15 +109,35 @@ public final class RosterWorker implements AutoCloseable {
         OnboardUserWorkflowImpl.class,
         InvitationWatcherWorkflowImpl.class,
         OffboardUserWorkflowImpl.class,
-        RequestBoardWorkflowImpl.class);
+        RequestBoardWorkflowImpl.class,
+        TicketUpdatesWorkflowImpl.class);
     roster.registerActivitiesImplementations(
-        new ControlActivitiesImpl(infos, policy(approvals), subjects, client));
+        new ControlActivitiesImpl(
+            infos,
+            policy(approvals),
+            subjects,
+            client,
+            servicenow == null ? TicketSettings.DISABLED : servicenow.tickets()));
+    if (servicenow != null) {
+      Worker tickets =
+          factory.newWorker(
+              TaskQueues.SERVICENOW,
+              WorkerOptions.newBuilder()
+                  .setMaxTaskQueueActivitiesPerSecond(servicenow.rate())
+                  .setMaxWorkerActivitiesPerSecond(servicenow.rate())
+                  .build());
+      tickets.registerActivitiesImplementations(new TicketActivitiesImpl(servicenow.client()));
+      queueRates.put(TaskQueues.SERVICENOW, servicenow.rate());
+    }
 
     // Every account queue serves both interfaces; each routes by account and refuses an account
     // without that kind of connector, so a wrong routing fails loudly instead of hanging.
     TeamActivitiesImpl teamActivities = new TeamActivitiesImpl(teams);
     ContactActivitiesImpl contactActivities = new ContactActivitiesImpl(contacts);
     for (Map.Entry<String, Double> queue : queueRates.entrySet()) {
+      if (queue.getKey().equals(TaskQueues.SERVICENOW)) {
+        continue;
+      }
       Worker worker =
           factory.newWorker(
               queue.getKey(),

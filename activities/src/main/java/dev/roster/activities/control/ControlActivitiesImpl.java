@@ -10,6 +10,8 @@ import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.FailureTypes;
 import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.ticket.TicketUpdatesState;
+import dev.roster.workflows.ticket.TicketUpdatesWorkflow;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflow;
 import dev.roster.workflows.watcher.Watch;
 import dev.roster.workflows.watcher.WatcherState;
@@ -35,12 +37,23 @@ public final class ControlActivitiesImpl implements ControlActivities {
   private final SubjectHasher subjects;
   private final WorkflowClient client;
   private final RunningOnboardings onboardings;
+  private final TicketSettings tickets;
 
   public ControlActivitiesImpl(
       Map<String, AccountInfo> accounts,
       ApprovalPolicy approvals,
       SubjectHasher subjects,
       WorkflowClient client) {
+    this(accounts, approvals, subjects, client, TicketSettings.DISABLED);
+  }
+
+  public ControlActivitiesImpl(
+      Map<String, AccountInfo> accounts,
+      ApprovalPolicy approvals,
+      SubjectHasher subjects,
+      WorkflowClient client,
+      TicketSettings tickets) {
+    this.tickets = requireNonNull(tickets, "tickets is null");
     // Insertion order is configuration order: listAccounts() keeps it.
     this.accounts =
         java.util.Collections.unmodifiableMap(
@@ -94,6 +107,33 @@ public final class ControlActivitiesImpl implements ControlActivities {
           notice.ticket(),
           notice.text());
     }
+    if (notice.ticket() != null && tickets.enabled()) {
+      toTicket(notice);
+    }
+  }
+
+  /** Hands the notice to the ticket's TicketUpdates workflow, starting it when needed. */
+  private void toTicket(Notice notice) {
+    TicketUpdatesWorkflow updates =
+        client.newWorkflowStub(
+            TicketUpdatesWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(TicketUpdatesState.workflowId(notice.ticket()))
+                .setTaskQueue(TaskQueues.ROSTER)
+                .setStaticSummary("Updates of ticket " + notice.ticket())
+                .build());
+    BatchRequest request = client.newSignalWithStartRequest();
+    request.add(
+        updates::run,
+        new TicketUpdatesState(
+            notice.ticket(),
+            tickets.tasksAsTickets(),
+            tickets.taskPollInterval(),
+            List.of(),
+            List.of(),
+            0));
+    request.add(updates::post, notice);
+    client.signalWithStart(request);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.roster.starter.cli;
 
 import dev.roster.starter.http.HttpService;
+import dev.roster.starter.http.WebhookSetup;
+import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import java.util.concurrent.Callable;
@@ -20,7 +22,16 @@ public final class ServeCommand implements Callable<Integer> {
     RosterConfig loaded = config.load(System.getenv());
     TemporalConnection connection = TemporalConnection.open(loaded.temporal(), System.getenv());
     HttpService http =
-        HttpService.start(loaded.http().bind(), loaded.http().port(), connection.client());
+        HttpService.start(
+            loaded.http().bind(),
+            loaded.http().port(),
+            connection.client(),
+            WebhookSetup.fromConfig(
+                loaded,
+                System.getenv(),
+                connection.client(),
+                SubjectKeys.required(loaded, System.getenv()),
+                null));
     System.out.println(
         "Roster HTTP service on http://" + loaded.http().bind() + ":" + http.port() + "/healthz");
     Blocking.untilShutdown(http, connection);

@@ -2,6 +2,7 @@ package dev.roster.starter.cli;
 
 import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.RosterWorker;
+import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.AccountConfig;
 import dev.roster.worker.config.ConfigException;
@@ -47,6 +48,9 @@ public final class WorkerCommand implements Callable<Integer> {
             "accounts." + account.id() + ".sandbox: true is for dev and demo only, not a worker");
       }
     }
+    if (loaded.servicenow().sandbox()) {
+      missing.add("servicenow.sandbox: true is for dev and demo only, not a worker");
+    }
     if (!missing.isEmpty()) {
       throw new ConfigException("configuration", missing);
     }
@@ -59,7 +63,11 @@ public final class WorkerCommand implements Callable<Integer> {
     TemporalConnection connection = TemporalConnection.open(loaded.temporal(), env);
     RosterWorker worker =
         RosterWorker.start(
-            connection.client(), accounts, loaded.approvals(), SubjectKeys.required(loaded, env));
+            connection.client(),
+            accounts,
+            loaded.approvals(),
+            SubjectKeys.required(loaded, env),
+            ServiceNowSetup.fromConfig(loaded.servicenow(), env));
     System.out.println(
         "Roster worker connected to " + connection.target() + ", polling " + worker.taskQueues());
     Blocking.untilShutdown(worker, connection);

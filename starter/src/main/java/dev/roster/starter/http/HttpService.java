@@ -31,6 +31,12 @@ public final class HttpService implements AutoCloseable {
    * @throws IllegalStateException naming the address when it is taken
    */
   public static HttpService start(String bind, int port, WorkflowClient client) {
+    return start(bind, port, client, null);
+  }
+
+  /** As above, with the ServiceNow webhook when {@code webhook} is not null. */
+  public static HttpService start(
+      String bind, int port, WorkflowClient client, ServiceNowWebhook webhook) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(bind, port), 0);
@@ -46,6 +52,9 @@ public final class HttpService implements AutoCloseable {
     }
     server.setExecutor(Executors.newFixedThreadPool(4, daemon()));
     server.createContext("/healthz", exchange -> health(exchange, client));
+    if (webhook != null) {
+      server.createContext(ServiceNowWebhook.PATH, webhook::handle);
+    }
     server.createContext("/", exchange -> reply(exchange, 404, "{\"error\":\"no such endpoint\"}"));
     server.start();
     log.info("http service started address={}:{}", bind, server.getAddress().getPort());

@@ -3,10 +3,13 @@ package dev.roster.starter.local;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
 import dev.roster.starter.http.HttpService;
+import dev.roster.starter.http.WebhookSetup;
 import dev.roster.worker.RosterWorker;
+import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.AccountConfig;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.config.ServiceNowConfig;
 import dev.roster.worker.config.TemporalConfig;
 import dev.roster.worker.temporal.EmbeddedTemporal;
 import dev.roster.worker.temporal.TemporalConnection;
@@ -31,6 +34,8 @@ public final class LocalStack implements AutoCloseable {
   private RosterWorker worker;
   private HttpService http;
   private List<VendorAccount> accounts;
+  private ServiceNowSetup servicenow;
+  private Secret webhookKey;
 
   /** Options the commands may change. */
   public record Options(Integer temporalPort, Integer httpPort, Duration sandboxAcceptAfter) {}
@@ -81,12 +86,37 @@ public final class LocalStack implements AutoCloseable {
       }
     }
     SubjectHasher subjects = SubjectKeys.orDev(config, env);
-    worker = RosterWorker.start(connection.client(), accounts, config.approvals(), subjects);
+    ServiceNowConfig sn = config.servicenow();
+    if (sn.enabled()) {
+      servicenow =
+          sn.sandbox() || !servicenowCredentialsResolve(sn, env)
+              ? sandboxes.startServiceNow(sn)
+              : ServiceNowSetup.fromConfig(sn, env);
+    }
+    worker =
+        RosterWorker.start(connection.client(), accounts, config.approvals(), subjects, servicenow);
     parts.add(worker);
     int httpPort = options.httpPort() != null ? options.httpPort() : config.http().port();
-    http = HttpService.start(config.http().bind(), httpPort, connection.client());
+    if (sandboxes.servicenow() != null) {
+      byte[] key = new byte[32];
+      new java.security.SecureRandom().nextBytes(key);
+      webhookKey = new Secret(java.util.Base64.getEncoder().encodeToString(key));
+    }
+    http =
+        HttpService.start(
+            config.http().bind(),
+            httpPort,
+            connection.client(),
+            WebhookSetup.fromConfig(config, env, connection.client(), subjects, webhookKey));
     parts.add(http);
     banner(out, temporal);
+  }
+
+  private static boolean servicenowCredentialsResolve(
+      ServiceNowConfig sn, Map<String, String> env) {
+    return sn.user() != null
+        ? sn.password() != null && sn.password().resolve(env).isPresent()
+        : sn.clientSecret() != null && sn.clientSecret().resolve(env).isPresent();
   }
 
   private void banner(PrintStream out, TemporalConfig temporal) {
@@ -96,6 +126,12 @@ public final class LocalStack implements AutoCloseable {
                 ? "embedded test server on " + embedded.target() + " (in memory, real time)"
                 : connection.target() + " namespace " + temporal.namespace()));
     out.println("HTTP:      http://" + "127.0.0.1:" + http.port() + "/healthz");
+    if (servicenow != null) {
+      out.println(
+          "ServiceNow: "
+              + (sandboxes.servicenow() != null ? "SANDBOX " : "")
+              + servicenow.instanceUrl());
+    }
     for (VendorAccount a : accounts) {
       out.println(
           "Account:   "
@@ -109,6 +145,16 @@ public final class LocalStack implements AutoCloseable {
 
   public TemporalConnection connection() {
     return connection;
+  }
+
+  /** The HMAC key the sandbox ServiceNow signs webhooks with; null without one. */
+  public Secret webhookKey() {
+    return webhookKey;
+  }
+
+  /** The port the HTTP service listens on. */
+  public int httpPort() {
+    return http.port();
   }
 
   public Sandboxes sandboxes() {

@@ -1,13 +1,17 @@
 package dev.roster.starter.local;
 
 import dev.roster.activities.http.Secret;
+import dev.roster.activities.servicenow.ServiceNowAuth;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.sandbox.mailjet.FakeMailjet;
+import dev.roster.sandbox.servicenow.FakeServiceNow;
+import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.AccountConfig;
 import dev.roster.worker.config.RateBudgetConfig;
+import dev.roster.worker.config.ServiceNowConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ public final class Sandboxes implements AutoCloseable {
   private final Map<String, FakeListmonk> listmonk = new LinkedHashMap<>();
   private final Map<String, FakeMailerSend> mailerSend = new LinkedHashMap<>();
   private final List<AutoCloseable> all = new ArrayList<>();
+  private FakeServiceNow servicenow;
 
   /** Starts a fake for {@code account} and returns the account pointed at it. */
   VendorAccount start(AccountConfig account, Duration acceptAfter) {
@@ -92,6 +97,24 @@ public final class Sandboxes implements AutoCloseable {
   /** The Mailjet fake standing in for {@code account}, or null. */
   public FakeMailjet mailjet(String account) {
     return mailjet.get(account);
+  }
+
+  /** Starts the ServiceNow fake (dev/demo) and returns the setup pointing at it. */
+  ServiceNowSetup startServiceNow(ServiceNowConfig config) {
+    FakeServiceNow fake = FakeServiceNow.start();
+    servicenow = fake;
+    all.add(fake);
+    return new ServiceNowSetup(
+        URI.create(fake.baseUrl()),
+        new ServiceNowAuth.Basic(fake.options().user(), new Secret(fake.options().password())),
+        config.rateBudget(),
+        config.manualTasksAsTickets(),
+        config.pollInterval());
+  }
+
+  /** The ServiceNow fake, or null when ServiceNow is not on a sandbox. */
+  public FakeServiceNow servicenow() {
+    return servicenow;
   }
 
   /** The MailerSend fake standing in for {@code account}, or null. */

@@ -38,7 +38,8 @@ final class ConfigBinder {
         http(section(root, "", "http", ConfigShape.HTTP)),
         in.secret(root, "", "subjectKey", DEFAULT_SUBJECT_KEY),
         accounts(root),
-        approvals(section(root, "", "approvals", ConfigShape.APPROVALS)));
+        approvals(section(root, "", "approvals", ConfigShape.APPROVALS)),
+        new ServiceNowBinder(in).bind(root));
   }
 
   private ObjectNode section(ObjectNode parent, String path, String key, ConfigShape shape) {

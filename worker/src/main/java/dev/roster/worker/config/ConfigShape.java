@@ -62,6 +62,42 @@ final class ConfigShape {
           INVITATIONS);
   static final ConfigShape APPROVALS =
       section("privilegedRoles", LIST, "timeout", VALUE, "remindEvery", VALUE);
+  static final ConfigShape SERVICENOW =
+      section(
+          "instanceUrl",
+          VALUE,
+          "sandbox",
+          VALUE,
+          "user",
+          VALUE,
+          "password",
+          SECRET,
+          "clientId",
+          VALUE,
+          "clientSecret",
+          SECRET,
+          "rateBudget",
+          RATE_BUDGET,
+          "webhookSecret",
+          SECRET,
+          "webhookUser",
+          VALUE,
+          "webhookPassword",
+          SECRET,
+          "webhookTolerance",
+          VALUE,
+          "webhookMaxBody",
+          VALUE,
+          "mode",
+          VALUE,
+          "pollInterval",
+          VALUE,
+          "preApproved",
+          VALUE,
+          "manualTasksAsTickets",
+          VALUE,
+          "variables",
+          map(VALUE));
   static final ConfigShape ROOT =
       section(
           "temporal",
@@ -73,7 +109,9 @@ final class ConfigShape {
           "accounts",
           map(ACCOUNT),
           "approvals",
-          APPROVALS);
+          APPROVALS,
+          "servicenow",
+          SERVICENOW);
 
   final Kind kind;
 

@@ -16,7 +16,8 @@ public record RosterConfig(
     HttpConfig http,
     SecretRef subjectKey,
     Map<String, AccountConfig> accounts,
-    ApprovalConfig approvals) {
+    ApprovalConfig approvals,
+    ServiceNowConfig servicenow) {
   public RosterConfig {
     requireNonNull(temporal, "temporal is null");
     requireNonNull(http, "http is null");
@@ -25,6 +26,7 @@ public record RosterConfig(
         Collections.unmodifiableMap(
             new LinkedHashMap<>(requireNonNull(accounts, "accounts is null")));
     requireNonNull(approvals, "approvals is null");
+    servicenow = servicenow == null ? ServiceNowConfig.DISABLED : servicenow;
   }
 
   /**

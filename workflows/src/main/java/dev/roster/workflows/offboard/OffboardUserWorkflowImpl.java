@@ -5,6 +5,8 @@ import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.common.Emails;
+import dev.roster.workflows.common.Milestones;
+import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.RosterActivityOptions;
 import dev.roster.workflows.common.RosterSearchAttributes;
 import dev.roster.workflows.common.StepState;
@@ -38,6 +40,7 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
   private String phase = "starting";
   private String subject;
   private String erasureNote;
+  private Milestones milestones;
 
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
@@ -68,6 +71,13 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
     if (request.ticket() != null) {
       Workflow.upsertTypedSearchAttributes(
           RosterSearchAttributes.TICKET.valueSet(request.ticket()));
+    }
+    milestones = new Milestones(control, request.ticket());
+    manualTasks.reportTo(milestones);
+    if (!request.planOnly()) {
+      milestones.post(
+          Notice.STARTED,
+          "Offboarding " + subject + " from " + String.join(", ", accounts.keySet()) + ".");
     }
     OffboardContext context =
         new OffboardContext(
@@ -109,6 +119,7 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
             + " on "
             + erasable.stream().map(AccountOffboarding::account).collect(Collectors.joining(", "))
             + " (irreversible)";
+    milestones.post(Notice.WAITING_APPROVAL, "Waiting for an approval: " + what + ".");
     ApprovalGate.Result result = approval.await(what, policy, control, request.ticket());
     if (result != ApprovalGate.Result.APPROVED) {
       String why =
@@ -135,6 +146,9 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
     Workflow.await(Workflow::isEveryHandlerFinished);
     setPhase("done");
     OffboardResult result = new OffboardResult(outcome, summary(), status());
+    if (!request.planOnly()) {
+      milestones.done("COMPLETED".equals(outcome), "Offboarding " + result.summary());
+    }
     log.info("offboarding finished outcome={} summary={}", outcome, result.summary());
     return result;
   }

@@ -110,7 +110,14 @@ final class AccountOnboarding {
       } else if (invited == InviteOutcome.INVITED || invited == InviteOutcome.ALREADY_PENDING) {
         outcome =
             new InvitationWait(
-                    account(), context.ticket(), info, team, control, steps, () -> invitation)
+                    account(),
+                    context.ticket(),
+                    context.milestones(),
+                    info,
+                    team,
+                    control,
+                    steps,
+                    () -> invitation)
                 .await(person.email(), context.workflowId());
         return;
       }

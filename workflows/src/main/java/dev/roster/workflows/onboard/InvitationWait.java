@@ -3,6 +3,7 @@ package dev.roster.workflows.onboard;
 import dev.roster.workflows.common.AccountInfo;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.InvitationPolicy;
+import dev.roster.workflows.common.Milestones;
 import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.StepLog;
 import dev.roster.workflows.common.StepState;
@@ -26,10 +27,12 @@ final class InvitationWait {
   private final StepLog steps;
   private final Supplier<MemberStatus> update;
   private final String ticket;
+  private final Milestones milestones;
 
   InvitationWait(
       String account,
       String ticket,
+      Milestones milestones,
       AccountInfo info,
       TeamActivities team,
       ControlActivities control,
@@ -37,6 +40,7 @@ final class InvitationWait {
       Supplier<MemberStatus> update) {
     this.account = account;
     this.ticket = ticket;
+    this.milestones = milestones;
     this.policy = info.invitations();
     this.team = team;
     this.control = control;
@@ -48,6 +52,8 @@ final class InvitationWait {
   StepState await(String email, String workflowId) {
     control.watchInvitation(account, workflowId, email);
     steps.set(AccountOnboarding.ACCEPTANCE, StepState.WAITING, "invitation sent, not accepted yet");
+    milestones.post(
+        Notice.WAITING_ACCEPTANCE, account + ": invitation sent, waiting for it to be accepted.");
     try {
       return waitForAnswer(email, workflowId);
     } catch (CanceledFailure e) {

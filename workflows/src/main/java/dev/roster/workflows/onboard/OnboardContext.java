@@ -2,6 +2,7 @@ package dev.roster.workflows.onboard;
 
 import dev.roster.workflows.common.ApprovalGate;
 import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.Milestones;
 import dev.roster.workflows.common.Person;
 import dev.roster.workflows.tasks.ManualTasks;
 import io.temporal.workflow.Promise;
@@ -20,4 +21,5 @@ record OnboardContext(
     ControlActivities control,
     Promise<ApprovalGate.Result> approval,
     ManualTasks tasks,
-    Duration remindEvery) {}
+    Duration remindEvery,
+    Milestones milestones) {}

@@ -4,6 +4,8 @@ import dev.roster.workflows.common.ApprovalGate;
 import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.common.Milestones;
+import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.RosterActivityOptions;
 import dev.roster.workflows.common.RosterSearchAttributes;
 import dev.roster.workflows.common.StepState;
@@ -36,6 +38,7 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
   private final OnboardRequest request;
   private String phase = "starting";
   private String subject;
+  private Milestones milestones;
 
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
@@ -67,6 +70,11 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
           RosterSearchAttributes.TICKET.valueSet(request.ticket()));
     }
 
+    milestones = new Milestones(control, request.ticket());
+    manualTasks.reportTo(milestones);
+    milestones.post(
+        Notice.STARTED,
+        "Onboarding " + subject + " on " + String.join(", ", accounts.keySet()) + ".");
     CompletablePromise<ApprovalGate.Result> decided = Workflow.newPromise();
     List<String> privileged = privilegedAccounts(policy);
     List<Promise<Void>> work = new ArrayList<>();
@@ -78,7 +86,8 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
             control,
             decided,
             manualTasks,
-            policy.remindEvery());
+            policy.remindEvery(),
+            milestones);
     for (AccountOnboarding account : accounts.values()) {
       work.add(Async.procedure(() -> account.run(context)));
     }
@@ -88,6 +97,7 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
     } else {
       setPhase("approval");
       String what = "privileged access on " + String.join(", ", privileged);
+      milestones.post(Notice.WAITING_APPROVAL, "Waiting for an approval: " + what + ".");
       try {
         decided.complete(approval.await(what, policy, control, request.ticket()));
       } catch (CanceledFailure e) {
@@ -105,6 +115,7 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
               Workflow.await(Workflow::isEveryHandlerFinished);
               setPhase("done");
               result[0] = new OnboardResult(outcome(), summary(), status());
+              milestones.done("COMPLETED".equals(result[0].outcome()), "Onboarding " + summary());
             })
         .run();
     log.info("onboarding finished outcome={} summary={}", result[0].outcome(), result[0].summary());

@@ -2,6 +2,7 @@ package dev.roster.workflows.tasks;
 
 import dev.roster.workflows.board.BoardItem;
 import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.Milestones;
 import dev.roster.workflows.common.Notice;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
@@ -18,6 +19,12 @@ import java.util.Map;
 public final class ManualTasks {
   private final Map<String, ManualTask> tasks = new LinkedHashMap<>();
   private final Map<String, TaskCompletion> completions = new LinkedHashMap<>();
+  private Milestones milestones;
+
+  /** Where opened tasks are announced (the ticket); set once the workflow knows its ticket. */
+  public void reportTo(Milestones milestones) {
+    this.milestones = milestones;
+  }
 
   /** Signal handler: records a completion (tasks may be confirmed before they are awaited). */
   public void complete(TaskCompletion completion) {
@@ -49,6 +56,9 @@ public final class ManualTasks {
             null);
     tasks.put(taskId, task);
     control.postToBoard(boardItem(task, ticket));
+    if (milestones != null) {
+      milestones.post(Notice.MANUAL_TASK, "Manual task " + taskId + ": " + instructions, taskId);
+    }
     return task;
   }
 

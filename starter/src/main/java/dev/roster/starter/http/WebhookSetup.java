@@ -1,0 +1,82 @@
+package dev.roster.starter.http;
+
+import dev.roster.activities.control.SubjectHasher;
+import dev.roster.activities.http.Secret;
+import dev.roster.starter.OffboardStarter;
+import dev.roster.starter.OnboardStarter;
+import dev.roster.starter.servicenow.VariableMapping;
+import dev.roster.starter.servicenow.WebhookAuthConfig;
+import dev.roster.starter.servicenow.WebhookAuthenticator;
+import dev.roster.worker.config.ConfigException;
+import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.config.SecretRef;
+import dev.roster.worker.config.ServiceNowConfig;
+import io.temporal.client.WorkflowClient;
+import java.time.Clock;
+import java.util.Map;
+
+/** Builds the ServiceNow webhook from configuration. */
+public final class WebhookSetup {
+
+  /**
+   * The webhook, or null when ServiceNow is off or in poll mode.
+   *
+   * @param sandboxKey the HMAC key of the sandbox instance (dev/demo), used when no secret is
+   *     configured; null otherwise
+   */
+  public static ServiceNowWebhook fromConfig(
+      RosterConfig config,
+      Map<String, String> env,
+      WorkflowClient client,
+      SubjectHasher subjects,
+      Secret sandboxKey) {
+    ServiceNowConfig sn = config.servicenow();
+    if (!sn.enabled() || sn.pollMode()) {
+      return null;
+    }
+    WebhookAuthConfig auth;
+    if (sn.webhookUser() != null) {
+      auth =
+          WebhookAuthConfig.basic(
+              sn.webhookUser(), resolve(sn.webhookPassword(), "webhookPassword", env));
+    } else if (sn.webhookSecret() != null && sn.webhookSecret().resolve(env).isPresent()) {
+      auth = WebhookAuthConfig.hmac(resolve(sn.webhookSecret(), "webhookSecret", env));
+    } else if (sandboxKey != null) {
+      auth = WebhookAuthConfig.hmac(sandboxKey);
+    } else {
+      throw new ConfigException(
+          "servicenow",
+          "servicenow.webhookSecret: required in webhook mode (or webhookUser +"
+              + " webhookPassword); "
+              + (sn.webhookSecret() == null ? "not configured" : sn.webhookSecret().absence()));
+    }
+    auth =
+        new WebhookAuthConfig(
+            auth.mode(),
+            auth.hmacKeys(),
+            auth.basicUser(),
+            auth.basicPassword(),
+            sn.webhookTolerance(),
+            sn.webhookMaxBody());
+    return new ServiceNowWebhook(
+        new WebhookAuthenticator(auth, Clock.systemUTC()),
+        new VariableMapping(sn.variables()),
+        config.accounts().keySet(),
+        new OnboardStarter(client, subjects, config.accounts().keySet()),
+        new OffboardStarter(client, subjects, config.accounts().keySet()),
+        client,
+        sn.preApproved(),
+        sn.webhookMaxBody());
+  }
+
+  private static Secret resolve(SecretRef ref, String key, Map<String, String> env) {
+    if (ref == null) {
+      throw new ConfigException("servicenow", "servicenow." + key + ": required");
+    }
+    return ref.resolve(env)
+        .orElseThrow(
+            () -> new ConfigException("servicenow", "servicenow." + key + ": " + ref.absence()));
+  }
+
+  private WebhookSetup() {}
+}

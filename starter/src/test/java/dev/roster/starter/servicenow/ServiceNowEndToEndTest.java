@@ -1,0 +1,200 @@
+package dev.roster.starter.servicenow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.roster.sandbox.servicenow.FakeServiceNow;
+import dev.roster.sandbox.servicenow.WebhookFirer.WebhookDelivery;
+import dev.roster.sandbox.servicenow.WebhookSigner;
+import dev.roster.starter.local.LocalStack;
+import dev.roster.worker.config.ConfigLoader;
+import dev.roster.worker.config.RosterConfig;
+import dev.roster.workflows.onboard.OnboardResult;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A ServiceNow ticket drives Roster on the embedded server in real time: a signed webhook starts
+ * the onboarding, the approval arrives as a ServiceNow event, and the ticket ends closed complete
+ * with a work note per milestone.
+ */
+class ServiceNowEndToEndTest {
+  private static final String CONFIG =
+      String.join(
+          "\n",
+          "accounts:",
+          "  brevo-e2e:",
+          "    type: brevo",
+          "    sandbox: true",
+          "    rateBudgets: {organization: {requests: 100, per: 1m}}",
+          "    invitations: {pollInterval: 1s, resendAfter: 1d, expireAfter: 2d}",
+          "  listmonk-e2e:",
+          "    type: listmonk",
+          "    sandbox: true",
+          "    baseUrl: http://127.0.0.1:9",
+          "servicenow:",
+          "  sandbox: true",
+          "approvals: {privilegedRoles: [admin], timeout: 1h, remindEvery: 10m}",
+          "");
+
+  private LocalStack stack;
+  private FakeServiceNow servicenow;
+  private WorkflowClient client;
+  private URI webhook;
+  private WebhookSigner signer;
+
+  @BeforeEach
+  void start() throws IOException {
+    RosterConfig config = ConfigLoader.parse(CONFIG, "e2e", Map.of());
+    stack =
+        LocalStack.start(
+            config,
+            Map.of(),
+            new LocalStack.Options(freePort(), 0, Duration.ofSeconds(1)),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    servicenow = stack.sandboxes().servicenow();
+    client = stack.connection().client();
+    webhook = URI.create("http://127.0.0.1:" + stack.httpPort() + "/webhooks/servicenow");
+    signer = WebhookSigner.hmac(stack.webhookKey().reveal());
+  }
+
+  @AfterEach
+  void stop() {
+    stack.close();
+  }
+
+  private String ritm(String number, String accounts) {
+    return servicenow.createRitm(
+        number,
+        Map.of(
+            "email", "ada@example.com",
+            "first_name", "Ada",
+            "vendor_accounts", accounts,
+            "role", "admin",
+            "lists", "brevo-e2e:2,listmonk-e2e:3"),
+        "carol");
+  }
+
+  @Test
+  @Timeout(120)
+  void signedWebhookOnboardsApprovalComesFromServiceNowAndTicketCloses() throws Exception {
+    String ritm = ritm("RITM0010001", "brevo-e2e,listmonk-e2e");
+
+    // The business rule may deliver the same event more than once: one workflow.
+    for (int i = 0; i < 3; i++) {
+      WebhookDelivery delivery =
+          servicenow.fireWebhook(webhook, "onboard", "sc_req_item", ritm, signer);
+      assertThat(delivery.status()).isEqualTo(202);
+      assertThat(delivery.body()).contains("onboard-RITM0010001");
+    }
+    servicenow.approve(ritm, "bob");
+    WebhookDelivery decided =
+        servicenow.fireWebhook(webhook, "approval", "sc_req_item", ritm, signer);
+    assertThat(decided.status()).isEqualTo(202);
+
+    OnboardResult result =
+        client
+            .newUntypedWorkflowStub("onboard-RITM0010001")
+            .getResult(90, TimeUnit.SECONDS, OnboardResult.class);
+    assertThat(result.outcome()).isEqualTo("COMPLETED");
+    assertThat(result.status().approval().decision().by()).isEqualTo("bob");
+    assertThat(result.status().approval().decision().source()).isEqualTo("servicenow");
+
+    // Ticket updates run on their own; wait for them to finish.
+    client.newUntypedWorkflowStub("ticket-RITM0010001").getResult(60, TimeUnit.SECONDS, Void.class);
+    Map<String, String> ticket = servicenow.record("sc_req_item", ritm).orElseThrow();
+    assertThat(ticket.get("state")).isEqualTo("3");
+    assertThat(String.join("\n", servicenow.workNotes("sc_req_item", ritm)))
+        .contains("Onboarding s-")
+        .contains("Waiting for an approval")
+        .contains("waiting for it to be accepted")
+        .contains("brevo-e2e done");
+  }
+
+  @Test
+  @Timeout(120)
+  void serviceNowThrottlingAndErrorsDelayNotesButNeverFailTheOnboarding() throws Exception {
+    String ritm = ritm("RITM0010004", "brevo-e2e,listmonk-e2e");
+    // The write-back meets a 429 (with Retry-After) and a 500 before ServiceNow recovers.
+    servicenow.faults().failNext(1, 429, Map.of("Retry-After", "1"), "{\"error\":{}}");
+    servicenow.faults().failNext(1, 500, Map.of(), "{\"error\":{}}");
+    assertThat(servicenow.fireWebhook(webhook, "onboard", "sc_req_item", ritm, signer).status())
+        .isEqualTo(202);
+    servicenow.approve(ritm, "bob");
+    servicenow.fireWebhook(webhook, "approval", "sc_req_item", ritm, signer);
+
+    OnboardResult result =
+        client
+            .newUntypedWorkflowStub("onboard-RITM0010004")
+            .getResult(90, TimeUnit.SECONDS, OnboardResult.class);
+    assertThat(result.outcome()).isEqualTo("COMPLETED");
+
+    client.newUntypedWorkflowStub("ticket-RITM0010004").getResult(90, TimeUnit.SECONDS, Void.class);
+    assertThat(servicenow.record("sc_req_item", ritm).orElseThrow().get("state")).isEqualTo("3");
+    assertThat(servicenow.faults().pending()).isZero();
+  }
+
+  @Test
+  @Timeout(60)
+  void badDeliveriesAreRefusedAndStartNothing() throws Exception {
+    String ritm = ritm("RITM0010002", "brevo-e2e");
+    String unknown = ritm("RITM0010003", "brevo-e2e,sendgrid-x");
+    byte[] body = servicenow.webhookBody("onboard", "sc_req_item", ritm);
+
+    assertThat(
+            servicenow
+                .fireWebhook(
+                    webhook, "onboard", "sc_req_item", ritm, WebhookSigner.hmac(otherKey()))
+                .status())
+        .isEqualTo(401);
+    assertThat(
+            post(body, Map.of("X-Roster-Timestamp", "1000000000", "X-Roster-Signature", "v1=AAAA")))
+        .isEqualTo(401);
+    assertThat(post("not json".getBytes(StandardCharsets.UTF_8), Map.of())).isIn(400, 401);
+    assertThat(post(new byte[200_000], Map.of())).isEqualTo(413);
+    assertThat(servicenow.fireWebhook(webhook, "onboard", "sc_req_item", unknown, signer).status())
+        .isEqualTo(400);
+
+    for (String id : new String[] {"onboard-RITM0010002", "onboard-RITM0010003"}) {
+      assertThatThrownBy(() -> client.newUntypedWorkflowStub(id).describe())
+          .isInstanceOf(WorkflowNotFoundException.class);
+    }
+  }
+
+  private int post(byte[] body, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(webhook)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  private static String otherKey() {
+    return java.util.Base64.getEncoder().encodeToString(new byte[32]);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
