@@ -5,6 +5,7 @@ import dev.roster.workflows.common.Emails;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.offboard.OffboardUserWorkflow;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -89,7 +90,11 @@ public final class OffboardStarter {
                     + (request.erase() ? "yes, after an approval" : "no")
                     + "\nRequested by: "
                     + request.requestedBy()));
-    WorkflowClient.start(stub::offboard, request);
+    try {
+      WorkflowClient.start(stub::offboard, request);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      // The ticket's request already ran to completion (only a failed one may run again).
+    }
     return id;
   }
 }

@@ -6,6 +6,7 @@ import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardRequests;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -78,7 +79,11 @@ public final class OnboardStarter {
                 request.ticket(),
                 "Onboard " + subject + " to " + String.join(", ", vendors),
                 details(request, subject)));
-    WorkflowClient.start(stub::onboard, request);
+    try {
+      WorkflowClient.start(stub::onboard, request);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      // The ticket's request already ran to completion (only a failed one may run again).
+    }
     return id;
   }
 

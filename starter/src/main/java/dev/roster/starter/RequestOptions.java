@@ -3,6 +3,7 @@ package dev.roster.starter;
 import dev.roster.workflows.common.RosterSearchAttributes;
 import dev.roster.workflows.common.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.util.List;
@@ -35,6 +36,12 @@ final class RequestOptions {
         .setTaskQueue(TaskQueues.ROSTER)
         .setWorkflowIdConflictPolicy(
             WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        // A ticket's request runs once; only a failed one may run again (a redelivered or
+        // re-polled ticket must not onboard or offboard anyone twice).
+        .setWorkflowIdReusePolicy(
+            ticket != null
+                ? WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY
+                : WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .setTypedSearchAttributes(attributes.build())
         .setStaticSummary(summary)
         .setStaticDetails(details)

@@ -21,6 +21,7 @@ import dev.roster.workflows.common.InvitationPolicy;
 import dev.roster.workflows.common.TaskQueues;
 import dev.roster.workflows.offboard.OffboardUserWorkflowImpl;
 import dev.roster.workflows.onboard.OnboardUserWorkflowImpl;
+import dev.roster.workflows.ticket.ServiceNowPollerWorkflowImpl;
 import dev.roster.workflows.ticket.TicketUpdatesWorkflowImpl;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -110,7 +111,8 @@ public final class RosterWorker implements AutoCloseable {
         InvitationWatcherWorkflowImpl.class,
         OffboardUserWorkflowImpl.class,
         RequestBoardWorkflowImpl.class,
-        TicketUpdatesWorkflowImpl.class);
+        TicketUpdatesWorkflowImpl.class,
+        ServiceNowPollerWorkflowImpl.class);
     roster.registerActivitiesImplementations(
         new ControlActivitiesImpl(
             infos,
@@ -127,6 +129,7 @@ public final class RosterWorker implements AutoCloseable {
                   .setMaxWorkerActivitiesPerSecond(servicenow.rate())
                   .build());
       tickets.registerActivitiesImplementations(new TicketActivitiesImpl(servicenow.client()));
+      servicenow.intake().ifPresent(tickets::registerActivitiesImplementations);
       queueRates.put(TaskQueues.SERVICENOW, servicenow.rate());
     }
 

@@ -26,13 +26,15 @@ import okhttp3.HttpUrl;
  * @param budget the write-back's request budget
  * @param tasksAsTickets mirror manual tasks as sc_tasks
  * @param taskPollInterval how often mirrored tasks are checked
+ * @param intakeActivities poll mode's intake activities, or null (webhook mode)
  */
 public record ServiceNowSetup(
     URI instanceUrl,
     ServiceNowAuth auth,
     RateBudgetConfig budget,
     boolean tasksAsTickets,
-    Duration taskPollInterval) {
+    Duration taskPollInterval,
+    Object intakeActivities) {
   public ServiceNowSetup {
     requireNonNull(instanceUrl, "instanceUrl is null");
     requireNonNull(auth, "auth is null");
@@ -61,7 +63,21 @@ public record ServiceNowSetup(
         auth,
         config.rateBudget(),
         config.manualTasksAsTickets(),
-        config.pollInterval());
+        config.pollInterval(),
+        null);
+  }
+
+  /**
+   * The same setup with poll mode's intake activities, which the starter builds (it is what starts
+   * requests), registered on the ServiceNow queue.
+   */
+  public ServiceNowSetup withIntake(Object activities) {
+    return new ServiceNowSetup(
+        instanceUrl, auth, budget, tasksAsTickets, taskPollInterval, activities);
+  }
+
+  java.util.Optional<Object> intake() {
+    return java.util.Optional.ofNullable(intakeActivities);
   }
 
   private static Secret resolve(SecretRef ref, String key, Map<String, String> env) {

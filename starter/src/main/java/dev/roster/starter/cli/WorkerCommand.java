@@ -1,6 +1,8 @@
 package dev.roster.starter.cli;
 
+import dev.roster.activities.control.SubjectHasher;
 import dev.roster.starter.local.SubjectKeys;
+import dev.roster.starter.servicenow.PollMode;
 import dev.roster.worker.RosterWorker;
 import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
@@ -61,13 +63,16 @@ public final class WorkerCommand implements Callable<Integer> {
               account, account.baseUrl(), account.credentials().resolve(env).orElseThrow(), false));
     }
     TemporalConnection connection = TemporalConnection.open(loaded.temporal(), env);
-    RosterWorker worker =
-        RosterWorker.start(
+    SubjectHasher subjects = SubjectKeys.required(loaded, env);
+    ServiceNowSetup servicenow =
+        PollMode.withIntake(
+            ServiceNowSetup.fromConfig(loaded.servicenow(), env),
+            loaded,
             connection.client(),
-            accounts,
-            loaded.approvals(),
-            SubjectKeys.required(loaded, env),
-            ServiceNowSetup.fromConfig(loaded.servicenow(), env));
+            subjects);
+    RosterWorker worker =
+        RosterWorker.start(connection.client(), accounts, loaded.approvals(), subjects, servicenow);
+    PollMode.startPoller(loaded, connection.client());
     System.out.println(
         "Roster worker connected to " + connection.target() + ", polling " + worker.taskQueues());
     Blocking.untilShutdown(worker, connection);

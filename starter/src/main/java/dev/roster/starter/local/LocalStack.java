@@ -4,6 +4,7 @@ import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
 import dev.roster.starter.http.HttpService;
 import dev.roster.starter.http.WebhookSetup;
+import dev.roster.starter.servicenow.PollMode;
 import dev.roster.worker.RosterWorker;
 import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
@@ -93,8 +94,10 @@ public final class LocalStack implements AutoCloseable {
               ? sandboxes.startServiceNow(sn)
               : ServiceNowSetup.fromConfig(sn, env);
     }
+    servicenow = PollMode.withIntake(servicenow, config, connection.client(), subjects);
     worker =
         RosterWorker.start(connection.client(), accounts, config.approvals(), subjects, servicenow);
+    PollMode.startPoller(config, connection.client());
     parts.add(worker);
     int httpPort = options.httpPort() != null ? options.httpPort() : config.http().port();
     if (sandboxes.servicenow() != null) {

@@ -109,7 +109,8 @@ public final class Sandboxes implements AutoCloseable {
         new ServiceNowAuth.Basic(fake.options().user(), new Secret(fake.options().password())),
         config.rateBudget(),
         config.manualTasksAsTickets(),
-        config.pollInterval());
+        config.pollInterval(),
+        null);
   }
 
   /** The ServiceNow fake, or null when ServiceNow is not on a sandbox. */

@@ -1,0 +1,62 @@
+package dev.roster.starter.servicenow;
+
+import dev.roster.activities.control.SubjectHasher;
+import dev.roster.starter.OffboardStarter;
+import dev.roster.starter.OnboardStarter;
+import dev.roster.worker.ServiceNowSetup;
+import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.config.ServiceNowConfig;
+import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.ticket.PollCursor;
+import dev.roster.workflows.ticket.ServiceNowPollerWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
+import java.util.List;
+
+/** Poll mode's wiring: the intake activities on the worker, and the poller workflow. */
+public final class PollMode {
+
+  /** The setup with the intake activities when the configuration asks for poll mode. */
+  public static ServiceNowSetup withIntake(
+      ServiceNowSetup setup, RosterConfig config, WorkflowClient client, SubjectHasher subjects) {
+    ServiceNowConfig sn = config.servicenow();
+    if (setup == null || !sn.pollMode()) {
+      return setup;
+    }
+    return setup.withIntake(
+        new TicketIntake(
+            setup.client(),
+            new VariableMapping(sn.variables()),
+            config.accounts().keySet(),
+            new OnboardStarter(client, subjects, config.accounts().keySet()),
+            new OffboardStarter(client, subjects, config.accounts().keySet()),
+            client,
+            sn.preApproved(),
+            sn.pollInterval(),
+            Clock.systemUTC()));
+  }
+
+  /** Starts the poller (or leaves the running one be) in poll mode; returns its id, or null. */
+  public static String startPoller(RosterConfig config, WorkflowClient client) {
+    ServiceNowConfig sn = config.servicenow();
+    if (!sn.enabled() || !sn.pollMode()) {
+      return null;
+    }
+    ServiceNowPollerWorkflow poller =
+        client.newWorkflowStub(
+            ServiceNowPollerWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(ServiceNowPollerWorkflow.WORKFLOW_ID)
+                .setTaskQueue(TaskQueues.ROSTER)
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .setStaticSummary("Polls ServiceNow for new tickets every " + sn.pollInterval())
+                .build());
+    WorkflowClient.start(poller::run, new PollCursor(null, List.of()), sn.pollInterval());
+    return ServiceNowPollerWorkflow.WORKFLOW_ID;
+  }
+
+  private PollMode() {}
+}

@@ -1,0 +1,141 @@
+package dev.roster.starter.servicenow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roster.sandbox.servicenow.FakeServiceNow;
+import dev.roster.starter.local.LocalStack;
+import dev.roster.worker.config.ConfigLoader;
+import dev.roster.workflows.onboard.OnboardResult;
+import dev.roster.workflows.ticket.ServiceNowPollerWorkflow;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Poll mode picks up a ticket created in the sandbox, exactly once across polls. */
+class PollModeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  @Timeout(120)
+  void pollerStartsANewTicketsRequestExactlyOnce() throws Exception {
+    String config =
+        String.join(
+            "\n",
+            "accounts:",
+            "  listmonk-poll:",
+            "    type: listmonk",
+            "    sandbox: true",
+            "    baseUrl: http://127.0.0.1:9",
+            "servicenow:",
+            "  sandbox: true",
+            "  mode: poll",
+            "  pollInterval: 1s",
+            "");
+    try (LocalStack stack =
+        LocalStack.start(
+            ConfigLoader.parse(config, "poll", Map.of()),
+            Map.of(),
+            new LocalStack.Options(freePort(), 0, Duration.ofSeconds(1)),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+      FakeServiceNow servicenow = stack.sandboxes().servicenow();
+      WorkflowClient client = stack.connection().client();
+      String ritm =
+          servicenow.createRitm(
+              "RITM0020001",
+              Map.of(
+                  "roster_operation", "onboard",
+                  "email", "ada@example.com",
+                  "vendor_accounts", "listmonk-poll",
+                  "lists", "3"),
+              "carol");
+
+      waitUntil(() -> exists(client, "onboard-RITM0020001"), Duration.ofSeconds(30));
+      OnboardResult result =
+          client
+              .newUntypedWorkflowStub("onboard-RITM0020001")
+              .getResult(60, TimeUnit.SECONDS, OnboardResult.class);
+      assertThat(result.outcome()).isEqualTo("COMPLETED");
+      assertThat(stack.sandboxes().listmonk("listmonk-poll").listMemberEmails(3))
+          .contains("ada@example.com");
+
+      int pollsAtPickup = pollResults(client).size();
+      waitUntil(() -> pollResults(client).size() >= pollsAtPickup + 2, Duration.ofSeconds(30));
+      List<JsonNode> polls = pollResults(client);
+      long starts =
+          polls.stream()
+              .flatMap(p -> iterate(p.get("started")).stream())
+              .filter(id -> id.equals("onboard-RITM0020001"))
+              .count();
+      assertThat(starts).as("starts across %d polls", polls.size()).isEqualTo(1);
+      assertThat(servicenow.record("sc_req_item", ritm)).isPresent();
+    }
+  }
+
+  /** The results of the poller's completed intake activities, from its history. */
+  private static List<JsonNode> pollResults(WorkflowClient client) {
+    List<JsonNode> results = new ArrayList<>();
+    for (HistoryEvent e :
+        client.fetchHistory(ServiceNowPollerWorkflow.WORKFLOW_ID).getHistory().getEventsList()) {
+      if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
+        try {
+          results.add(
+              JSON.readTree(
+                  e.getActivityTaskCompletedEventAttributes()
+                      .getResult()
+                      .getPayloads(0)
+                      .getData()
+                      .toByteArray()));
+        } catch (IOException ex) {
+          throw new IllegalStateException(ex);
+        }
+      }
+    }
+    return results;
+  }
+
+  private static boolean exists(WorkflowClient client, String id) {
+    try {
+      client.newUntypedWorkflowStub(id).describe();
+      return true;
+    } catch (io.temporal.client.WorkflowNotFoundException e) {
+      return false;
+    }
+  }
+
+  private static List<String> iterate(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** Waits for a condition that depends on the poller's own timer (real time here). */
+  private static void waitUntil(BooleanSupplier condition, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within " + limit).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
