@@ -170,7 +170,7 @@ public final class ControlActivitiesImpl implements ControlActivities {
     request.add(board::run, List.<BoardItem>of());
     request.add(board::opened, item);
     client.signalWithStart(request);
-    log.warn(
+    log.info(
         "waiting for a person kind={} workflowId={} item={} account={}",
         item.kind(),
         item.workflowId(),

@@ -68,7 +68,8 @@ public final class Demo {
   }
 
   /** Runs the demo; true when every expected end state holds. */
-  public boolean run(Map<String, String> env, Integer temporalPort) throws TimeoutException {
+  public boolean run(Map<String, String> env, Integer temporalPort)
+      throws TimeoutException, java.io.IOException, InterruptedException {
     RosterConfig config = config(env);
     try (LocalStack stack =
         LocalStack.start(config, env, new LocalStack.Options(temporalPort, 0, ACCEPT_AFTER), out)) {
@@ -125,6 +126,7 @@ public final class Demo {
                   client, SubjectKeys.orDev(config, env), config.accounts().keySet()),
               stack.sandboxes(),
               "ada.lovelace@example.com");
+      new DemoServiceNow(out, checks).run(stack);
     }
     if (checks.failures().isEmpty()) {
       out.println("Demo passed: every expected end state holds in the sandboxes.");

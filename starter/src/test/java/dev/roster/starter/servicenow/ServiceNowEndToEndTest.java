@@ -48,8 +48,13 @@ class ServiceNowEndToEndTest {
           "    type: listmonk",
           "    sandbox: true",
           "    baseUrl: http://127.0.0.1:9",
+          "  mailjet-e2e:",
+          "    type: mailjet",
+          "    sandbox: true",
           "servicenow:",
           "  sandbox: true",
+          "  manualTasksAsTickets: true",
+          "  pollInterval: 1s",
           "approvals: {privilegedRoles: [admin], timeout: 1h, remindEvery: 10m}",
           "");
 
@@ -148,6 +153,44 @@ class ServiceNowEndToEndTest {
     client.newUntypedWorkflowStub("ticket-RITM0010004").getResult(90, TimeUnit.SECONDS, Void.class);
     assertThat(servicenow.record("sc_req_item", ritm).orElseThrow().get("state")).isEqualTo("3");
     assertThat(servicenow.faults().pending()).isZero();
+  }
+
+  @Test
+  @Timeout(120)
+  void manualTaskBecomesAServiceNowTaskAndClosingItCompletesIt() throws Exception {
+    String ritm =
+        servicenow.createRitm(
+            "RITM0010005",
+            Map.of("email", "ada@example.com", "vendor_accounts", "mailjet-e2e", "role", "viewer"),
+            "carol");
+    assertThat(servicenow.fireWebhook(webhook, "onboard", "sc_req_item", ritm, signer).status())
+        .isEqualTo(202);
+
+    // The manual task (Mailjet has no team API) appears as an sc_task on the ticket.
+    String task = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (task == null) {
+      assertThat(System.nanoTime()).as("an sc_task within 60 s").isLessThan(deadline);
+      task =
+          servicenow.records("sc_task").stream()
+              .filter(t -> ritm.equals(t.get("request_item")))
+              .map(t -> t.get("sys_id"))
+              .findFirst()
+              .orElse(null);
+      if (task == null) {
+        Thread.sleep(100); // the ticket writer works at its own pace
+      }
+    }
+    servicenow.closeTask(task);
+
+    OnboardResult result =
+        client
+            .newUntypedWorkflowStub("onboard-RITM0010005")
+            .getResult(60, TimeUnit.SECONDS, OnboardResult.class);
+    assertThat(result.outcome()).isEqualTo("COMPLETED");
+    assertThat(result.status().manualTasks())
+        .singleElement()
+        .satisfies(t -> assertThat(t.completedBy()).startsWith("servicenow:"));
   }
 
   @Test
