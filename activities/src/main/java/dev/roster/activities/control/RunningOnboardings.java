@@ -2,10 +2,13 @@ package dev.roster.activities.control;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.roster.workflows.common.Decision;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,12 +38,20 @@ final class RunningOnboardings {
     candidates.addAll(byVisibility(subject));
     List<String> cancelled = new ArrayList<>();
     for (String id : candidates) {
+      WorkflowStub stub = client.newUntypedWorkflowStub(id);
       try {
-        client.newUntypedWorkflowStub(id).cancel();
+        if (stub.describe().getStatus()
+            != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+          continue;
+        }
+        // A signal, not a Temporal cancel: the onboarding ends itself and keeps its report.
+        stub.signal(
+            "withdraw",
+            new Decision("offboarding", "an offboarding of the person started", "roster"));
         cancelled.add(id);
-        log.info("onboarding cancelled for offboarding workflowId={}", id);
+        log.info("onboarding withdrawn for offboarding workflowId={}", id);
       } catch (WorkflowNotFoundException e) {
-        // Not running (never started, or already closed): nothing to cancel.
+        // Never started, or gone: nothing to stop.
       }
     }
     return cancelled;

@@ -39,6 +39,7 @@ final class AccountOffboarding {
   private ContactActivities contacts;
   private StepState outcome = StepState.PENDING;
   private boolean undeletable;
+  private String manualTaskId;
 
   AccountOffboarding(String account) {
     this.account = account;
@@ -133,20 +134,43 @@ final class AccountOffboarding {
             SUPPRESS,
             () -> contacts.suppress(account, email) ? "suppressed" : "already suppressed");
       }
-      outcome = StepState.DONE;
+      if (manualTaskId == null) {
+        outcome = StepState.DONE;
+      }
     } catch (StepFailed e) {
       fail();
     }
   }
 
+  /**
+   * Waits for the person doing the manual removal (vendors without a team API). Runs beside the
+   * rest of the request: unsubscribing, suppressing and the erasure approval do not wait for it.
+   */
+  void awaitManualRevoke(OffboardContext context) {
+    if (manualTaskId == null || outcome == StepState.FAILED) {
+      return;
+    }
+    ManualTask done =
+        context
+            .tasks()
+            .await(manualTaskId, context.remindEvery(), context.control(), context.ticket());
+    steps.set(
+        REVOKE,
+        StepState.DONE,
+        "checked by hand by "
+            + done.completedBy()
+            + (done.note() == null || done.note().isBlank() ? "" : ": " + done.note()));
+    outcome = StepState.DONE;
+  }
+
   private void revokeTeam(OffboardContext context, String email) {
     MemberStatus member = plan.team();
     if (member == null) {
-      String taskId = account + "-remove";
+      manualTaskId = account + "-remove";
       context
           .tasks()
           .open(
-              taskId,
+              manualTaskId,
               account,
               "Check whether "
                   + email
@@ -158,15 +182,11 @@ final class AccountOffboarding {
                   + " what you found in the note",
               context.control(),
               context.ticket());
-      steps.set(REVOKE, StepState.WAITING, "manual task " + taskId + " is open");
-      ManualTask done =
-          context.tasks().await(taskId, context.remindEvery(), context.control(), context.ticket());
-      steps.set(
-          REVOKE,
-          StepState.DONE,
-          "checked by hand by "
-              + done.completedBy()
-              + (done.note() == null || done.note().isBlank() ? "" : ": " + done.note()));
+      steps.set(REVOKE, StepState.WAITING, "manual task " + manualTaskId + " is open");
+      if (!context.manualRemovalBeside()) {
+        awaitManualRevoke(context);
+        manualTaskId = null;
+      }
     } else if (member == MemberStatus.PENDING) {
       step(REVOKE, () -> "invitation " + describeCancel(team.cancelInvitation(account, email)));
     } else if (member == MemberStatus.ACTIVE) {

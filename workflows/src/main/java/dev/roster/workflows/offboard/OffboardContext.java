@@ -5,11 +5,17 @@ import dev.roster.workflows.common.Person;
 import dev.roster.workflows.tasks.ManualTasks;
 import java.time.Duration;
 
-/** What every account's work in one OffboardUser shares. */
+/**
+ * What every account's work in one OffboardUser shares.
+ *
+ * @param manualRemovalBeside await manual removals beside the other steps (version 1); histories
+ *     recorded before awaited them in place
+ */
 record OffboardContext(
     Person person,
     boolean erase,
     String ticket,
     ControlActivities control,
     ManualTasks tasks,
-    Duration remindEvery) {}
+    Duration remindEvery,
+    boolean manualRemovalBeside) {}

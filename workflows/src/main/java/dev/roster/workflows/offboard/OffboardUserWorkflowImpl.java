@@ -86,7 +86,8 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
             request.ticket(),
             control,
             manualTasks,
-            policy.remindEvery());
+            policy.remindEvery(),
+            Workflow.getVersion("manual-removal-beside", Workflow.DEFAULT_VERSION, 1) >= 1);
 
     setPhase("discovering");
     inParallel(a -> a.discover(context));
@@ -98,10 +99,14 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
 
     setPhase("revoking");
     inParallel(a -> a.revoke(context));
+    // Manual removals (no team API) are awaited beside the rest, never in front of it.
+    List<Promise<Void>> manual = new ArrayList<>();
+    accounts.values().forEach(a -> manual.add(Async.procedure(() -> a.awaitManualRevoke(context))));
 
     if (request.erase()) {
       eraseAfterApproval(context, policy);
     }
+    Promise.allOf(manual).get();
     return finish(outcome());
   }
 

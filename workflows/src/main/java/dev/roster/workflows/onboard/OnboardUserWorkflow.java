@@ -30,6 +30,13 @@ public interface OnboardUserWorkflow {
   @SignalMethod
   void reject(Decision decision);
 
+  /**
+   * Stops the request (an offboarding of the same person started): waits end, nothing further is
+   * done, and the workflow completes with outcome CANCELLED. Idempotent.
+   */
+  @SignalMethod
+  void withdraw(Decision decision);
+
   /** Confirms a manual task of this request (a step done by hand). */
   @SignalMethod
   void completeManualTask(TaskCompletion completion);

@@ -15,6 +15,7 @@ import dev.roster.workflows.watcher.InvitationUpdate;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -39,6 +40,8 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
   private String phase = "starting";
   private String subject;
   private Milestones milestones;
+  private CancellationScope scope;
+  private String withdrawnBy;
 
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
@@ -88,24 +91,36 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
             manualTasks,
             policy.remindEvery(),
             milestones);
-    for (AccountOnboarding account : accounts.values()) {
-      work.add(Async.procedure(() -> account.run(context)));
+    // Everything that works or waits runs in one scope, so that an offboarding's withdraw signal
+    // can stop it and the workflow still ends with its own report (a Temporal cancel would close
+    // it as Canceled and drop the result).
+    scope =
+        Workflow.newCancellationScope(
+            () -> {
+              for (AccountOnboarding account : accounts.values()) {
+                work.add(Async.procedure(() -> account.run(context)));
+              }
+              if (privileged.isEmpty()) {
+                decided.complete(ApprovalGate.Result.APPROVED);
+                setPhase("working");
+              } else {
+                setPhase("approval");
+                String what = "privileged access on " + String.join(", ", privileged);
+                milestones.post(Notice.WAITING_APPROVAL, "Waiting for an approval: " + what + ".");
+                try {
+                  decided.complete(approval.await(what, policy, control, request.ticket()));
+                } catch (CanceledFailure e) {
+                  // Cancelled (e.g. by an offboarding) while waiting: the accounts end as
+                  // cancelled.
+                  decided.complete(ApprovalGate.Result.CANCELLED);
+                }
+                setPhase("working");
+              }
+            });
+    if (withdrawnBy != null) {
+      scope.cancel("withdrawn by " + withdrawnBy);
     }
-    if (privileged.isEmpty()) {
-      decided.complete(ApprovalGate.Result.APPROVED);
-      setPhase("working");
-    } else {
-      setPhase("approval");
-      String what = "privileged access on " + String.join(", ", privileged);
-      milestones.post(Notice.WAITING_APPROVAL, "Waiting for an approval: " + what + ".");
-      try {
-        decided.complete(approval.await(what, policy, control, request.ticket()));
-      } catch (CanceledFailure e) {
-        // Cancelled (e.g. by an offboarding) while waiting: the accounts end as cancelled.
-        decided.complete(ApprovalGate.Result.CANCELLED);
-      }
-      setPhase("working");
-    }
+    scope.run();
     // Each account ends by itself, also when the workflow is cancelled; the rest of the
     // bookkeeping must survive that cancellation, so it runs in a detached scope.
     OnboardResult[] result = new OnboardResult[1];
@@ -178,6 +193,14 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
   @Override
   public void reject(Decision decision) {
     approval.reject(decision);
+  }
+
+  @Override
+  public void withdraw(Decision decision) {
+    withdrawnBy = decision == null || decision.by() == null ? "unknown" : decision.by();
+    if (scope != null) {
+      scope.cancel("withdrawn by " + withdrawnBy);
+    }
   }
 
   @Override

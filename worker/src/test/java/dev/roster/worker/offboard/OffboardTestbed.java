@@ -1,0 +1,256 @@
+package dev.roster.worker.offboard;
+
+import dev.roster.activities.control.SubjectHasher;
+import dev.roster.activities.http.Secret;
+import dev.roster.sandbox.brevo.FakeBrevo;
+import dev.roster.sandbox.listmonk.FakeListmonk;
+import dev.roster.sandbox.mailersend.FakeMailerSend;
+import dev.roster.sandbox.mailjet.FakeMailjet;
+import dev.roster.worker.RosterWorker;
+import dev.roster.worker.VendorAccount;
+import dev.roster.worker.config.ConfigLoader;
+import dev.roster.worker.config.RosterConfig;
+import dev.roster.workflows.common.Person;
+import dev.roster.workflows.common.RosterSearchAttributes;
+import dev.roster.workflows.common.Step;
+import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.offboard.AccountPlan;
+import dev.roster.workflows.offboard.OffboardRequest;
+import dev.roster.workflows.offboard.OffboardResult;
+import dev.roster.workflows.offboard.OffboardStatus;
+import dev.roster.workflows.offboard.OffboardUserWorkflow;
+import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.onboard.Assignment;
+import dev.roster.workflows.onboard.OnboardRequest;
+import dev.roster.workflows.onboard.OnboardResult;
+import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.tasks.TaskCompletion;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+
+/**
+ * A time-skipping environment with one account of every vendor, each on its own sandbox fake
+ * running on the environment's clock, wired by the production registration (a copy of the vendors
+ * package's testbed, extended for offboarding: onboarding helpers with the {@code
+ * onboard-<subject>} id that offboarding cancels, and the list ids each fake seeds).
+ */
+final class OffboardTestbed implements AutoCloseable {
+  static final String BREVO = "brevo-test";
+  static final String MAILJET = "mailjet-test";
+  static final String MAILERSEND = "mailersend-test";
+  static final String LISTMONK = "listmonk-test";
+  static final List<String> ALL = List.of(BREVO, MAILJET, MAILERSEND, LISTMONK);
+
+  /** A list each fake seeds (MailerSend has none). */
+  static final long BREVO_LIST = 2;
+
+  static final long MAILJET_LIST = 10;
+  static final long LISTMONK_LIST = 3;
+
+  static final String REQUESTER = "carol";
+  static final String APPROVER = "bob";
+
+  private static final byte[] SUBJECT_KEY =
+      "offboard-testbed-subject-key-32b".getBytes(StandardCharsets.UTF_8);
+
+  final TestWorkflowEnvironment env;
+  final FakeBrevo brevo;
+  final FakeMailjet mailjet;
+  final FakeMailerSend mailerSend;
+  final FakeListmonk listmonk;
+  final WorkflowClient client;
+
+  /**
+   * @param brevoAcceptAfter when Brevo invitees accept by themselves (null: never)
+   * @param mailerSendAcceptAfter the same for MailerSend
+   */
+  OffboardTestbed(Duration brevoAcceptAfter, Duration mailerSendAcceptAfter) {
+    env = TestWorkflowEnvironment.newInstance();
+    RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
+    Supplier<Instant> clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
+    brevo =
+        FakeBrevo.start(
+            FakeBrevo.Options.builder()
+                .clock(clock)
+                .acceptAfter(brevoAcceptAfter)
+                .organizationLimit(1000, Duration.ofSeconds(1))
+                .contactsLimit(1000, Duration.ofSeconds(1))
+                .build());
+    mailjet =
+        FakeMailjet.start(
+            FakeMailjet.Options.builder()
+                .clock(clock)
+                .rateLimit(1000, Duration.ofSeconds(1))
+                .build());
+    mailerSend =
+        FakeMailerSend.start(
+            FakeMailerSend.Options.builder()
+                .clock(clock)
+                .acceptAfter(mailerSendAcceptAfter)
+                .rateLimit(1000, Duration.ofSeconds(1))
+                .build());
+    listmonk = FakeListmonk.start(FakeListmonk.Options.builder().clock(clock).build());
+    String budget = "{requests: 1000, per: 1s}";
+    RosterConfig config =
+        ConfigLoader.parse(
+            String.join(
+                "\n",
+                "accounts:",
+                "  " + BREVO + ":",
+                "    type: brevo",
+                "    rateBudgets: {organization: " + budget + ", contacts: " + budget + "}",
+                "    invitations: {pollInterval: 1h, resendAfter: 3d, expireAfter: 7d}",
+                "  " + MAILJET + ":",
+                "    type: mailjet",
+                "    rateBudgets: {api: " + budget + "}",
+                "  " + MAILERSEND + ":",
+                "    type: mailersend",
+                "    rateBudgets: {api: " + budget + "}",
+                "    invitations: {pollInterval: 1h, resendAfter: 3d, expireAfter: 7d}",
+                "  " + LISTMONK + ":",
+                "    type: listmonk",
+                "    baseUrl: " + listmonk.baseUrl(),
+                "    rateBudgets: {api: " + budget + "}",
+                "approvals: {privilegedRoles: [admin], timeout: 2d, remindEvery: 1d}",
+                ""),
+            "offboard-testbed",
+            Map.of());
+    List<VendorAccount> accounts =
+        List.of(
+            account(config, BREVO, brevo.baseUrl(), brevo.apiKey()),
+            account(
+                config, MAILJET, mailjet.baseUrl(), mailjet.apiKey() + ":" + mailjet.secretKey()),
+            account(config, MAILERSEND, mailerSend.baseUrl(), mailerSend.token()),
+            account(
+                config, LISTMONK, listmonk.baseUrl(), listmonk.apiUser() + ":" + listmonk.token()));
+    RosterWorker.register(
+        env.getWorkerFactory(), accounts, config.approvals(), new SubjectHasher(SUBJECT_KEY));
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  private static VendorAccount account(
+      RosterConfig config, String id, String baseUrl, String credential) {
+    return new VendorAccount(
+        config.accounts().get(id), URI.create(baseUrl), new Secret(credential), true);
+  }
+
+  /** The subject hash the worker computes for this email (same key). */
+  static String subject(String email) {
+    return new SubjectHasher(SUBJECT_KEY).subjectOf(email);
+  }
+
+  /** The id offboarding looks for when it cancels a running onboarding. */
+  static String onboardingId(String email) {
+    return "onboard-" + subject(email);
+  }
+
+  static Person person(String email) {
+    return new Person(email, "Ada", "Lovelace");
+  }
+
+  /** Onboards {@code email} as a viewer on the accounts, on each account's seeded list. */
+  OnboardUserWorkflow startOnboarding(String email, String... accounts) {
+    List<Assignment> assignments =
+        List.of(accounts).stream().map(a -> new Assignment(a, "viewer", listsOf(a), null)).toList();
+    OnboardUserWorkflow stub =
+        client.newWorkflowStub(
+            OnboardUserWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ROSTER)
+                .setWorkflowId(onboardingId(email))
+                .build());
+    WorkflowClient.start(
+        stub::onboard, new OnboardRequest(person(email), assignments, "RITM0000100", REQUESTER));
+    return stub;
+  }
+
+  /**
+   * Onboards and waits for the end; Mailjet's manual invite is confirmed after an hour, the
+   * invitations are accepted whenever the fakes' {@code acceptAfter} says.
+   */
+  OnboardResult onboard(String email, String... accounts) {
+    OnboardUserWorkflow stub = startOnboarding(email, accounts);
+    if (List.of(accounts).contains(MAILJET)) {
+      env.sleep(Duration.ofHours(1));
+      stub.completeManualTask(new TaskCompletion(MAILJET + "-invite", "dave", "invited in the UI"));
+    }
+    return WorkflowStub.fromTyped(stub).getResult(OnboardResult.class);
+  }
+
+  private static List<String> listsOf(String account) {
+    return switch (account) {
+      case BREVO -> List.of(Long.toString(BREVO_LIST));
+      case MAILJET -> List.of(Long.toString(MAILJET_LIST));
+      case LISTMONK -> List.of(Long.toString(LISTMONK_LIST));
+      default -> List.of();
+    };
+  }
+
+  static OffboardRequest request(
+      String email, boolean erase, boolean planOnly, String... accounts) {
+    return new OffboardRequest(
+        person(email), List.of(accounts), erase, "RITM0000200", REQUESTER, planOnly);
+  }
+
+  /** Starts OffboardUser and returns its typed stub (for signals and queries). */
+  OffboardUserWorkflow startOffboarding(String workflowId, OffboardRequest request) {
+    OffboardUserWorkflow stub =
+        client.newWorkflowStub(
+            OffboardUserWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ROSTER)
+                .setWorkflowId(workflowId)
+                .build());
+    WorkflowClient.start(stub::offboard, request);
+    return stub;
+  }
+
+  /** Waits for the result; time skips while waiting. */
+  static OffboardResult result(OffboardUserWorkflow stub) {
+    return WorkflowStub.fromTyped(stub).getResult(OffboardResult.class);
+  }
+
+  static AccountReport report(OffboardStatus status, String account) {
+    return status.accounts().stream()
+        .filter(r -> r.account().equals(account))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("no report for " + account));
+  }
+
+  static AccountPlan plan(OffboardStatus status, String account) {
+    return status.plans().stream()
+        .filter(p -> p.account().equals(account))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("no plan for " + account));
+  }
+
+  static Step step(AccountReport report, String name) {
+    return report.steps().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("no step " + name));
+  }
+
+  @Override
+  public void close() {
+    try {
+      env.close();
+    } finally {
+      brevo.close();
+      mailjet.close();
+      mailerSend.close();
+      listmonk.close();
+    }
+  }
+}

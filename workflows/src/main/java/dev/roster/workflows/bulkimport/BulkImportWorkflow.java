@@ -1,0 +1,35 @@
+package dev.roster.workflows.bulkimport;
+
+import dev.roster.workflows.common.Decision;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * Imports contacts from a CSV source into vendor accounts (ARCHITECTURE.md §4): plan and validate,
+ * a dry-run report, an approval above a threshold or for team access, then per account the vendor's
+ * bulk endpoint in chunks, jobs polled on timers, continue-as-new before the history grows large.
+ */
+@WorkflowInterface
+public interface BulkImportWorkflow {
+  String TYPE = "BulkImport";
+
+  @WorkflowMethod(name = TYPE)
+  BulkImportResult importContacts(BulkImportRequest request);
+
+  /** Approves the import. Refused (and recorded) from the requester. */
+  @SignalMethod
+  void approve(Decision decision);
+
+  /** Rejects the import: nothing is sent. Refused (and recorded) from the requester. */
+  @SignalMethod
+  void reject(Decision decision);
+
+  /** Rows read, valid, sent, confirmed and failed, per account. */
+  @QueryMethod
+  ImportProgress progress();
+
+  @QueryMethod
+  BulkImportStatus status();
+}

@@ -1,0 +1,277 @@
+package dev.roster.workflows.bulkimport;
+
+import dev.roster.workflows.common.ApprovalGate;
+import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.common.RosterActivityOptions;
+import dev.roster.workflows.common.RosterSearchAttributes;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+
+public class BulkImportWorkflowImpl implements BulkImportWorkflow {
+  private static final Logger log = Workflow.getLogger(BulkImportWorkflowImpl.class);
+  static final String INVALID_REQUEST = "InvalidRequest";
+
+  private final ControlActivities control =
+      Workflow.newActivityStub(ControlActivities.class, RosterActivityOptions.control());
+  private final ImportPlanningActivities planning =
+      Workflow.newActivityStub(
+          ImportPlanningActivities.class,
+          ActivityOptions.newBuilder(RosterActivityOptions.control())
+              .setStartToCloseTimeout(Duration.ofMinutes(30))
+              .setHeartbeatTimeout(Duration.ofMinutes(2))
+              .setSummary("plan import")
+              .build());
+  private final Map<String, AccountImport> accounts = new LinkedHashMap<>();
+  private final BulkImportRequest request;
+  private final ApprovalGate approval;
+  private ImportCarry carry;
+  private String phase = "planning";
+
+  /** Runs before any signal handler, so an early approval already knows the requester. */
+  @WorkflowInit
+  public BulkImportWorkflowImpl(BulkImportRequest request) {
+    this.request = request;
+    this.approval = new ApprovalGate(request == null ? null : request.requestedBy());
+    this.carry = request == null ? null : request.resume();
+  }
+
+  @Override
+  public BulkImportResult importContacts(BulkImportRequest ignored) {
+    validate();
+    ImportSettings settings = request.settingsOrDefault();
+    if (carry == null) {
+      List<String> ids = request.targets().stream().map(ImportTarget::account).toList();
+      Workflow.upsertTypedSearchAttributes(
+          RosterSearchAttributes.OPERATION.valueSet(
+              settings.dryRun() ? "import-dry-run" : "import"),
+          RosterSearchAttributes.VENDORS.valueSet(ids));
+      if (request.ticket() != null) {
+        Workflow.upsertTypedSearchAttributes(
+            RosterSearchAttributes.TICKET.valueSet(request.ticket()));
+      }
+      setPhase("planning");
+      String reportName = Workflow.getInfo().getWorkflowId().replaceAll("[^A-Za-z0-9._-]", "_");
+      PlanSummary plan =
+          planning.planImport(request.source(), settings.reportDirectory(), reportName);
+      List<BulkTarget> targets = planning.bulkTargets(ids);
+      carry =
+          new ImportCarry(
+              plan, targets, initial(plan, targets), null, Workflow.currentTimeMillis(), 0);
+      if (settings.dryRun()) {
+        return finish("DRY_RUN");
+      }
+      String refused = approveIfNeeded(plan, settings);
+      if (refused != null) {
+        return finish(refused);
+      }
+    }
+    setPhase("importing");
+    for (AccountProgress start : carry.accounts()) {
+      BulkTarget target = target(start.account());
+      accounts.put(
+          start.account(), new AccountImport(target, lists(start.account()), start, settings));
+    }
+    int limit = settings.historyEventLimitOrDefault();
+    List<Promise<Void>> work = new ArrayList<>();
+    accounts
+        .values()
+        .forEach(
+            a ->
+                work.add(
+                    Async.procedure(
+                        () -> a.run(carry.plan().planFile(), () -> historyFull(limit)))));
+    Promise.allOf(work).get();
+    carry = snapshot();
+    if (!carry.accounts().stream().allMatch(AccountProgress::finished)) {
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      log.info("import continues as new runs={} historyLength={}", carry.runs() + 1, history());
+      ImportCarry next =
+          new ImportCarry(
+              carry.plan(),
+              carry.targets(),
+              carry.accounts(),
+              carry.approvedBy(),
+              carry.startedAt(),
+              carry.runs() + 1);
+      Workflow.continueAsNew(request.resumeWith(next));
+    }
+    return finish(outcome());
+  }
+
+  private void validate() {
+    if (request == null
+        || request.source() == null
+        || request.source().isBlank()
+        || request.targets() == null
+        || request.targets().isEmpty()
+        || request.targets().stream().anyMatch(t -> t == null || t.account() == null)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "invalid BulkImport request: source and at least one target account are required",
+          INVALID_REQUEST);
+    }
+  }
+
+  private static boolean historyFull(int limit) {
+    return Workflow.getInfo().getHistoryLength() >= limit
+        || Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  private static long history() {
+    return Workflow.getInfo().getHistoryLength();
+  }
+
+  /** Null when approved or not needed, else the outcome that ends the import. */
+  private String approveIfNeeded(PlanSummary plan, ImportSettings settings) {
+    boolean large = plan.valid() > settings.approvalAboveOrDefault();
+    if (!large && plan.withTeamRole() == 0) {
+      return null;
+    }
+    setPhase("approval");
+    String what =
+        "import "
+            + plan.valid()
+            + " contacts into "
+            + request.targets().stream()
+                .map(t -> t.account() + " lists " + t.listsOrEmpty())
+                .collect(Collectors.joining(", "))
+            + (plan.withTeamRole() > 0
+                ? " (" + plan.withTeamRole() + " rows ask for team access)"
+                : "")
+            + "\n"
+            + plan.report();
+    ApprovalGate.Result result =
+        approval.await(what, control.approvalPolicy(), control, request.ticket());
+    if (result == ApprovalGate.Result.APPROVED) {
+      carry =
+          new ImportCarry(
+              carry.plan(),
+              carry.targets(),
+              carry.accounts(),
+              approval.status().decision().by(),
+              carry.startedAt(),
+              carry.runs());
+      return null;
+    }
+    return result == ApprovalGate.Result.REJECTED ? "REJECTED" : "TIMED_OUT";
+  }
+
+  private static List<AccountProgress> initial(PlanSummary plan, List<BulkTarget> targets) {
+    return targets.stream()
+        .map(
+            t ->
+                new AccountProgress(
+                    t.account(),
+                    t.supported() ? "pending" : "skipped",
+                    t.supported() ? "waiting to start" : t.reason(),
+                    plan.first(),
+                    plan.valid() == 0 && plan.rowsRead() == 0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    null))
+        .toList();
+  }
+
+  private BulkTarget target(String account) {
+    return carry.targets().stream()
+        .filter(t -> t.account().equals(account))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private List<String> lists(String account) {
+    return request.targets().stream()
+        .filter(t -> t.account().equals(account))
+        .findFirst()
+        .map(ImportTarget::listsOrEmpty)
+        .orElse(List.of());
+  }
+
+  private ImportCarry snapshot() {
+    if (carry == null || accounts.isEmpty()) {
+      return carry;
+    }
+    List<AccountProgress> now = accounts.values().stream().map(AccountImport::progress).toList();
+    return new ImportCarry(
+        carry.plan(), carry.targets(), now, carry.approvedBy(), carry.startedAt(), carry.runs());
+  }
+
+  private String outcome() {
+    List<AccountProgress> all = carry.accounts();
+    long failedAccounts = all.stream().filter(a -> !"done".equals(a.state())).count();
+    if (failedAccounts == all.size()) {
+      return "FAILED";
+    }
+    boolean rowsFailed = all.stream().anyMatch(a -> a.failed() > 0);
+    return failedAccounts > 0 || rowsFailed ? "PARTIAL" : "COMPLETED";
+  }
+
+  private BulkImportResult finish(String outcome) {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    carry = snapshot();
+    setPhase("done");
+    BulkImportResult result =
+        new BulkImportResult(
+            outcome,
+            ImportReports.summary(outcome, carry),
+            carry == null ? null : carry.plan().report(),
+            carry == null ? null : carry.plan().failureReport(),
+            status());
+    log.info("import finished outcome={} summary={}", outcome, result.summary());
+    return result;
+  }
+
+  private void setPhase(String phase) {
+    this.phase = phase;
+    Workflow.upsertTypedSearchAttributes(RosterSearchAttributes.PHASE.valueSet(phase));
+    Workflow.setCurrentDetails(
+        switch (phase) {
+          case "approval" -> "Waiting for an approval: " + approval.status().what();
+          case "done" -> "Done: " + ImportReports.summary(null, snapshot());
+          default -> "Bulk import: " + phase + ".";
+        });
+  }
+
+  @Override
+  public void approve(Decision decision) {
+    approval.approve(decision);
+  }
+
+  @Override
+  public void reject(Decision decision) {
+    approval.reject(decision);
+  }
+
+  @Override
+  public ImportProgress progress() {
+    return ImportReports.progress(phase, snapshot(), Workflow.currentTimeMillis());
+  }
+
+  @Override
+  public BulkImportStatus status() {
+    ImportCarry now = snapshot();
+    return new BulkImportStatus(
+        phase,
+        request == null ? null : request.ticket(),
+        request == null ? null : request.requestedBy(),
+        now == null ? null : now.plan().report().lines().findFirst().orElse(null),
+        approval.status(),
+        ImportReports.accountReports(now, Workflow.currentTimeMillis()),
+        List.of(),
+        ImportReports.progress(phase, now, Workflow.currentTimeMillis()));
+  }
+}

@@ -1,0 +1,102 @@
+package dev.roster.workflows.bulkimport;
+
+import dev.roster.workflows.common.Step;
+import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.onboard.AccountReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Progress, status and summary views of an import's carried state. Pure functions. */
+final class ImportReports {
+
+  static ImportProgress progress(String phase, ImportCarry carry, long now) {
+    if (carry == null) {
+      return new ImportProgress(phase, 0, 0, 0, 0, 0, 0, 0, now, now, 0, null, List.of());
+    }
+    PlanSummary plan = carry.plan();
+    List<AccountProgress> accounts = carry.accounts();
+    long importing = accounts.stream().filter(a -> !"skipped".equals(a.state())).count();
+    return new ImportProgress(
+        phase,
+        plan.rowsRead(),
+        plan.valid(),
+        plan.invalid(),
+        accounts.stream().mapToLong(AccountProgress::sent).sum(),
+        accounts.stream().mapToLong(AccountProgress::confirmed).sum(),
+        accounts.stream().mapToLong(AccountProgress::failed).sum(),
+        plan.valid() * importing,
+        carry.startedAt(),
+        now,
+        carry.runs(),
+        plan.failureReport(),
+        accounts);
+  }
+
+  static List<AccountReport> accountReports(ImportCarry carry, long now) {
+    if (carry == null) {
+      return List.of();
+    }
+    return carry.accounts().stream()
+        .map(
+            a -> {
+              BulkTarget t =
+                  carry.targets().stream()
+                      .filter(x -> x.account().equals(a.account()))
+                      .findFirst()
+                      .orElse(null);
+              StepState state = state(a.state());
+              String detail =
+                  a.detail()
+                      + " (sent "
+                      + a.sent()
+                      + ", confirmed "
+                      + a.confirmed()
+                      + ", failed "
+                      + a.failed()
+                      + ")";
+              Step step = new Step("import", state, detail, Instant.ofEpochMilli(now).toString());
+              return new AccountReport(
+                  a.account(), t == null ? null : t.vendor(), state, List.of(step));
+            })
+        .toList();
+  }
+
+  private static StepState state(String state) {
+    return switch (state) {
+      case "done" -> StepState.DONE;
+      case "failed" -> StepState.FAILED;
+      case "skipped" -> StepState.SKIPPED;
+      case "importing" -> StepState.RUNNING;
+      default -> StepState.PENDING;
+    };
+  }
+
+  static String summary(String outcome, ImportCarry carry) {
+    if (carry == null) {
+      return outcome == null ? "" : outcome;
+    }
+    PlanSummary plan = carry.plan();
+    String head =
+        plan.rowsRead() + " rows read, " + plan.valid() + " valid, " + plan.invalid() + " invalid";
+    if ("DRY_RUN".equals(outcome)) {
+      return "dry run: " + head + "; nothing changed";
+    }
+    String perAccount =
+        carry.accounts().stream()
+            .map(
+                a ->
+                    a.account()
+                        + " "
+                        + a.state()
+                        + " "
+                        + a.confirmed()
+                        + " confirmed, "
+                        + a.failed()
+                        + " refused")
+            .collect(Collectors.joining("; "));
+    return head + "; " + perAccount + "; failure report " + plan.failureReport();
+  }
+
+  private ImportReports() {}
+}
