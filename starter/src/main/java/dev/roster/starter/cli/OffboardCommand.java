@@ -5,7 +5,6 @@ import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.workflows.common.Person;
-import dev.roster.workflows.common.RequestResult;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.offboard.OffboardResult;
 import io.grpc.StatusRuntimeException;
@@ -99,20 +98,7 @@ public final class OffboardCommand implements Callable<Integer> {
         StatusTable.print(out, id, result.status());
         return 0;
       }
-      out.println("Started " + id);
-      out.flush();
-      if (!await) {
-        out.println("Follow it with: roster status " + id);
-        return 0;
-      }
-      Progress progress = new Progress(out);
-      if (progress.follow(connection.client(), id) == Progress.End.WAITING_ON_PERSON) {
-        out.println(Progress.nextStep(id, Workflows.status(connection.client(), id)));
-        return 0;
-      }
-      RequestResult result = progress.result();
-      out.println("Finished: " + result.outcome() + " (" + result.summary() + ")");
-      return "COMPLETED".equals(result.outcome()) ? 0 : 1;
+      return Progress.report(out, connection.client(), id, await);
     }
   }
 }

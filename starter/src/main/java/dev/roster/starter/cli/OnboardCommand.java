@@ -123,20 +123,7 @@ public final class OnboardCommand implements Callable<Integer> {
       } catch (StatusRuntimeException e) {
         throw Workflows.unreachable(e);
       }
-      out.println("Started " + id);
-      out.flush();
-      if (!await) {
-        out.println("Follow it with: roster status " + id);
-        return 0;
-      }
-      Progress progress = new Progress(out);
-      if (progress.follow(connection.client(), id) == Progress.End.WAITING_ON_PERSON) {
-        out.println(Progress.nextStep(id, Workflows.status(connection.client(), id)));
-        return 0;
-      }
-      out.println(
-          "Finished: " + progress.result().outcome() + " (" + progress.result().summary() + ")");
-      return "COMPLETED".equals(progress.result().outcome()) ? 0 : 1;
+      return Progress.report(out, connection.client(), id, await);
     }
   }
 }

@@ -74,6 +74,27 @@ final class Progress {
     out.flush();
   }
 
+  /**
+   * After a start: tells how to follow the request, or (with {@code await}) follows it until it
+   * ends or waits on a person. Returns the command's exit code.
+   */
+  static int report(PrintWriter out, WorkflowClient client, String id, boolean await) {
+    out.println("Started " + id);
+    out.flush();
+    if (!await) {
+      out.println("Follow it with: roster status " + id);
+      return 0;
+    }
+    Progress progress = new Progress(out);
+    if (progress.follow(client, id) == End.WAITING_ON_PERSON) {
+      out.println(nextStep(id, Workflows.status(client, id)));
+      return 0;
+    }
+    RequestResult result = progress.result();
+    out.println("Finished: " + result.outcome() + " (" + result.summary() + ")");
+    return "COMPLETED".equals(result.outcome()) ? 0 : 1;
+  }
+
   /** What the person should do next, in one or two lines. */
   static String nextStep(String workflowId, RequestStatus status) {
     if (status.approval() != null && "waiting".equals(status.approval().state())) {
