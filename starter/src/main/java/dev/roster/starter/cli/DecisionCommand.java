@@ -7,6 +7,7 @@ import dev.roster.workflows.common.ApprovalStatus;
 import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.common.RequestStatus;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -34,8 +35,19 @@ abstract class DecisionCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     RosterConfig config = temporal.load();
-    String id = Workflows.resolveId(target, SubjectKeys.orDev(config, System.getenv()));
     try (TemporalConnection connection = temporal.connect(config)) {
+      List<String> ids =
+          Workflows.resolveIds(
+              connection.client(), target, SubjectKeys.orDev(config, System.getenv()));
+      // For an email, the one of the person's requests that waits for an approval.
+      String id = ids.get(0);
+      for (String candidate : ids) {
+        ApprovalStatus a = Workflows.status(connection.client(), candidate).approval();
+        if (a != null && "waiting".equals(a.state())) {
+          id = candidate;
+          break;
+        }
+      }
       RequestStatus status = Workflows.status(connection.client(), id);
       ApprovalStatus approval = status.approval();
       if (approval == null || !"waiting".equals(approval.state())) {

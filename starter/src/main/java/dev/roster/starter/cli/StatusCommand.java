@@ -29,9 +29,13 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RosterConfig config = temporal.load();
-    String id = Workflows.resolveId(target, SubjectKeys.orDev(config, System.getenv()));
     try (TemporalConnection connection = temporal.connect(config)) {
-      StatusTable.print(spec.commandLine().getOut(), id, Workflows.status(connection.client(), id));
+      for (String id :
+          Workflows.resolveIds(
+              connection.client(), target, SubjectKeys.orDev(config, System.getenv()))) {
+        StatusTable.print(
+            spec.commandLine().getOut(), id, Workflows.status(connection.client(), id));
+      }
       return 0;
     }
   }

@@ -15,13 +15,39 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowStub;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Finding and asking workflows, for the CLI. */
 final class Workflows {
 
-  /** A workflow id, or {@code <operation>-<subject>} for an email (default operation onboard). */
-  static String resolveId(String idOrEmail, SubjectHasher subjects) {
-    return resolveId(idOrEmail, subjects, "onboard");
+  /**
+   * The workflow ids a target names: itself, or for an email the person's requests started without
+   * a ticket ({@code offboard-<subject>}, {@code onboard-<subject>}) that exist.
+   */
+  static List<String> resolveIds(WorkflowClient client, String idOrEmail, SubjectHasher subjects) {
+    if (!idOrEmail.contains("@")) {
+      return List.of(idOrEmail);
+    }
+    List<String> found = new ArrayList<>();
+    for (String operation : List.of("offboard", "onboard")) {
+      String id = resolveId(idOrEmail, subjects, operation);
+      try {
+        client.newUntypedWorkflowStub(id).describe();
+        found.add(id);
+      } catch (WorkflowNotFoundException e) {
+        // Not this one.
+      } catch (StatusRuntimeException e) {
+        throw unreachable(e);
+      }
+    }
+    if (found.isEmpty()) {
+      throw new UsageError(
+          "no request for "
+              + Emails.mask(idOrEmail)
+              + " started without a ticket; a ticket's request has the id <operation>-<ticket>");
+    }
+    return found;
   }
 
   static String resolveId(String idOrEmail, SubjectHasher subjects, String operation) {
