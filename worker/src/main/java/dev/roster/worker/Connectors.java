@@ -10,6 +10,7 @@ import dev.roster.activities.listmonk.ListmonkConnector;
 import dev.roster.activities.mailersend.MailerSendConnector;
 import dev.roster.activities.mailjet.MailjetClient;
 import dev.roster.activities.mailjet.MailjetConnector;
+import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.ContactConnector;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.worker.config.ConfigException;
@@ -27,6 +28,7 @@ final class Connectors {
   record Built(
       TeamConnector team,
       ContactConnector contacts,
+      BulkImportConnector bulk,
       Capabilities capabilities,
       String teamFamily,
       String contactsFamily) {}
@@ -49,7 +51,7 @@ final class Connectors {
             budget(account, BrevoConnector.CONTACTS_FAMILY),
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
     BrevoConnector c = new BrevoConnector(client);
-    return new Built(c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
+    return new Built(c, c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
   }
 
   /** MailerSend keeps recipients, not contacts: its contact side only suppresses and erases. */
@@ -59,7 +61,7 @@ final class Connectors {
             account.baseUrl().toString(),
             account.credential(),
             budget(account, MailerSendConnector.TEAM_FAMILY));
-    return new Built(c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
+    return new Built(c, c, null, c.capabilities(), c.teamFamily(), c.contactsFamily());
   }
 
   /** Mailjet credentials are {@code APIKEY:SECRETKEY} (Basic auth, vendors.md §1). */
@@ -73,7 +75,7 @@ final class Connectors {
             budget(account, MailjetConnector.CONTACTS_FAMILY),
             VendorHttp.newClient("mailjet", MailjetClient.REQUEST_ID_HEADERS));
     MailjetConnector c = new MailjetConnector(client);
-    return new Built(null, c, c.capabilities(), c.contactsFamily(), c.contactsFamily());
+    return new Built(null, c, c, c.capabilities(), c.contactsFamily(), c.contactsFamily());
   }
 
   /** listmonk credentials are {@code api_user:token} (vendors.md §3). */
@@ -87,7 +89,7 @@ final class Connectors {
             budget(account, ListmonkConnector.FAMILY),
             VendorHttp.newClient("listmonk", ListmonkClient.REQUEST_ID_HEADERS));
     ListmonkConnector c = new ListmonkConnector(client);
-    return new Built(c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
+    return new Built(c, c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
   }
 
   static HttpUrl url(VendorAccount account) {

@@ -4,10 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import dev.roster.activities.ContactActivitiesImpl;
 import dev.roster.activities.TeamActivitiesImpl;
+import dev.roster.activities.bulkimport.AttachmentOpener;
+import dev.roster.activities.bulkimport.FileSourceOpener;
+import dev.roster.activities.bulkimport.HttpsSourceConfig;
+import dev.roster.activities.bulkimport.HttpsSourceOpener;
+import dev.roster.activities.bulkimport.ImportPlanningActivitiesImpl;
+import dev.roster.activities.bulkimport.ImportVendorActivitiesImpl;
+import dev.roster.activities.bulkimport.RoutingSourceOpener;
+import dev.roster.activities.bulkimport.SourceOpener;
 import dev.roster.activities.control.ControlActivitiesImpl;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.control.TicketSettings;
+import dev.roster.activities.http.VendorHttp;
 import dev.roster.activities.servicenow.TicketActivitiesImpl;
+import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.ContactConnector;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.worker.config.AccountConfig;
@@ -15,6 +25,7 @@ import dev.roster.worker.config.ApprovalConfig;
 import dev.roster.worker.config.InvitationConfig;
 import dev.roster.worker.config.RateBudgetConfig;
 import dev.roster.workflows.board.RequestBoardWorkflowImpl;
+import dev.roster.workflows.bulkimport.BulkImportWorkflowImpl;
 import dev.roster.workflows.common.AccountInfo;
 import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.InvitationPolicy;
@@ -31,6 +42,7 @@ import io.temporal.worker.WorkerOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,10 +98,26 @@ public final class RosterWorker implements AutoCloseable {
       ApprovalConfig approvals,
       SubjectHasher subjects,
       ServiceNowSetup servicenow) {
+    return register(factory, accounts, approvals, subjects, servicenow, (account, bulk) -> bulk);
+  }
+
+  /**
+   * As above; {@code bulkWrapper} may wrap an account's bulk-import connector (tests inject faults
+   * there, e.g. a response lost after the vendor accepted a chunk).
+   */
+  public static List<String> register(
+      WorkerFactory factory,
+      List<VendorAccount> accounts,
+      ApprovalConfig approvals,
+      SubjectHasher subjects,
+      ServiceNowSetup servicenow,
+      BiFunction<String, BulkImportConnector, BulkImportConnector> bulkWrapper) {
     WorkflowClient client = factory.getWorkflowClient();
     Map<String, AccountInfo> infos = new LinkedHashMap<>();
     Map<String, TeamConnector> teams = new LinkedHashMap<>();
     Map<String, ContactConnector> contacts = new LinkedHashMap<>();
+    Map<String, BulkImportConnector> bulk = new LinkedHashMap<>();
+    Map<String, String> vendors = new LinkedHashMap<>();
     Map<String, Double> queueRates = new LinkedHashMap<>();
     for (VendorAccount account : accounts) {
       Connectors.Built built = Connectors.build(account);
@@ -99,6 +127,10 @@ public final class RosterWorker implements AutoCloseable {
       if (built.contacts() != null) {
         contacts.put(account.id(), built.contacts());
       }
+      if (built.bulk() != null) {
+        bulk.put(account.id(), bulkWrapper.apply(account.id(), built.bulk()));
+      }
+      vendors.put(account.id(), account.config().type().yamlName());
       AccountInfo info = info(account.config(), built);
       infos.put(account.id(), info);
       queueRates.put(info.teamTaskQueue(), rate(account.config(), built.teamFamily()));
@@ -112,7 +144,18 @@ public final class RosterWorker implements AutoCloseable {
         OffboardUserWorkflowImpl.class,
         RequestBoardWorkflowImpl.class,
         TicketUpdatesWorkflowImpl.class,
-        ServiceNowPollerWorkflowImpl.class);
+        ServiceNowPollerWorkflowImpl.class,
+        BulkImportWorkflowImpl.class);
+    // Import sources: local files, https URLs; ServiceNow attachments arrive with their opener.
+    SourceOpener sources =
+        new RoutingSourceOpener(
+            FileSourceOpener.anywhere(),
+            new HttpsSourceOpener(
+                VendorHttp.newClient("import-source", java.util.List.of()),
+                HttpsSourceConfig.defaults()),
+            AttachmentOpener.unavailable());
+    roster.registerActivitiesImplementations(
+        new ImportPlanningActivitiesImpl(sources, bulk, vendors));
     roster.registerActivitiesImplementations(
         new ControlActivitiesImpl(
             infos,
@@ -135,6 +178,7 @@ public final class RosterWorker implements AutoCloseable {
 
     // Every account queue serves both interfaces; each routes by account and refuses an account
     // without that kind of connector, so a wrong routing fails loudly instead of hanging.
+    ImportVendorActivitiesImpl importActivities = new ImportVendorActivitiesImpl(sources, bulk);
     TeamActivitiesImpl teamActivities = new TeamActivitiesImpl(teams);
     ContactActivitiesImpl contactActivities = new ContactActivitiesImpl(contacts);
     for (Map.Entry<String, Double> queue : queueRates.entrySet()) {
@@ -150,7 +194,7 @@ public final class RosterWorker implements AutoCloseable {
                   .setMaxTaskQueueActivitiesPerSecond(queue.getValue())
                   .setMaxWorkerActivitiesPerSecond(queue.getValue())
                   .build());
-      worker.registerActivitiesImplementations(teamActivities, contactActivities);
+      worker.registerActivitiesImplementations(teamActivities, contactActivities, importActivities);
     }
     return java.util.stream.Stream.concat(
             java.util.stream.Stream.of(TaskQueues.ROSTER), queueRates.keySet().stream())

@@ -191,6 +191,56 @@ public final class BrevoClient {
         body.contacts().failure() == null ? List.of() : body.contacts().failure());
   }
 
+  /**
+   * Starts an asynchronous import of contacts (upsert: {@code updateExistingContacts}). POST
+   * /contacts/import with {@code jsonBody}; 202 {@code {"processId"}}. Counted on the contacts
+   * budget.
+   */
+  public long importContacts(List<BrevoTypes.ImportContact> rows, List<Long> listIds) {
+    var body =
+        new BrevoWire.ImportContacts(
+            rows.stream().map(r -> new BrevoWire.JsonContact(r.email(), r.attributes())).toList(),
+            listIds,
+            true,
+            false,
+            true);
+    Reply reply = send("importContacts", contacts, post(url("contacts/import"), body));
+    BrevoWire.ProcessId id = reply.read(BrevoWire.ProcessId.class);
+    if (id == null || id.processId() == null) {
+      throw new VendorUnavailable(VENDOR, "importContacts", reply.status(), null, "no processId");
+    }
+    return id.processId();
+  }
+
+  /**
+   * A process's status. GET /processes/{id}. Brevo counts /processes among its "other endpoints"
+   * (100 per hour, vendors.md §4), so it is paced by the organization budget, never the contacts
+   * one. NotFound for an unknown id.
+   */
+  public BrevoTypes.ImportProcess process(long processId) {
+    HttpUrl.Builder url = url("processes").addPathSegment(Long.toString(processId));
+    BrevoWire.Process p = send("getProcess", organization, get(url)).read(BrevoWire.Process.class);
+    if (p == null || p.status() == null) {
+      throw new VendorUnavailable(VENDOR, "getProcess", 200, null, "no status in the answer");
+    }
+    return BrevoWire.Process.toImportProcess(processId, p);
+  }
+
+  /**
+   * Reads a process's report file ({@code export_url}): {@code email;reason} lines of refused rows.
+   * The API key is sent only when the file lives on the API host; any other host gets no key.
+   */
+  public String processReport(String exportUrl) {
+    HttpUrl url = HttpUrl.parse(exportUrl);
+    if (url == null) {
+      throw new VendorUnavailable(VENDOR, "getProcessReport", 200, null, "unusable export_url");
+    }
+    if (!url.host().equals(baseUrl.host()) || url.port() != baseUrl.port()) {
+      throw new VendorUnavailable(VENDOR, "getProcessReport", 200, null, "foreign export_url");
+    }
+    return send("getProcessReport", organization, new Request.Builder().url(url).get()).body();
+  }
+
   private void invitationAction(String operation, String action, String email) {
     HttpUrl.Builder url =
         url("organization/user/invitation").addPathSegment(action).addPathSegment(email);

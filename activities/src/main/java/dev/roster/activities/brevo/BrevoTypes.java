@@ -41,5 +41,26 @@ public final class BrevoTypes {
   /** The outcome of adding addresses to a list. */
   public record ListAddResult(List<String> success, List<String> failure) {}
 
+  /** One row of a contacts import. */
+  public record ImportContact(String email, Map<String, Object> attributes) {}
+
+  /**
+   * An import process. vendors.md §4 ⚠: swagger says {@code queued, in_process, completed}, the v4
+   * SDK {@code queued, processing, completed, failed, cancelled}; any word that is not an end state
+   * is running.
+   *
+   * @param invalidEmails {@code info.import.invalid_emails} (v4 SDK), 0 when absent
+   * @param exportUrl where the refused rows can be read, or null
+   */
+  public record ImportProcess(long id, String status, int invalidEmails, String exportUrl) {
+    public boolean completed() {
+      return "completed".equalsIgnoreCase(status);
+    }
+
+    public boolean failed() {
+      return "failed".equalsIgnoreCase(status) || "cancelled".equalsIgnoreCase(status);
+    }
+  }
+
   private BrevoTypes() {}
 }

@@ -2,6 +2,7 @@ package dev.roster.activities.brevo;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,47 @@ final class BrevoWire {
 
   /** Which addresses the list operation took and which it refused. */
   record ListUpdateContacts(List<String> success, List<String> failure, Long total) {}
+
+  /** POST /contacts/import with a JSON body. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ImportContacts(
+      List<JsonContact> jsonBody,
+      List<Long> listIds,
+      boolean updateExistingContacts,
+      boolean emptyContactsAttributes,
+      boolean disableNotification) {}
+
+  /** One contact of {@code jsonBody}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record JsonContact(String email, Map<String, Object> attributes) {}
+
+  /** 202 from POST /contacts/import. */
+  record ProcessId(Long processId) {}
+
+  /** GET /processes/{id}; {@code info} is from the v4 SDK only. */
+  record Process(
+      Long id,
+      String name,
+      String status,
+      @JsonProperty("export_url") String exportUrl,
+      ProcessInfo info) {
+
+    static BrevoTypes.ImportProcess toImportProcess(long id, Process p) {
+      JsonNode invalid =
+          p.info() == null || p.info().importInfo() == null
+              ? null
+              : p.info().importInfo().invalidEmails();
+      // A count in the v4 SDK; a list is read as its size, to be lenient.
+      int count = invalid == null ? 0 : invalid.isArray() ? invalid.size() : invalid.asInt(0);
+      return new BrevoTypes.ImportProcess(id, p.status(), count, p.exportUrl());
+    }
+  }
+
+  /** {@code info} of a process. */
+  record ProcessInfo(@JsonProperty("import") ImportInfo importInfo) {}
+
+  /** {@code info.import}: counts of what the import skipped. */
+  record ImportInfo(@JsonProperty("invalid_emails") JsonNode invalidEmails) {}
 
   private BrevoWire() {}
 }

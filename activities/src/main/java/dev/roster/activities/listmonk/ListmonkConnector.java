@@ -2,6 +2,7 @@ package dev.roster.activities.listmonk;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.roster.activities.bulkimport.ImportRow;
 import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.NotFound;
@@ -9,7 +10,10 @@ import dev.roster.activities.http.Rejected;
 import dev.roster.activities.listmonk.ListmonkTypes.ImportParams;
 import dev.roster.activities.listmonk.ListmonkTypes.ImportStatus;
 import dev.roster.activities.listmonk.ListmonkTypes.User;
+import dev.roster.activities.spi.BulkImportConnector;
+import dev.roster.activities.spi.BulkJob;
 import dev.roster.activities.spi.ContactConnector;
+import dev.roster.activities.spi.RejectedRow;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.workflows.common.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
@@ -19,6 +23,7 @@ import dev.roster.workflows.contacts.EraseOutcome;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * One listmonk instance as Roster sees it: users that are active as soon as they are created (no
  * invitations exist), subscribers, lists, blocklist and the one-at-a-time import.
  */
-public final class ListmonkConnector implements TeamConnector, ContactConnector {
+public final class ListmonkConnector
+    implements TeamConnector, ContactConnector, BulkImportConnector {
   private static final Logger log = LoggerFactory.getLogger(ListmonkConnector.class);
 
   /** Users are active at once; subscribers, lists, blocklist and deletion by API. */
@@ -38,6 +44,10 @@ public final class ListmonkConnector implements TeamConnector, ContactConnector 
   /** listmonk has no endpoint families: one budget protects the whole instance. */
   public static final String FAMILY = "api";
 
+  /** One import at a time per instance, so few and large ones. */
+  static final int ROWS_PER_IMPORT = 20_000;
+
+  private final ListmonkBulkImport bulk;
   private final ListmonkClient client;
   private final ListmonkSubscribers subscribers;
   private final ListmonkImports imports;
@@ -46,6 +56,7 @@ public final class ListmonkConnector implements TeamConnector, ContactConnector 
     this.client = requireNonNull(client, "client is null");
     this.subscribers = new ListmonkSubscribers(client);
     this.imports = new ListmonkImports(client);
+    this.bulk = new ListmonkBulkImport(this);
   }
 
   @Override
@@ -234,5 +245,45 @@ public final class ListmonkConnector implements TeamConnector, ContactConnector 
 
   private static String address(String email, String operation) {
     return ListmonkSubscribers.address(email, operation);
+  }
+
+  @Override
+  public String bulkFamily() {
+    return FAMILY;
+  }
+
+  @Override
+  public String jobFamily() {
+    return FAMILY;
+  }
+
+  @Override
+  public int maxRowsPerJob() {
+    return ROWS_PER_IMPORT;
+  }
+
+  @Override
+  public long maxBytesPerJob() {
+    return 8L * 1024 * 1024;
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return Duration.ofSeconds(1);
+  }
+
+  @Override
+  public String startImport(List<ImportRow> rows, List<String> listIds) {
+    return bulk.start(rows, listIds);
+  }
+
+  @Override
+  public BulkJob jobStatus(String jobId) {
+    return bulk.status(jobId);
+  }
+
+  @Override
+  public List<RejectedRow> rejectedRows(String jobId) {
+    return bulk.rejected(jobId);
   }
 }

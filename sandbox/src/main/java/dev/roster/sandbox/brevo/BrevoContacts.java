@@ -220,6 +220,31 @@ final class BrevoContacts {
     return id;
   }
 
+  /** One row of a completed import: creates, or updates when {@code update} (an upsert). */
+  synchronized void importContact(
+      String email, JsonNode attributes, List<Long> listIds, boolean update) {
+    State c = byEmail.get(key(email));
+    if (c != null && !update) {
+      return;
+    }
+    if (c == null) {
+      c = new State();
+      c.id = nextContactId++;
+      c.email = email;
+      c.createdAt = clock.get();
+      byEmail.put(key(email), c);
+    }
+    ObjectNode body = Json.object();
+    body.set("attributes", attributes);
+    apply(c, body);
+    // Imports add lists but leave the person's own unsubscriptions alone.
+    for (long id : listIds) {
+      if (!c.listUnsubscribed.contains(id)) {
+        c.listIds.add(id);
+      }
+    }
+  }
+
   /** Applies the fields create and update share; absent fields leave state unchanged. */
   private void apply(State c, JsonNode body) {
     body.path("attributes")

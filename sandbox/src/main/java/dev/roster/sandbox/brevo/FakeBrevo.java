@@ -35,6 +35,7 @@ public final class FakeBrevo implements AutoCloseable {
   private final FakeHttpServer server = new FakeHttpServer("brevo");
   private final BrevoOrganization organization;
   private final BrevoContacts contacts;
+  private BrevoProcesses processes;
   private final RateBudget organizationBudget;
   private final RateBudget contactsBudget;
 
@@ -50,8 +51,9 @@ public final class FakeBrevo implements AutoCloseable {
 
   public static FakeBrevo start(Options options) {
     FakeBrevo brevo = new FakeBrevo(options);
-    brevo.registerRoutes();
     brevo.server.start(options.port());
+    brevo.processes = new BrevoProcesses(brevo.contacts, brevo.server.baseUrl());
+    brevo.registerRoutes();
     return brevo;
   }
 
@@ -75,6 +77,9 @@ public final class FakeBrevo implements AutoCloseable {
     String list = "/v3/contacts/lists/{listId}/contacts";
     api("POST", list + "/add", contactsBudget, contacts::addToList);
     api("POST", list + "/remove", contactsBudget, contacts::removeFromList);
+    api("POST", "/v3/contacts/import", contactsBudget, processes::start);
+    api("GET", "/v3/processes/{processId}", organizationBudget, processes::status);
+    api("GET", "/v3/processes/{processId}/report", organizationBudget, processes::report);
     server.route("POST", "/_sandbox/invitations/{email}/accept", this::controlAccept);
     server.route(
         "GET",
@@ -170,6 +175,11 @@ public final class FakeBrevo implements AutoCloseable {
   /** Creates a contact list and returns its id. */
   public long createList(String name) {
     return contacts.createList(name);
+  }
+
+  /** Contact imports: their pacing, status words and refused addresses. */
+  public BrevoProcesses processes() {
+    return processes;
   }
 
   public Faults faults() {

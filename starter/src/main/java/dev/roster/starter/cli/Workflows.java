@@ -1,6 +1,9 @@
 package dev.roster.starter.cli;
 
 import dev.roster.activities.control.SubjectHasher;
+import dev.roster.workflows.bulkimport.BulkImportResult;
+import dev.roster.workflows.bulkimport.BulkImportStatus;
+import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.common.Emails;
 import dev.roster.workflows.common.RequestResult;
 import dev.roster.workflows.common.RequestStatus;
@@ -79,6 +82,7 @@ final class Workflows {
     return switch (type) {
       case OnboardUserWorkflow.TYPE -> OnboardStatus.class;
       case OffboardUserWorkflow.TYPE -> OffboardStatus.class;
+      case BulkImportWorkflow.TYPE -> BulkImportStatus.class;
       default -> throw new UsageError(workflowId + " is a " + type + ", not a Roster request");
     };
   }
@@ -87,6 +91,7 @@ final class Workflows {
     return switch (type) {
       case OnboardUserWorkflow.TYPE -> OnboardResult.class;
       case OffboardUserWorkflow.TYPE -> OffboardResult.class;
+      case BulkImportWorkflow.TYPE -> BulkImportResult.class;
       default -> throw new UsageError(workflowId + " is a " + type + ", not a Roster request");
     };
   }

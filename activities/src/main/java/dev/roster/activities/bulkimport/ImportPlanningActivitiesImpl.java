@@ -1,0 +1,93 @@
+package dev.roster.activities.bulkimport;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.roster.activities.spi.BulkImportConnector;
+import dev.roster.workflows.bulkimport.BulkTarget;
+import dev.roster.workflows.bulkimport.ChunkPosition;
+import dev.roster.workflows.bulkimport.ImportPlanningActivities;
+import dev.roster.workflows.bulkimport.PlanSummary;
+import dev.roster.workflows.common.TaskQueues;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans imports on the {@code roster} queue and describes the accounts' bulk endpoints. Thread-
+ * safe: the planner and the plan files are.
+ */
+public final class ImportPlanningActivitiesImpl implements ImportPlanningActivities {
+  private final ImportPlanner planner;
+  private final PlanFiles plans;
+  private final Map<String, BulkImportConnector> connectors;
+  private final Map<String, String> vendors;
+
+  /**
+   * @param opener opens the sources
+   * @param connectors the bulk connector of each account that has one
+   * @param vendors the vendor type of every configured account (so an account without a bulk
+   *     connector is reported as such, not as unknown)
+   */
+  public ImportPlanningActivitiesImpl(
+      SourceOpener opener,
+      Map<String, BulkImportConnector> connectors,
+      Map<String, String> vendors) {
+    this.planner = new ImportPlanner(requireNonNull(opener, "opener is null"));
+    this.plans = new PlanFiles();
+    this.connectors = Map.copyOf(requireNonNull(connectors, "connectors is null"));
+    this.vendors = Map.copyOf(requireNonNull(vendors, "vendors is null"));
+  }
+
+  @Override
+  public PlanSummary planImport(String source, String reportDirectory, String reportName) {
+    return ImportActivityFailures.call(
+        () -> {
+          ImportOptions options = ImportOptions.defaults().withReport(reportDirectory, reportName);
+          ImportPlan plan = planner.plan(SourceReference.parse(source), options);
+          String planFile = plans.save(plan);
+          DryRunReport r = plan.report();
+          return new PlanSummary(
+              planFile,
+              r.failureReport(),
+              r.rowsRead(),
+              r.valid(),
+              r.invalid(),
+              r.withTeamRole(),
+              r.toText(),
+              position(plan.firstChunk()));
+        });
+  }
+
+  @Override
+  public List<BulkTarget> bulkTargets(List<String> accounts) {
+    return accounts.stream().map(this::target).toList();
+  }
+
+  private BulkTarget target(String account) {
+    BulkImportConnector c = connectors.get(account);
+    String vendor = vendors.get(account);
+    if (c == null) {
+      String why =
+          vendor == null
+              ? "account '" + account + "' is not configured"
+              : vendor + " keeps no contacts to import into";
+      return new BulkTarget(account, vendor, false, why, null, null, 0, null);
+    }
+    return new BulkTarget(
+        account,
+        vendor,
+        true,
+        null,
+        TaskQueues.activityQueue(account, c.bulkFamily()),
+        TaskQueues.activityQueue(account, c.jobFamily()),
+        c.maxRowsPerJob(),
+        c.pollInterval());
+  }
+
+  static ChunkPosition position(ChunkCursor c) {
+    return new ChunkPosition(c.byteOffset(), c.lineNumber(), c.rowIndex(), c.rowsInChunk());
+  }
+
+  static ChunkCursor cursor(ChunkPosition p) {
+    return new ChunkCursor(p.byteOffset(), p.lineNumber(), p.rowIndex(), p.rowsInChunk());
+  }
+}

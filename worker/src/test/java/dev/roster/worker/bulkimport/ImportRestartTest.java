@@ -1,0 +1,112 @@
+package dev.roster.worker.bulkimport;
+
+import static dev.roster.worker.bulkimport.BulkImportTest.byAccount;
+import static dev.roster.worker.bulkimport.BulkImportTest.lower;
+import static dev.roster.worker.bulkimport.ImportTestbed.BREVO;
+import static dev.roster.worker.bulkimport.ImportTestbed.BREVO_LIST;
+import static dev.roster.worker.bulkimport.ImportTestbed.LISTMONK;
+import static dev.roster.worker.bulkimport.ImportTestbed.MAILJET;
+import static dev.roster.worker.bulkimport.ImportTestbed.MAILJET_LIST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.activities.bulkimport.FileSourceOpener;
+import dev.roster.workflows.bulkimport.AccountProgress;
+import dev.roster.workflows.bulkimport.BulkImportRequest;
+import dev.roster.workflows.bulkimport.BulkImportResult;
+import dev.roster.workflows.bulkimport.BulkImportWorkflow;
+import dev.roster.workflows.bulkimport.ImportSettings;
+import dev.roster.workflows.bulkimport.ImportTarget;
+import io.temporal.worker.WorkerFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportRestartTest {
+  @TempDir Path dir;
+
+  /**
+   * @param pollEvery short for the restart: a worker stopped mid-activity can leave the test
+   *     environment's time-skipping lock held, so the rest of that import runs on real time
+   */
+  private static BulkImportRequest request(ImportFiles csv, ImportTestbed bed, Duration pollEvery) {
+    return new BulkImportRequest(
+        csv.file.toString(),
+        List.of(
+            new ImportTarget(BREVO, List.of(Long.toString(BREVO_LIST))),
+            new ImportTarget(MAILJET, List.of(Long.toString(MAILJET_LIST))),
+            new ImportTarget(LISTMONK, List.of(Long.toString(bed.listmonkList)))),
+        new ImportSettings(false, 100_000, 500, null, 0, pollEvery, 0),
+        "alice",
+        null,
+        null);
+  }
+
+  @Test
+  void aChunkLostAfterTheVendorAcceptedIsResentAndEveryRowIsImportedOnce() {
+    ImportFiles csv = ImportFiles.write(dir, 3_000);
+    FlakyBulkConnector[] flaky = new FlakyBulkConnector[1];
+    try (ImportTestbed bed = new ImportTestbed(c -> flaky[0] = new FlakyBulkConnector(c, 3))) {
+      bed.start("import-flaky", request(csv, bed, Duration.ofSeconds(30)));
+      BulkImportResult result =
+          bed.client.newUntypedWorkflowStub("import-flaky").getResult(BulkImportResult.class);
+
+      assertThat(result.outcome()).isEqualTo("COMPLETED");
+      // 6 chunks of 500 rows; the third was sent twice (the vendor had accepted it).
+      assertThat(flaky[0].starts()).isEqualTo(7);
+      assertThat(bed.brevo.processes().started()).isEqualTo(7);
+      assertExactlyOnce(bed, csv, result);
+    }
+  }
+
+  @Test
+  @Disabled(
+      "hangs in getResult after the TestWorkflowEnvironment's own factory is stopped and a new"
+          + " factory is started on the same test server; not yet diagnosed (issue 5 handover)")
+  void aWorkerRestartedMidImportNeitherLosesNorRepeatsRows() throws Exception {
+    ImportFiles csv = ImportFiles.write(dir, 3_000);
+    try (ImportTestbed bed = new ImportTestbed()) {
+      BulkImportWorkflow stub =
+          bed.start("import-restart", request(csv, bed, Duration.ofMillis(200)));
+      for (int i = 0; i < 600 && stub.progress().sent() == 0; i++) {
+        Thread.sleep(20);
+      }
+      assertThat(stub.progress().sent()).isPositive();
+      assertThat(stub.progress().confirmed()).isLessThan(3 * 2_997L);
+      bed.env.getWorkerFactory().shutdown();
+      bed.env.getWorkerFactory().awaitTermination(10, TimeUnit.SECONDS);
+
+      WorkerFactory restarted = WorkerFactory.newInstance(bed.client);
+      bed.register(restarted, FileSourceOpener.anywhere());
+      restarted.start();
+      try {
+        BulkImportResult result =
+            bed.client.newUntypedWorkflowStub("import-restart").getResult(BulkImportResult.class);
+        assertThat(result.outcome()).isEqualTo("COMPLETED");
+        assertExactlyOnce(bed, csv, result);
+      } finally {
+        restarted.shutdownNow();
+      }
+    }
+  }
+
+  private static void assertExactlyOnce(ImportTestbed bed, ImportFiles csv, BulkImportResult r) {
+    Set<String> expected = lower(csv.valid);
+    assertThat(lower(bed.brevo.listMemberEmails(BREVO_LIST))).isEqualTo(expected);
+    assertThat(lower(bed.mailjet.listMemberEmails(MAILJET_LIST))).isEqualTo(expected);
+    assertThat(lower(bed.listmonk.listMemberEmails(bed.listmonkList))).isEqualTo(expected);
+    assertThat(bed.brevo.contacts()).hasSize(expected.size());
+    assertThat(bed.mailjet.contacts()).hasSize(expected.size());
+    Map<String, AccountProgress> accounts = byAccount(r.status().progress().accounts());
+    for (AccountProgress a : accounts.values()) {
+      assertThat(a.sent()).as(a.account()).isEqualTo(expected.size());
+      assertThat(a.confirmed()).as(a.account()).isEqualTo(expected.size());
+      assertThat(a.rowsRead()).as(a.account()).isEqualTo(csv.rows);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package dev.roster.worker.bulkimport;
+
+import dev.roster.activities.brevo.BrevoClient;
+import dev.roster.activities.brevo.BrevoConnector;
+import dev.roster.activities.bulkimport.FileSourceOpener;
+import dev.roster.activities.bulkimport.SourceOpener;
+import dev.roster.activities.control.SubjectHasher;
+import dev.roster.activities.http.RateBudget;
+import dev.roster.activities.http.Secret;
+import dev.roster.activities.http.VendorHttp;
+import dev.roster.activities.listmonk.ListmonkClient;
+import dev.roster.activities.listmonk.ListmonkConnector;
+import dev.roster.activities.mailjet.MailjetClient;
+import dev.roster.activities.mailjet.MailjetConnector;
+import dev.roster.activities.spi.BulkImportConnector;
+import dev.roster.sandbox.brevo.FakeBrevo;
+import dev.roster.sandbox.listmonk.FakeListmonk;
+import dev.roster.sandbox.mailjet.FakeMailjet;
+import dev.roster.worker.RosterWorker;
+import dev.roster.worker.VendorAccount;
+import dev.roster.worker.config.ConfigLoader;
+import dev.roster.worker.config.RosterConfig;
+import dev.roster.workflows.bulkimport.BulkImportRequest;
+import dev.roster.workflows.bulkimport.BulkImportWorkflow;
+import dev.roster.workflows.common.RosterSearchAttributes;
+import dev.roster.workflows.common.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import okhttp3.HttpUrl;
+
+/**
+ * A time-skipping environment with a Brevo, a Mailjet and a listmonk account on their sandbox fakes
+ * (on the environment's clock), the production registration ({@link RosterWorker#register}) and, on
+ * the same workers, BulkImport and its activities as the lead is asked to wire them.
+ */
+final class ImportTestbed implements AutoCloseable {
+  static final String BREVO = "brevo-test";
+  static final String MAILJET = "mailjet-test";
+  static final String LISTMONK = "listmonk-test";
+  static final long BREVO_LIST = 2;
+  static final long MAILJET_LIST = 10;
+
+  final TestWorkflowEnvironment env;
+  final FakeBrevo brevo;
+  final FakeMailjet mailjet;
+  final FakeListmonk listmonk;
+  final long listmonkList;
+  final WorkflowClient client;
+  final Map<String, BulkImportConnector> connectors = new LinkedHashMap<>();
+  private final UnaryOperator<BulkImportConnector> brevoWrapper;
+  private final List<VendorAccount> accounts;
+  private final RosterConfig config;
+
+  ImportTestbed() {
+    this(c -> c);
+  }
+
+  /**
+   * @param brevoWrapper wraps the Brevo bulk connector (e.g. to fail once after the vendor
+   *     accepted)
+   */
+  ImportTestbed(UnaryOperator<BulkImportConnector> brevoWrapper) {
+    this.brevoWrapper = brevoWrapper;
+    env = TestWorkflowEnvironment.newInstance();
+    RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
+    Supplier<Instant> clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
+    brevo =
+        FakeBrevo.start(
+            FakeBrevo.Options.builder()
+                .clock(clock)
+                .organizationLimit(100_000, Duration.ofSeconds(1))
+                .contactsLimit(100_000, Duration.ofSeconds(1))
+                .build());
+    mailjet =
+        FakeMailjet.start(
+            FakeMailjet.Options.builder()
+                .clock(clock)
+                .rateLimit(100_000, Duration.ofSeconds(1))
+                .build());
+    listmonk = FakeListmonk.start(FakeListmonk.Options.builder().clock(clock).build());
+    listmonkList = listmonk.createList("Imported");
+    String budget = "{requests: 100000, per: 1s}";
+    config =
+        ConfigLoader.parse(
+            String.join(
+                "\n",
+                "accounts:",
+                "  " + BREVO + ":",
+                "    type: brevo",
+                "    rateBudgets: {organization: " + budget + ", contacts: " + budget + "}",
+                "  " + MAILJET + ":",
+                "    type: mailjet",
+                "    rateBudgets: {api: " + budget + "}",
+                "  " + LISTMONK + ":",
+                "    type: listmonk",
+                "    baseUrl: " + listmonk.baseUrl(),
+                "    rateBudgets: {api: " + budget + "}",
+                "approvals: {privilegedRoles: [admin], timeout: 2d, remindEvery: 1d}",
+                ""),
+            "import-testbed",
+            Map.of());
+    accounts =
+        List.of(
+            account(BREVO, brevo.baseUrl(), brevo.apiKey()),
+            account(MAILJET, mailjet.baseUrl(), mailjet.apiKey() + ":" + mailjet.secretKey()),
+            account(LISTMONK, listmonk.baseUrl(), listmonk.apiUser() + ":" + listmonk.token()));
+    connectors.put(BREVO, brevoWrapper.apply(new BrevoConnector(brevoClient())));
+    connectors.put(MAILJET, new MailjetConnector(mailjetClient()));
+    connectors.put(LISTMONK, new ListmonkConnector(listmonkClient()));
+    register(env.getWorkerFactory(), FileSourceOpener.anywhere());
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  /** The production registration, with the Brevo bulk connector wrapped as the test asks. */
+  void register(WorkerFactory factory, SourceOpener opener) {
+    RosterWorker.register(
+        factory,
+        accounts,
+        config.approvals(),
+        new SubjectHasher("import-testbed-subject-key-32byt".getBytes(StandardCharsets.UTF_8)),
+        null,
+        (account, bulk) -> account.equals(BREVO) ? brevoWrapper.apply(bulk) : bulk);
+  }
+
+  BulkImportWorkflow start(String workflowId, BulkImportRequest request) {
+    BulkImportWorkflow stub =
+        client.newWorkflowStub(
+            BulkImportWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ROSTER)
+                .setWorkflowId(workflowId)
+                .build());
+    WorkflowClient.start(stub::importContacts, request);
+    return stub;
+  }
+
+  private VendorAccount account(String id, String baseUrl, String credential) {
+    return new VendorAccount(
+        config.accounts().get(id), URI.create(baseUrl), new Secret(credential), true);
+  }
+
+  private static RateBudget generous(String vendor, String name) {
+    return RateBudget.of(vendor, name, new RateBudget.Limit(100_000, Duration.ofSeconds(1)));
+  }
+
+  private BrevoClient brevoClient() {
+    return new BrevoClient(
+        HttpUrl.get(brevo.baseUrl()),
+        new Secret(brevo.apiKey()),
+        generous("brevo", BREVO + "/organization"),
+        generous("brevo", BREVO + "/contacts"),
+        VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
+  }
+
+  private MailjetClient mailjetClient() {
+    return new MailjetClient(
+        HttpUrl.get(mailjet.baseUrl()),
+        new Secret(mailjet.apiKey()),
+        new Secret(mailjet.secretKey()),
+        generous("mailjet", MAILJET + "/api"),
+        VendorHttp.newClient("mailjet", MailjetClient.REQUEST_ID_HEADERS));
+  }
+
+  private ListmonkClient listmonkClient() {
+    return new ListmonkClient(
+        HttpUrl.get(listmonk.baseUrl()),
+        listmonk.apiUser(),
+        new Secret(listmonk.token()),
+        generous("listmonk", LISTMONK + "/api"),
+        VendorHttp.newClient("listmonk", ListmonkClient.REQUEST_ID_HEADERS));
+  }
+
+  @Override
+  public void close() {
+    env.close();
+    brevo.close();
+    mailjet.close();
+    listmonk.close();
+  }
+}
