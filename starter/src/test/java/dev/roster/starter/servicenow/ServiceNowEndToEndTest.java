@@ -211,6 +211,13 @@ class ServiceNowEndToEndTest {
         .isEqualTo(401);
     assertThat(post("not json".getBytes(StandardCharsets.UTF_8), Map.of())).isIn(400, 401);
     assertThat(post(new byte[200_000], Map.of())).isEqualTo(413);
+    // Correctly signed, but the number is missing: the schema refuses it.
+    byte[] noNumber =
+        new String(body, StandardCharsets.UTF_8)
+            .replace("\"number\":\"RITM0010002\",", "")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(noNumber).isNotEqualTo(body);
+    assertThat(post(noNumber, signer.headers(noNumber, java.time.Instant.now()))).isEqualTo(400);
     assertThat(servicenow.fireWebhook(webhook, "onboard", "sc_req_item", unknown, signer).status())
         .isEqualTo(400);
 
