@@ -34,6 +34,7 @@ class CliTest {
         "worker",
         "serve",
         "onboard",
+        "import",
         "status",
         "approve",
         "reject",

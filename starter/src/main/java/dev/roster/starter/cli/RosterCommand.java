@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       OnboardCommand.class,
       OffboardCommand.class,
+      ImportCommand.class,
       StatusCommand.class,
       ApproveCommand.class,
       RejectCommand.class,

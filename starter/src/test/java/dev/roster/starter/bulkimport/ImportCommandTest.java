@@ -1,0 +1,135 @@
+package dev.roster.starter.bulkimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roster.starter.ImportStarter;
+import dev.roster.starter.cli.ImportCommand;
+import dev.roster.workflows.bulkimport.AccountProgress;
+import dev.roster.workflows.bulkimport.BulkImportRequest;
+import dev.roster.workflows.bulkimport.ImportProgress;
+import dev.roster.workflows.bulkimport.ImportTarget;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ImportCommandTest {
+
+  private static BulkImportRequest parse(String... args) {
+    ImportCommand command = new ImportCommand();
+    new CommandLine(command).parseArgs(args);
+    return command.request();
+  }
+
+  @Test
+  void listsBelongToTheAccountTheyFollowAndTheSourceIsMadeAbsolute() {
+    BulkImportRequest request =
+        parse(
+            "contacts.csv",
+            "--account",
+            "brevo-main",
+            "--list",
+            "2",
+            "--list",
+            "7",
+            "--account",
+            "mailjet-main",
+            "--list",
+            "10",
+            "--account",
+            "listmonk-main",
+            "--ticket",
+            "RITM0010042",
+            "--requested-by",
+            "carol",
+            "--approval-threshold",
+            "5000");
+
+    assertThat(request.targets())
+        .containsExactly(
+            new ImportTarget("brevo-main", List.of("2", "7")),
+            new ImportTarget("mailjet-main", List.of("10")),
+            new ImportTarget("listmonk-main", List.of()));
+    assertThat(request.source()).isEqualTo(Path.of("contacts.csv").toAbsolutePath().toString());
+    assertThat(request.requestedBy()).isEqualTo("carol");
+    assertThat(request.ticket()).isEqualTo("RITM0010042");
+    assertThat(request.settings().dryRun()).isFalse();
+    assertThat(request.settings().approvalAboveOrDefault()).isEqualTo(5000);
+    assertThat(request.resume()).isNull();
+  }
+
+  @Test
+  void dryRunAndDefaultsAndUrlsKeptAsGiven() {
+    BulkImportRequest request =
+        parse("https://files.example.com/q3.csv?token=abc", "--account", "brevo-main", "--dry-run");
+    assertThat(request.source()).isEqualTo("https://files.example.com/q3.csv?token=abc");
+    assertThat(request.settings().dryRun()).isTrue();
+    assertThat(request.settings().approvalAboveOrDefault()).isEqualTo(1000);
+    assertThat(ImportStarter.describe(request.source()))
+        .isEqualTo("https://files.example.com/q3.csv");
+  }
+
+  @Test
+  void workflowIdsUseTheTicketOrAHashAndNeverAnEmail() {
+    ImportStarter starter = new ImportStarter(null, List.of("brevo-main", "mailjet-main"));
+    BulkImportRequest withTicket =
+        parse("/data/ada@example.com.csv", "--account", "brevo-main", "--ticket", "RITM1");
+    assertThat(starter.workflowId(withTicket)).isEqualTo("import-RITM1");
+
+    BulkImportRequest a = parse("/data/ada@example.com.csv", "--account", "brevo-main");
+    BulkImportRequest b =
+        parse("/data/ada@example.com.csv", "--account", "brevo-main", "--list", "2");
+    BulkImportRequest dry =
+        parse("/data/ada@example.com.csv", "--account", "brevo-main", "--dry-run");
+    assertThat(starter.workflowId(a)).matches("import-[0-9a-f]{12}");
+    assertThat(starter.workflowId(a)).isEqualTo(starter.workflowId(a));
+    assertThat(starter.workflowId(b)).isNotEqualTo(starter.workflowId(a));
+    assertThat(starter.workflowId(dry)).startsWith("import-dry-run-").doesNotContain("@");
+  }
+
+  @Test
+  void unknownAccountsNameTheConfiguredOnes() {
+    ImportStarter starter = new ImportStarter(null, List.of("brevo-main", "mailjet-main"));
+    BulkImportRequest request = parse("/data/c.csv", "--account", "brevo-x", "--list", "2");
+    assertThat(starter.problems(request))
+        .singleElement()
+        .asString()
+        .contains("brevo-x")
+        .contains("brevo-main, mailjet-main");
+    assertThat(starter.problems(parse("http://example.com/c.csv", "--account", "brevo-main")))
+        .singleElement()
+        .asString()
+        .contains("https");
+  }
+
+  @Test
+  void progressBarShowsConfirmedOverValidPerAccountAndAnEta() {
+    ImportProgress p =
+        new ImportProgress(
+            "importing",
+            1000,
+            990,
+            10,
+            1500,
+            990,
+            0,
+            1980,
+            0,
+            10_000,
+            0,
+            "/tmp/report.csv",
+            List.of(
+                account("brevo-main", "importing", 990), account("mailjet-main", "importing", 0)));
+    String line = ImportCommand.bar(p);
+    assertThat(line)
+        .startsWith(
+            "[############------------] 50% 990/1980 confirmed (990 valid rows, 10 invalid)")
+        .contains("brevo-main 990/990")
+        .contains("mailjet-main 0/990")
+        .endsWith("ETA 10s");
+  }
+
+  private static AccountProgress account(String id, String state, long confirmed) {
+    return new AccountProgress(id, state, "", null, false, 0, confirmed, confirmed, 0, 1, null);
+  }
+}
