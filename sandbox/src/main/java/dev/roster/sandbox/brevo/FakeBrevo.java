@@ -1,11 +1,11 @@
 package dev.roster.sandbox.brevo;
 
 import dev.roster.sandbox.FakeHandler;
-import dev.roster.sandbox.FakeHttpServer;
 import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.FakeResponse;
 import dev.roster.sandbox.Faults;
 import dev.roster.sandbox.RateBudget;
+import dev.roster.sandbox.SandboxFake;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,9 +30,8 @@ import java.util.function.Supplier;
  *   <li>{@code GET /_sandbox/state} dumps members, contacts and lists as JSON.
  * </ul>
  */
-public final class FakeBrevo implements AutoCloseable {
+public final class FakeBrevo extends SandboxFake {
   private final Options options;
-  private final FakeHttpServer server = new FakeHttpServer("brevo");
   private final BrevoOrganization organization;
   private final BrevoContacts contacts;
   private BrevoProcesses processes;
@@ -40,6 +39,7 @@ public final class FakeBrevo implements AutoCloseable {
   private final RateBudget contactsBudget;
 
   private FakeBrevo(Options options) {
+    super("brevo");
     this.options = options;
     this.organization = new BrevoOrganization(options.clock(), options.acceptAfter());
     this.contacts = new BrevoContacts(options.clock(), options.registeredEmail());
@@ -130,12 +130,9 @@ public final class FakeBrevo implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:<port>/v3}, the value to configure a Brevo client with. */
+  @Override
   public String baseUrl() {
     return server.baseUrl() + "/v3";
-  }
-
-  public int port() {
-    return server.port();
   }
 
   public String apiKey() {
@@ -180,37 +177,6 @@ public final class FakeBrevo implements AutoCloseable {
   /** Contact imports: their pacing, status words and refused addresses. */
   public BrevoProcesses processes() {
     return processes;
-  }
-
-  public Faults faults() {
-    return server.faults();
-  }
-
-  /** The routed requests received, oldest first (see {@link FakeHttpServer#requests()}). */
-  public List<FakeRequest> requests() {
-    return server.requests();
-  }
-
-  /** Calls matched to a route template, e.g. {@code calls("GET", "/v3/contacts/{identifier}")}. */
-  public int calls(String method, String pathTemplate) {
-    return server.calls(method, pathTemplate);
-  }
-
-  public int totalCalls() {
-    return server.totalCalls();
-  }
-
-  public int faultedCalls() {
-    return server.faultedCalls();
-  }
-
-  public void resetCounters() {
-    server.resetCounters();
-  }
-
-  @Override
-  public void close() {
-    server.close();
   }
 
   /**

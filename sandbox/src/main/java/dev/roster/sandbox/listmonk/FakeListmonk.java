@@ -1,10 +1,10 @@
 package dev.roster.sandbox.listmonk;
 
 import dev.roster.sandbox.FakeHandler;
-import dev.roster.sandbox.FakeHttpServer;
 import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.FakeResponse;
 import dev.roster.sandbox.Faults;
+import dev.roster.sandbox.SandboxFake;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * has no rate limiting, so neither does the fake. Success bodies are {@code {"data": …}}, errors
  * {@code {"message": …}}.
  */
-public final class FakeListmonk implements AutoCloseable {
+public final class FakeListmonk extends SandboxFake {
   /** A handler that also sees the caller's permissions. */
   @FunctionalInterface
   private interface Authed {
@@ -32,7 +32,6 @@ public final class FakeListmonk implements AutoCloseable {
   }
 
   private final Options options;
-  private final FakeHttpServer server = new FakeHttpServer("listmonk");
   private final ListmonkRoles roles;
   private final ListmonkUsers users;
   private final ListmonkLists lists;
@@ -40,6 +39,7 @@ public final class FakeListmonk implements AutoCloseable {
   private final ListmonkImport imports;
 
   private FakeListmonk(Options options) {
+    super("listmonk");
     this.options = options;
     this.roles = new ListmonkRoles(options.apiPermissions());
     this.users = new ListmonkUsers(options.clock(), options.apiUser(), options.token(), roles);
@@ -144,12 +144,9 @@ public final class FakeListmonk implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:<port>}; API paths are under {@code /api}. */
+  @Override
   public String baseUrl() {
     return server.baseUrl();
-  }
-
-  public int port() {
-    return server.port();
   }
 
   public String apiUser() {
@@ -190,33 +187,6 @@ public final class FakeListmonk implements AutoCloseable {
   /** none, importing, finished or failed. */
   public String importStatus() {
     return imports.currentStatus();
-  }
-
-  public Faults faults() {
-    return server.faults();
-  }
-
-  /** The routed requests received, oldest first (see {@link FakeHttpServer#requests()}). */
-  public List<FakeRequest> requests() {
-    return server.requests();
-  }
-
-  /** Calls matched to a route template, e.g. {@code calls("GET", "/api/subscribers/{id}")}. */
-  public int calls(String method, String pathTemplate) {
-    return server.calls(method, pathTemplate);
-  }
-
-  public int totalCalls() {
-    return server.totalCalls();
-  }
-
-  public void resetCounters() {
-    server.resetCounters();
-  }
-
-  @Override
-  public void close() {
-    server.close();
   }
 
   /**

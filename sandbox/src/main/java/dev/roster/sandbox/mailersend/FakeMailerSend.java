@@ -1,11 +1,11 @@
 package dev.roster.sandbox.mailersend;
 
 import dev.roster.sandbox.FakeHandler;
-import dev.roster.sandbox.FakeHttpServer;
 import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.FakeResponse;
 import dev.roster.sandbox.Faults;
 import dev.roster.sandbox.RateBudget;
+import dev.roster.sandbox.SandboxFake;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,18 +27,18 @@ import java.util.function.Supplier;
  * <p>Control route for humans poking the fake in dev mode (no token, not rate limited): {@code POST
  * /_sandbox/invites/{email}/accept} turns a pending invite into a user (204; 404 if none).
  */
-public final class FakeMailerSend implements AutoCloseable {
+public final class FakeMailerSend extends SandboxFake {
   /** The seeded account owner (role Admin); deleting it is refused with 403. */
   public static final String OWNER_EMAIL = MailerSendTeam.OWNER_EMAIL;
 
   private final Options options;
-  private final FakeHttpServer server = new FakeHttpServer("mailersend");
   private final MailerSendTeam team;
   private final MailerSendSuppressions suppressions;
   private final RateBudget rate;
   private final DailyQuota quota;
 
   private FakeMailerSend(Options options) {
+    super("mailersend");
     this.options = options;
     this.team = new MailerSendTeam(options.clock(), options.acceptAfter());
     this.suppressions = new MailerSendSuppressions(options.clock());
@@ -130,12 +130,9 @@ public final class FakeMailerSend implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:<port>/v1}, the value to configure a MailerSend client with. */
+  @Override
   public String baseUrl() {
     return server.baseUrl() + "/v1";
-  }
-
-  public int port() {
-    return server.port();
   }
 
   public String token() {
@@ -186,34 +183,12 @@ public final class FakeMailerSend implements AutoCloseable {
     return suppressions.isSuppressed(email);
   }
 
-  public Faults faults() {
-    return server.faults();
-  }
-
-  /** Calls matched to a route template, e.g. {@code calls("GET", "/v1/users/{id}")}. */
-  public int calls(String method, String pathTemplate) {
-    return server.calls(method, pathTemplate);
-  }
-
-  /** The routed requests received, oldest first (see {@link FakeHttpServer#requests()}). */
-  public List<FakeRequest> requests() {
-    return server.requests();
-  }
-
-  public int totalCalls() {
-    return server.totalCalls();
-  }
-
   /** Clears call counts and the request journal, and restores the rate limit and daily quota. */
+  @Override
   public void resetCounters() {
     server.resetCounters();
     rate.reset();
     quota.reset();
-  }
-
-  @Override
-  public void close() {
-    server.close();
   }
 
   /**

@@ -1,10 +1,9 @@
 package dev.roster.sandbox.mailjet;
 
 import dev.roster.sandbox.FakeHandler;
-import dev.roster.sandbox.FakeHttpServer;
-import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.Faults;
 import dev.roster.sandbox.RateBudget;
+import dev.roster.sandbox.SandboxFake;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +23,10 @@ import java.util.function.Supplier;
  * mailjet-apiv3-java#217), then the handler. Lists 10 "Newsletter" and 11 "Product updates" exist
  * from the start.
  */
-public final class FakeMailjet implements AutoCloseable {
+public final class FakeMailjet extends SandboxFake {
   private static final String REST = "/v3/REST";
 
   private final Options options;
-  private final FakeHttpServer server = new FakeHttpServer("mailjet");
   private final MailjetStore store;
   private final MailjetContacts contacts;
   private final MailjetLists lists;
@@ -36,6 +34,7 @@ public final class FakeMailjet implements AutoCloseable {
   private final RateBudget budget;
 
   private FakeMailjet(Options options) {
+    super("mailjet");
     this.options = options;
     this.store = new MailjetStore(options.clock());
     this.contacts = new MailjetContacts(store);
@@ -106,12 +105,9 @@ public final class FakeMailjet implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:<port>}; clients append {@code /v3/REST/...}, {@code /v4/...}. */
+  @Override
   public String baseUrl() {
     return server.baseUrl();
-  }
-
-  public int port() {
-    return server.port();
   }
 
   public String apiKey() {
@@ -149,33 +145,6 @@ public final class FakeMailjet implements AutoCloseable {
   /** The contactdata of the live contact with this address; empty when there is none. */
   public Map<String, Object> properties(String email) {
     return contact(email).map(Contact::properties).orElse(Map.of());
-  }
-
-  public Faults faults() {
-    return server.faults();
-  }
-
-  /** Calls matched to a route template, e.g. {@code calls("GET", "/v3/REST/contact/{id}")}. */
-  public int calls(String method, String pathTemplate) {
-    return server.calls(method, pathTemplate);
-  }
-
-  /** The routed requests received, oldest first (see {@link FakeHttpServer#requests()}). */
-  public List<FakeRequest> requests() {
-    return server.requests();
-  }
-
-  public int totalCalls() {
-    return server.totalCalls();
-  }
-
-  public void resetCounters() {
-    server.resetCounters();
-  }
-
-  @Override
-  public void close() {
-    server.close();
   }
 
   /**

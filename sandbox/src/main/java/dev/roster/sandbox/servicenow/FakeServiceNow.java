@@ -1,9 +1,8 @@
 package dev.roster.sandbox.servicenow;
 
-import dev.roster.sandbox.FakeHttpServer;
-import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.Faults;
 import dev.roster.sandbox.RateBudget;
+import dev.roster.sandbox.SandboxFake;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -29,8 +28,7 @@ import java.util.function.Supplier;
  * /api/now/table/sc_item_option_mtom?sysparm_query=request_item=<ritm>
  * &sysparm_fields=sc_item_option.item_option_new.name,sc_item_option.value}.
  */
-public final class FakeServiceNow implements AutoCloseable {
-  private final FakeHttpServer server = new FakeHttpServer("servicenow");
+public final class FakeServiceNow extends SandboxFake {
   private final Options options;
   private final SnStore store;
   private final SnAuth auth;
@@ -41,6 +39,7 @@ public final class FakeServiceNow implements AutoCloseable {
   private final WebhookFirer firer = new WebhookFirer();
 
   private FakeServiceNow(Options options) {
+    super("servicenow");
     this.options = options;
     this.store = new SnStore(options.clock());
     this.auth =
@@ -198,42 +197,13 @@ public final class FakeServiceNow implements AutoCloseable {
   // ---- Server plumbing ----
 
   /** {@code http://127.0.0.1:<port>}: the instance URL (no path) to configure a client with. */
+  @Override
   public String baseUrl() {
     return server.baseUrl();
   }
 
-  public int port() {
-    return server.port();
-  }
-
   public Options options() {
     return options;
-  }
-
-  public Faults faults() {
-    return server.faults();
-  }
-
-  /** The routed requests received, oldest first (see {@link FakeHttpServer#requests()}). */
-  public List<FakeRequest> requests() {
-    return server.requests();
-  }
-
-  public int calls(String method, String pathTemplate) {
-    return server.calls(method, pathTemplate);
-  }
-
-  public int totalCalls() {
-    return server.totalCalls();
-  }
-
-  public void resetCounters() {
-    server.resetCounters();
-  }
-
-  @Override
-  public void close() {
-    server.close();
   }
 
   /**

@@ -1,14 +1,15 @@
 package dev.roster.worker.offboard;
 
-import static dev.roster.worker.offboard.OffboardTestbed.APPROVER;
-import static dev.roster.worker.offboard.OffboardTestbed.LISTMONK;
-import static dev.roster.worker.offboard.OffboardTestbed.LISTMONK_LIST;
-import static dev.roster.worker.offboard.OffboardTestbed.REQUESTER;
-import static dev.roster.worker.offboard.OffboardTestbed.report;
-import static dev.roster.worker.offboard.OffboardTestbed.request;
-import static dev.roster.worker.offboard.OffboardTestbed.step;
+import static dev.roster.worker.testbed.FourVendorsTestbed.APPROVER;
+import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK;
+import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK_LIST;
+import static dev.roster.worker.testbed.FourVendorsTestbed.REQUESTER;
+import static dev.roster.worker.testbed.FourVendorsTestbed.report;
+import static dev.roster.worker.testbed.FourVendorsTestbed.request;
+import static dev.roster.worker.testbed.FourVendorsTestbed.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.worker.testbed.FourVendorsTestbed;
 import dev.roster.workflows.common.ApprovalStatus;
 import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.common.StepState;
@@ -31,7 +32,7 @@ class OffboardApprovalTest {
   @Test
   @Timeout(120)
   void erasureWaitsForApprovalAndNothingIrreversibleHappensMeanwhile() {
-    try (OffboardTestbed bed = onboarded()) {
+    try (FourVendorsTestbed bed = onboarded()) {
       OffboardUserWorkflow stub = bed.startOffboarding("offboard-wait", erase());
       bed.env.sleep(Duration.ofDays(1).plusHours(1));
 
@@ -47,7 +48,7 @@ class OffboardApprovalTest {
       assertThat(bed.listmonk.subscriber(ADA)).isPresent();
 
       stub.approve(new Decision(APPROVER, "verified", "test"));
-      OffboardResult result = OffboardTestbed.result(stub);
+      OffboardResult result = FourVendorsTestbed.result(stub);
       assertThat(result.outcome()).isEqualTo("COMPLETED");
       assertThat(bed.listmonk.subscriber(ADA)).isEmpty();
     }
@@ -56,12 +57,12 @@ class OffboardApprovalTest {
   @Test
   @Timeout(120)
   void rejectionLeavesTheContactAndSaysSo() {
-    try (OffboardTestbed bed = onboarded()) {
+    try (FourVendorsTestbed bed = onboarded()) {
       OffboardUserWorkflow stub = bed.startOffboarding("offboard-reject", erase());
       bed.env.sleep(Duration.ofHours(1));
 
       stub.reject(new Decision(APPROVER, "legal hold", "test"));
-      OffboardResult result = OffboardTestbed.result(stub);
+      OffboardResult result = FourVendorsTestbed.result(stub);
 
       assertThat(result.outcome()).isEqualTo("PARTIAL");
       assertThat(result.status().approval().state()).isEqualTo("rejected");
@@ -74,9 +75,9 @@ class OffboardApprovalTest {
   @Test
   @Timeout(120)
   void approvalTimeoutLeavesTheContactAndSaysSo() {
-    try (OffboardTestbed bed = onboarded()) {
+    try (FourVendorsTestbed bed = onboarded()) {
       OffboardResult result =
-          OffboardTestbed.result(bed.startOffboarding("offboard-timeout", erase()));
+          FourVendorsTestbed.result(bed.startOffboarding("offboard-timeout", erase()));
 
       assertThat(result.outcome()).isEqualTo("PARTIAL");
       ApprovalStatus approval = result.status().approval();
@@ -91,7 +92,7 @@ class OffboardApprovalTest {
   @Test
   @Timeout(120)
   void requesterCannotApproveTheirOwnErasure() {
-    try (OffboardTestbed bed = onboarded()) {
+    try (FourVendorsTestbed bed = onboarded()) {
       OffboardUserWorkflow stub = bed.startOffboarding("offboard-self", erase());
       bed.env.sleep(Duration.ofHours(1));
 
@@ -106,15 +107,15 @@ class OffboardApprovalTest {
       assertThat(bed.listmonk.subscriber(ADA)).isPresent();
 
       stub.approve(new Decision(APPROVER, "verified", "test"));
-      OffboardResult result = OffboardTestbed.result(stub);
+      OffboardResult result = FourVendorsTestbed.result(stub);
       assertThat(result.outcome()).isEqualTo("COMPLETED");
       assertThat(result.status().approval().decision().by()).isEqualTo(APPROVER);
       assertThat(bed.listmonk.subscriber(ADA)).isEmpty();
     }
   }
 
-  private static OffboardTestbed onboarded() {
-    OffboardTestbed bed = new OffboardTestbed(null, null);
+  private static FourVendorsTestbed onboarded() {
+    FourVendorsTestbed bed = new FourVendorsTestbed(null, null);
     try {
       assertThat(bed.onboard(ADA, LISTMONK).outcome()).isEqualTo("COMPLETED");
       assertThat(bed.listmonk.subscriber(ADA)).isPresent();

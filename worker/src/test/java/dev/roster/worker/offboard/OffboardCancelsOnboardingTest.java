@@ -1,13 +1,14 @@
 package dev.roster.worker.offboard;
 
-import static dev.roster.worker.offboard.OffboardTestbed.BREVO;
-import static dev.roster.worker.offboard.OffboardTestbed.LISTMONK;
-import static dev.roster.worker.offboard.OffboardTestbed.onboardingId;
-import static dev.roster.worker.offboard.OffboardTestbed.report;
-import static dev.roster.worker.offboard.OffboardTestbed.request;
-import static dev.roster.worker.offboard.OffboardTestbed.step;
+import static dev.roster.worker.testbed.FourVendorsTestbed.BREVO;
+import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK;
+import static dev.roster.worker.testbed.FourVendorsTestbed.onboardingId;
+import static dev.roster.worker.testbed.FourVendorsTestbed.report;
+import static dev.roster.worker.testbed.FourVendorsTestbed.request;
+import static dev.roster.worker.testbed.FourVendorsTestbed.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.worker.testbed.FourVendorsTestbed;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.onboard.AccountReport;
@@ -26,7 +27,7 @@ class OffboardCancelsOnboardingTest {
   @Test
   @Timeout(120)
   void onboardingWaitingForAcceptanceIsCancelledWithItsInvitation() {
-    try (OffboardTestbed bed = new OffboardTestbed(null, null)) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(null, null)) {
       OnboardUserWorkflow onboarding = waitingOnboarding(bed);
 
       OffboardResult result = offboard(bed);
@@ -59,7 +60,7 @@ class OffboardCancelsOnboardingTest {
   @Test
   @Timeout(120)
   void cancelledOnboardingEndsWithACancelledResult() {
-    try (OffboardTestbed bed = new OffboardTestbed(null, null)) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(null, null)) {
       OnboardUserWorkflow onboarding = waitingOnboarding(bed);
       offboard(bed);
 
@@ -73,7 +74,7 @@ class OffboardCancelsOnboardingTest {
   }
 
   /** Brevo invitees never accept by themselves in this testbed: the onboarding keeps waiting. */
-  private static OnboardUserWorkflow waitingOnboarding(OffboardTestbed bed) {
+  private static OnboardUserWorkflow waitingOnboarding(FourVendorsTestbed bed) {
     OnboardUserWorkflow onboarding = bed.startOnboarding(ADA, BREVO);
     bed.env.sleep(Duration.ofHours(2));
     assertThat(step(onboarding.status().accounts().get(0), "acceptance").state())
@@ -82,8 +83,8 @@ class OffboardCancelsOnboardingTest {
     return onboarding;
   }
 
-  private static OffboardResult offboard(OffboardTestbed bed) {
-    return OffboardTestbed.result(
+  private static OffboardResult offboard(FourVendorsTestbed bed) {
+    return FourVendorsTestbed.result(
         bed.startOffboarding("offboard-during-onboarding", request(ADA, false, false, BREVO)));
   }
 
@@ -95,11 +96,11 @@ class OffboardCancelsOnboardingTest {
   @Test
   @Timeout(120)
   void finishedOnboardingIsNotReportedAsCancelled() {
-    try (OffboardTestbed bed = new OffboardTestbed(null, null)) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(null, null)) {
       assertThat(bed.onboard(ADA, LISTMONK).outcome()).isEqualTo("COMPLETED");
 
       OffboardResult result =
-          OffboardTestbed.result(
+          FourVendorsTestbed.result(
               bed.startOffboarding(
                   "offboard-after-onboarding", request(ADA, false, false, LISTMONK)));
 

@@ -1,18 +1,19 @@
 package dev.roster.worker.offboard;
 
-import static dev.roster.worker.offboard.OffboardTestbed.APPROVER;
-import static dev.roster.worker.offboard.OffboardTestbed.BREVO;
-import static dev.roster.worker.offboard.OffboardTestbed.BREVO_LIST;
-import static dev.roster.worker.offboard.OffboardTestbed.LISTMONK;
-import static dev.roster.worker.offboard.OffboardTestbed.LISTMONK_LIST;
-import static dev.roster.worker.offboard.OffboardTestbed.MAILERSEND;
-import static dev.roster.worker.offboard.OffboardTestbed.MAILJET;
-import static dev.roster.worker.offboard.OffboardTestbed.MAILJET_LIST;
-import static dev.roster.worker.offboard.OffboardTestbed.report;
-import static dev.roster.worker.offboard.OffboardTestbed.request;
-import static dev.roster.worker.offboard.OffboardTestbed.step;
+import static dev.roster.worker.testbed.FourVendorsTestbed.APPROVER;
+import static dev.roster.worker.testbed.FourVendorsTestbed.BREVO;
+import static dev.roster.worker.testbed.FourVendorsTestbed.BREVO_LIST;
+import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK;
+import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK_LIST;
+import static dev.roster.worker.testbed.FourVendorsTestbed.MAILERSEND;
+import static dev.roster.worker.testbed.FourVendorsTestbed.MAILJET;
+import static dev.roster.worker.testbed.FourVendorsTestbed.MAILJET_LIST;
+import static dev.roster.worker.testbed.FourVendorsTestbed.report;
+import static dev.roster.worker.testbed.FourVendorsTestbed.request;
+import static dev.roster.worker.testbed.FourVendorsTestbed.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.worker.testbed.FourVendorsTestbed;
 import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.offboard.OffboardResult;
@@ -35,7 +36,7 @@ class OffboardPerVendorTest {
   @Test
   @Timeout(120)
   void brevoKeepsNoMemberNoListMembershipAndNoContact() {
-    try (OffboardTestbed bed = new OffboardTestbed(Duration.ofDays(1), null)) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(Duration.ofDays(1), null)) {
       assertThat(bed.onboard(ADA, BREVO).outcome()).isEqualTo("COMPLETED");
       assertThat(bed.brevo.member(ADA)).isPresent();
       assertThat(bed.brevo.listMemberEmails(BREVO_LIST)).contains(ADA);
@@ -53,7 +54,7 @@ class OffboardPerVendorTest {
   @Test
   @Timeout(120)
   void mailjetNeedsAManualRemovalThenKeepsNoListMembershipAndNoLiveContact() {
-    try (OffboardTestbed bed = new OffboardTestbed(null, null)) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(null, null)) {
       assertThat(bed.onboard(ADA, MAILJET).outcome()).isEqualTo("COMPLETED");
       assertThat(bed.mailjet.contact(ADA)).isPresent();
       assertThat(bed.mailjet.listMemberEmails(MAILJET_LIST)).contains(ADA);
@@ -86,7 +87,7 @@ class OffboardPerVendorTest {
   @Test
   @Timeout(120)
   void mailjetUnsubscribesWithoutWaitingForTheManualTask() {
-    try (OffboardTestbed bed = new OffboardTestbed(null, null)) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(null, null)) {
       assertThat(bed.onboard(ADA, MAILJET).outcome()).isEqualTo("COMPLETED");
       OffboardUserWorkflow stub =
           bed.startOffboarding("offboard-mailjet-open-task", request(ADA, false, false, MAILJET));
@@ -103,7 +104,7 @@ class OffboardPerVendorTest {
   @Test
   @Timeout(120)
   void mailerSendKeepsNoUserNoRecipientAndSuppressesTheAddress() {
-    try (OffboardTestbed bed = new OffboardTestbed(null, Duration.ofDays(1))) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(null, Duration.ofDays(1))) {
       assertThat(bed.onboard(ADA, MAILERSEND).outcome()).isEqualTo("COMPLETED");
       assertThat(bed.mailerSend.user(ADA)).isPresent();
       // MailerSend keeps recipients only of mail it sent: record that it mailed Ada.
@@ -122,7 +123,7 @@ class OffboardPerVendorTest {
   @Test
   @Timeout(120)
   void listmonkKeepsNoUserNoListMembershipAndNoSubscriber() {
-    try (OffboardTestbed bed = new OffboardTestbed(null, null)) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(null, null)) {
       assertThat(bed.onboard(ADA, LISTMONK).outcome()).isEqualTo("COMPLETED");
       assertThat(bed.listmonk.user(ADA)).isPresent();
       assertThat(bed.listmonk.listMemberEmails(LISTMONK_LIST)).contains(ADA);
@@ -141,7 +142,7 @@ class OffboardPerVendorTest {
    * erasure waits for an approval, then approves as someone other than the requester.
    */
   private static OffboardResult offboardWithErasure(
-      OffboardTestbed bed, String workflowId, String account) {
+      FourVendorsTestbed bed, String workflowId, String account) {
     OffboardUserWorkflow stub =
         bed.startOffboarding(workflowId, request(ADA, true, false, account));
     bed.env.sleep(Duration.ofHours(1));
@@ -154,10 +155,10 @@ class OffboardPerVendorTest {
 
     OffboardStatus waiting = stub.status();
     assertThat(waiting.approval().state()).isEqualTo("waiting");
-    assertThat(waiting.approval().requestedBy()).isEqualTo(OffboardTestbed.REQUESTER);
+    assertThat(waiting.approval().requestedBy()).isEqualTo(FourVendorsTestbed.REQUESTER);
 
     stub.approve(new Decision(APPROVER, "GDPR request verified", "test"));
-    return OffboardTestbed.result(stub);
+    return FourVendorsTestbed.result(stub);
   }
 
   private static void assertCompletedWithErasure(OffboardResult result, String account) {

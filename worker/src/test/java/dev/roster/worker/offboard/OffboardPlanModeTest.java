@@ -1,18 +1,19 @@
 package dev.roster.worker.offboard;
 
-import static dev.roster.worker.offboard.OffboardTestbed.ALL;
-import static dev.roster.worker.offboard.OffboardTestbed.BREVO;
-import static dev.roster.worker.offboard.OffboardTestbed.BREVO_LIST;
-import static dev.roster.worker.offboard.OffboardTestbed.LISTMONK;
-import static dev.roster.worker.offboard.OffboardTestbed.LISTMONK_LIST;
-import static dev.roster.worker.offboard.OffboardTestbed.MAILERSEND;
-import static dev.roster.worker.offboard.OffboardTestbed.MAILJET;
-import static dev.roster.worker.offboard.OffboardTestbed.MAILJET_LIST;
-import static dev.roster.worker.offboard.OffboardTestbed.plan;
-import static dev.roster.worker.offboard.OffboardTestbed.request;
+import static dev.roster.worker.testbed.FourVendorsTestbed.ALL;
+import static dev.roster.worker.testbed.FourVendorsTestbed.BREVO;
+import static dev.roster.worker.testbed.FourVendorsTestbed.BREVO_LIST;
+import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK;
+import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK_LIST;
+import static dev.roster.worker.testbed.FourVendorsTestbed.MAILERSEND;
+import static dev.roster.worker.testbed.FourVendorsTestbed.MAILJET;
+import static dev.roster.worker.testbed.FourVendorsTestbed.MAILJET_LIST;
+import static dev.roster.worker.testbed.FourVendorsTestbed.plan;
+import static dev.roster.worker.testbed.FourVendorsTestbed.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.sandbox.FakeRequest;
+import dev.roster.worker.testbed.FourVendorsTestbed;
 import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.team.MemberStatus;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class OffboardPlanModeTest {
   @Test
   @Timeout(120)
   void planChangesNothingAndOnlyReads() {
-    try (OffboardTestbed bed = new OffboardTestbed(Duration.ofDays(1), Duration.ofDays(1))) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(Duration.ofDays(1), Duration.ofDays(1))) {
       assertThat(bed.onboard(ADA, BREVO, MAILJET, MAILERSEND, LISTMONK).outcome())
           .isEqualTo("COMPLETED");
       bed.mailerSend.addRecipient(ADA);
@@ -36,7 +37,7 @@ class OffboardPlanModeTest {
       resetCounters(bed);
 
       OffboardResult result =
-          OffboardTestbed.result(
+          FourVendorsTestbed.result(
               bed.startOffboarding(
                   "offboard-plan", request(ADA, true, true, ALL.toArray(String[]::new))));
 
@@ -64,7 +65,7 @@ class OffboardPlanModeTest {
   }
 
   /** Everything the fakes hold about people, through their inspection APIs. */
-  private static Map<String, Object> snapshot(OffboardTestbed bed) {
+  private static Map<String, Object> snapshot(FourVendorsTestbed bed) {
     return Map.ofEntries(
         Map.entry("brevo.members", bed.brevo.members()),
         Map.entry("brevo.contacts", bed.brevo.contacts()),
@@ -80,14 +81,14 @@ class OffboardPlanModeTest {
         Map.entry("listmonk.list", bed.listmonk.listMemberEmails(LISTMONK_LIST)));
   }
 
-  private static void resetCounters(OffboardTestbed bed) {
+  private static void resetCounters(FourVendorsTestbed bed) {
     bed.brevo.resetCounters();
     bed.mailjet.resetCounters();
     bed.mailerSend.resetCounters();
     bed.listmonk.resetCounters();
   }
 
-  private static List<List<FakeRequest>> journals(OffboardTestbed bed) {
+  private static List<List<FakeRequest>> journals(FourVendorsTestbed bed) {
     return List.of(
         bed.brevo.requests(),
         bed.mailjet.requests(),

@@ -1,14 +1,15 @@
 package dev.roster.worker.offboard;
 
-import static dev.roster.worker.offboard.OffboardTestbed.ALL;
-import static dev.roster.worker.offboard.OffboardTestbed.BREVO;
-import static dev.roster.worker.offboard.OffboardTestbed.LISTMONK;
-import static dev.roster.worker.offboard.OffboardTestbed.MAILERSEND;
-import static dev.roster.worker.offboard.OffboardTestbed.MAILJET;
-import static dev.roster.worker.offboard.OffboardTestbed.plan;
-import static dev.roster.worker.offboard.OffboardTestbed.report;
+import static dev.roster.worker.testbed.FourVendorsTestbed.ALL;
+import static dev.roster.worker.testbed.FourVendorsTestbed.BREVO;
+import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK;
+import static dev.roster.worker.testbed.FourVendorsTestbed.MAILERSEND;
+import static dev.roster.worker.testbed.FourVendorsTestbed.MAILJET;
+import static dev.roster.worker.testbed.FourVendorsTestbed.plan;
+import static dev.roster.worker.testbed.FourVendorsTestbed.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.worker.testbed.FourVendorsTestbed;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.offboard.AccountPlan;
 import dev.roster.workflows.offboard.OffboardRequest;
@@ -29,17 +30,17 @@ class OffboardUnknownPersonTest {
   @Test
   @Timeout(120)
   void unknownPersonIsNothingToDoOnEveryAccount() {
-    try (OffboardTestbed bed = new OffboardTestbed(null, null)) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(null, null)) {
       // Every configured account (an empty list), with erasure asked for.
       OffboardUserWorkflow stub =
           bed.startOffboarding(
               "offboard-unknown",
               new OffboardRequest(
-                  OffboardTestbed.person(NOBODY),
+                  FourVendorsTestbed.person(NOBODY),
                   List.of(),
                   true,
                   "RITM0000300",
-                  OffboardTestbed.REQUESTER,
+                  FourVendorsTestbed.REQUESTER,
                   false));
       bed.env.sleep(Duration.ofHours(1));
       // Mailjet has no team API: no API can say the person has no access there, so a person
@@ -49,7 +50,7 @@ class OffboardUnknownPersonTest {
       assertThat(open).extracting(ManualTask::taskId).containsExactly(MAILJET + "-remove");
       stub.completeManualTask(new TaskCompletion(MAILJET + "-remove", "dave", "no access found"));
 
-      OffboardResult result = OffboardTestbed.result(stub);
+      OffboardResult result = FourVendorsTestbed.result(stub);
 
       assertThat(result.outcome()).isEqualTo("COMPLETED");
       // Nothing to erase anywhere: no approval was asked for.

@@ -1,14 +1,15 @@
 package dev.roster.worker.offboard;
 
-import static dev.roster.worker.offboard.OffboardTestbed.BREVO;
-import static dev.roster.worker.offboard.OffboardTestbed.BREVO_LIST;
-import static dev.roster.worker.offboard.OffboardTestbed.LISTMONK;
-import static dev.roster.worker.offboard.OffboardTestbed.LISTMONK_LIST;
-import static dev.roster.worker.offboard.OffboardTestbed.report;
-import static dev.roster.worker.offboard.OffboardTestbed.request;
-import static dev.roster.worker.offboard.OffboardTestbed.step;
+import static dev.roster.worker.testbed.FourVendorsTestbed.BREVO;
+import static dev.roster.worker.testbed.FourVendorsTestbed.BREVO_LIST;
+import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK;
+import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK_LIST;
+import static dev.roster.worker.testbed.FourVendorsTestbed.report;
+import static dev.roster.worker.testbed.FourVendorsTestbed.request;
+import static dev.roster.worker.testbed.FourVendorsTestbed.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.worker.testbed.FourVendorsTestbed;
 import dev.roster.workflows.common.FailureTypes;
 import dev.roster.workflows.common.Step;
 import dev.roster.workflows.common.StepState;
@@ -25,14 +26,14 @@ class OffboardVendorFailureTest {
   @Test
   @Timeout(120)
   void serverErrorsThenRecoveryComplete() {
-    try (OffboardTestbed bed = new OffboardTestbed(Duration.ofDays(1), null)) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(Duration.ofDays(1), null)) {
       assertThat(bed.onboard(ADA, BREVO, LISTMONK).outcome()).isEqualTo("COMPLETED");
       bed.listmonk.faults().failNext(3, 503);
       bed.brevo.resetCounters();
       bed.brevo.faults().failNext(2, 502).dropNext(1);
 
       OffboardResult result =
-          OffboardTestbed.result(
+          FourVendorsTestbed.result(
               bed.startOffboarding("offboard-flaky", request(ADA, false, false, BREVO, LISTMONK)));
 
       assertThat(result.outcome()).isEqualTo("COMPLETED");
@@ -51,13 +52,13 @@ class OffboardVendorFailureTest {
   @Test
   @Timeout(120)
   void permanentForbiddenFailsOnlyThatAccountWithTheVendorsReason() {
-    try (OffboardTestbed bed = new OffboardTestbed(Duration.ofDays(1), null)) {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(Duration.ofDays(1), null)) {
       assertThat(bed.onboard(ADA, BREVO, LISTMONK).outcome()).isEqualTo("COMPLETED");
       // Every Brevo call is refused from now on (a revoked key).
       bed.brevo.faults().failNext(1000, 403);
 
       OffboardResult result =
-          OffboardTestbed.result(
+          FourVendorsTestbed.result(
               bed.startOffboarding(
                   "offboard-forbidden", request(ADA, false, false, BREVO, LISTMONK)));
 

@@ -2,6 +2,7 @@ package dev.roster.worker.vendors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.worker.testbed.FourVendorsTestbed;
 import dev.roster.workflows.common.Person;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.onboard.AccountReport;

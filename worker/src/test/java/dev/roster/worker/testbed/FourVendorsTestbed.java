@@ -1,4 +1,4 @@
-package dev.roster.worker.offboard;
+package dev.roster.worker.testbed;
 
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
@@ -40,41 +40,42 @@ import java.util.function.Supplier;
 
 /**
  * A time-skipping environment with one account of every vendor, each on its own sandbox fake
- * running on the environment's clock, wired by the production registration (a copy of the vendors
- * package's testbed, extended for offboarding: onboarding helpers with the {@code
- * onboard-<subject>} id that offboarding cancels, and the list ids each fake seeds).
+ * running on the environment's clock, wired by the production registration. Shared by the vendors
+ * and offboard tests: besides the fakes it has onboarding helpers (with the {@code
+ * onboard-<subject>} id that offboarding cancels), offboarding helpers, and the list ids each fake
+ * seeds.
  */
-final class OffboardTestbed implements AutoCloseable {
-  static final String BREVO = "brevo-test";
-  static final String MAILJET = "mailjet-test";
-  static final String MAILERSEND = "mailersend-test";
-  static final String LISTMONK = "listmonk-test";
-  static final List<String> ALL = List.of(BREVO, MAILJET, MAILERSEND, LISTMONK);
+public final class FourVendorsTestbed implements AutoCloseable {
+  public static final String BREVO = "brevo-test";
+  public static final String MAILJET = "mailjet-test";
+  public static final String MAILERSEND = "mailersend-test";
+  public static final String LISTMONK = "listmonk-test";
+  public static final List<String> ALL = List.of(BREVO, MAILJET, MAILERSEND, LISTMONK);
 
   /** A list each fake seeds (MailerSend has none). */
-  static final long BREVO_LIST = 2;
+  public static final long BREVO_LIST = 2;
 
-  static final long MAILJET_LIST = 10;
-  static final long LISTMONK_LIST = 3;
+  public static final long MAILJET_LIST = 10;
+  public static final long LISTMONK_LIST = 3;
 
-  static final String REQUESTER = "carol";
-  static final String APPROVER = "bob";
+  public static final String REQUESTER = "carol";
+  public static final String APPROVER = "bob";
 
   private static final byte[] SUBJECT_KEY =
-      "offboard-testbed-subject-key-32b".getBytes(StandardCharsets.UTF_8);
+      "four-vendors-subject-key-32bytes".getBytes(StandardCharsets.UTF_8);
 
-  final TestWorkflowEnvironment env;
-  final FakeBrevo brevo;
-  final FakeMailjet mailjet;
-  final FakeMailerSend mailerSend;
-  final FakeListmonk listmonk;
-  final WorkflowClient client;
+  public final TestWorkflowEnvironment env;
+  public final FakeBrevo brevo;
+  public final FakeMailjet mailjet;
+  public final FakeMailerSend mailerSend;
+  public final FakeListmonk listmonk;
+  public final WorkflowClient client;
 
   /**
    * @param brevoAcceptAfter when Brevo invitees accept by themselves (null: never)
    * @param mailerSendAcceptAfter the same for MailerSend
    */
-  OffboardTestbed(Duration brevoAcceptAfter, Duration mailerSendAcceptAfter) {
+  public FourVendorsTestbed(Duration brevoAcceptAfter, Duration mailerSendAcceptAfter) {
     env = TestWorkflowEnvironment.newInstance();
     RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
     Supplier<Instant> clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
@@ -123,7 +124,7 @@ final class OffboardTestbed implements AutoCloseable {
                 "    rateBudgets: {api: " + budget + "}",
                 "approvals: {privilegedRoles: [admin], timeout: 2d, remindEvery: 1d}",
                 ""),
-            "offboard-testbed",
+            "four-vendors",
             Map.of());
     List<VendorAccount> accounts =
         List.of(
@@ -146,40 +147,49 @@ final class OffboardTestbed implements AutoCloseable {
   }
 
   /** The subject hash the worker computes for this email (same key). */
-  static String subject(String email) {
+  public static String subject(String email) {
     return new SubjectHasher(SUBJECT_KEY).subjectOf(email);
   }
 
   /** The id offboarding looks for when it cancels a running onboarding. */
-  static String onboardingId(String email) {
+  public static String onboardingId(String email) {
     return "onboard-" + subject(email);
   }
 
-  static Person person(String email) {
+  public static Person person(String email) {
     return new Person(email, "Ada", "Lovelace");
   }
 
-  /** Onboards {@code email} as a viewer on the accounts, on each account's seeded list. */
-  OnboardUserWorkflow startOnboarding(String email, String... accounts) {
-    List<Assignment> assignments =
-        List.of(accounts).stream().map(a -> new Assignment(a, "viewer", listsOf(a), null)).toList();
+  /** Starts OnboardUser with this id and request, and returns its typed stub. */
+  public OnboardUserWorkflow start(String workflowId, OnboardRequest request) {
     OnboardUserWorkflow stub =
         client.newWorkflowStub(
             OnboardUserWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ROSTER)
-                .setWorkflowId(onboardingId(email))
+                .setWorkflowId(workflowId)
                 .build());
-    WorkflowClient.start(
-        stub::onboard, new OnboardRequest(person(email), assignments, "RITM0000100", REQUESTER));
+    WorkflowClient.start(stub::onboard, request);
     return stub;
+  }
+
+  /**
+   * Onboards {@code email} as a viewer on the accounts, on each account's seeded list, under the id
+   * offboarding cancels ({@link #onboardingId(String)}).
+   */
+  public OnboardUserWorkflow startOnboarding(String email, String... accounts) {
+    List<Assignment> assignments =
+        List.of(accounts).stream().map(a -> new Assignment(a, "viewer", listsOf(a), null)).toList();
+    return start(
+        onboardingId(email),
+        new OnboardRequest(person(email), assignments, "RITM0000100", REQUESTER));
   }
 
   /**
    * Onboards and waits for the end; Mailjet's manual invite is confirmed after an hour, the
    * invitations are accepted whenever the fakes' {@code acceptAfter} says.
    */
-  OnboardResult onboard(String email, String... accounts) {
+  public OnboardResult onboard(String email, String... accounts) {
     OnboardUserWorkflow stub = startOnboarding(email, accounts);
     if (List.of(accounts).contains(MAILJET)) {
       env.sleep(Duration.ofHours(1));
@@ -197,14 +207,14 @@ final class OffboardTestbed implements AutoCloseable {
     };
   }
 
-  static OffboardRequest request(
+  public static OffboardRequest request(
       String email, boolean erase, boolean planOnly, String... accounts) {
     return new OffboardRequest(
         person(email), List.of(accounts), erase, "RITM0000200", REQUESTER, planOnly);
   }
 
   /** Starts OffboardUser and returns its typed stub (for signals and queries). */
-  OffboardUserWorkflow startOffboarding(String workflowId, OffboardRequest request) {
+  public OffboardUserWorkflow startOffboarding(String workflowId, OffboardRequest request) {
     OffboardUserWorkflow stub =
         client.newWorkflowStub(
             OffboardUserWorkflow.class,
@@ -217,25 +227,25 @@ final class OffboardTestbed implements AutoCloseable {
   }
 
   /** Waits for the result; time skips while waiting. */
-  static OffboardResult result(OffboardUserWorkflow stub) {
+  public static OffboardResult result(OffboardUserWorkflow stub) {
     return WorkflowStub.fromTyped(stub).getResult(OffboardResult.class);
   }
 
-  static AccountReport report(OffboardStatus status, String account) {
+  public static AccountReport report(OffboardStatus status, String account) {
     return status.accounts().stream()
         .filter(r -> r.account().equals(account))
         .findFirst()
         .orElseThrow(() -> new NoSuchElementException("no report for " + account));
   }
 
-  static AccountPlan plan(OffboardStatus status, String account) {
+  public static AccountPlan plan(OffboardStatus status, String account) {
     return status.plans().stream()
         .filter(p -> p.account().equals(account))
         .findFirst()
         .orElseThrow(() -> new NoSuchElementException("no plan for " + account));
   }
 
-  static Step step(AccountReport report, String name) {
+  public static Step step(AccountReport report, String name) {
     return report.steps().stream()
         .filter(s -> s.name().equals(name))
         .findFirst()
