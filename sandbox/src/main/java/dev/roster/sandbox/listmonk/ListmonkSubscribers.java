@@ -39,6 +39,10 @@ final class ListmonkSubscribers {
           Pattern.CASE_INSENSITIVE);
 
   private final Map<Long, SubscriberState> byId = new LinkedHashMap<>();
+
+  /** Subscribers by lower-cased address, so 100,000-row imports stay linear. */
+  private final Map<String, SubscriberState> byAddress = new java.util.HashMap<>();
+
   private final ListmonkLists lists;
   private final Supplier<Instant> clock;
   private long nextId = 1;
@@ -110,6 +114,7 @@ final class ListmonkSubscribers {
     SubscriberState s = new SubscriberState(nextId++, email, clock.get());
     apply(s, body);
     byId.put(s.id, s);
+    index(s);
     return ListmonkWire.ok(json(s));
   }
 
@@ -123,6 +128,7 @@ final class ListmonkSubscribers {
       throw new ListmonkError(409, "E-mail already exists.");
     }
     s.email = email;
+    index(s);
     s.attribs.clear();
     Set<Long> keep = new TreeSet<>();
     body.path("lists").forEach(id -> keep.add(id.asLong()));
@@ -195,6 +201,7 @@ final class ListmonkSubscribers {
       s.name = name.isBlank() ? localPart(email) : name;
       s.attribs.putAll(attribs);
       byId.put(s.id, s);
+      index(s);
     } else if (params.overwriteUserinfo()) {
       s.name = name.isBlank() ? s.name : name;
       s.attribs.putAll(attribs);
@@ -277,7 +284,15 @@ final class ListmonkSubscribers {
   }
 
   private Optional<SubscriberState> byEmail(String email) {
-    return byId.values().stream().filter(s -> s.email.equalsIgnoreCase(email)).findFirst();
+    // The address index is a hint (deletes and address changes leave stale keys): check it.
+    SubscriberState s = byAddress.get(email.toLowerCase(java.util.Locale.ROOT));
+    return s != null && byId.get(s.id) == s && s.email.equalsIgnoreCase(email)
+        ? Optional.of(s)
+        : Optional.empty();
+  }
+
+  private void index(SubscriberState s) {
+    byAddress.put(s.email.toLowerCase(java.util.Locale.ROOT), s);
   }
 
   private static String email(JsonNode body) {
