@@ -32,8 +32,8 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Examples:",
-      "  roster demo                                   # try it: embedded Temporal + sandboxes",
-      "  roster dev                                    # run everything locally until Ctrl-C",
+      "  roster demo            # try it: embedded Temporal + sandboxes",
+      "  roster dev             # run everything locally until Ctrl-C",
       "  roster onboard ada@example.com --account brevo-main --list 2 --wait",
       "  roster status onboard-RITM0010001",
       "  roster approve onboard-RITM0010001 --by bob --comment 'ok'",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Run the HTTP service only (for deployment): health, and soon the webhooks.",
+    description = "Run the HTTP service only (for deployment): health and the ServiceNow webhook.",
     footer = {"", "Example:", "  TEMPORAL_ADDRESS=temporal:7233 roster serve --config roster.yaml"})
 public final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;

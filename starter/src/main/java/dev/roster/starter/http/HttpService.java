@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The starter's HTTP service. Today: {@code GET /healthz}. The ServiceNow webhook, approvals and
- * the codec endpoints will join it.
+ * The starter's HTTP service: {@code GET /healthz} and, when ServiceNow is configured in webhook
+ * mode, {@code POST /webhooks/servicenow}.
  */
 public final class HttpService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpService.class);
