@@ -51,7 +51,7 @@ final class Connectors {
             budget(account, BrevoConnector.CONTACTS_FAMILY),
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
     BrevoConnector c = new BrevoConnector(client);
-    return new Built(c, c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
+    return new Built(c, c, c.bulkImports(), c.capabilities(), c.teamFamily(), c.contactsFamily());
   }
 
   /** MailerSend keeps recipients, not contacts: its contact side only suppresses and erases. */
@@ -75,7 +75,8 @@ final class Connectors {
             budget(account, MailjetConnector.CONTACTS_FAMILY),
             VendorHttp.newClient("mailjet", MailjetClient.REQUEST_ID_HEADERS));
     MailjetConnector c = new MailjetConnector(client);
-    return new Built(null, c, c, c.capabilities(), c.contactsFamily(), c.contactsFamily());
+    return new Built(
+        null, c, c.bulkImports(), c.capabilities(), c.contactsFamily(), c.contactsFamily());
   }
 
   /** listmonk credentials are {@code api_user:token} (vendors.md §3). */
@@ -89,7 +90,7 @@ final class Connectors {
             budget(account, ListmonkConnector.FAMILY),
             VendorHttp.newClient("listmonk", ListmonkClient.REQUEST_ID_HEADERS));
     ListmonkConnector c = new ListmonkConnector(client);
-    return new Built(c, c, c, c.capabilities(), c.teamFamily(), c.contactsFamily());
+    return new Built(c, c, c.bulkImports(), c.capabilities(), c.teamFamily(), c.contactsFamily());
   }
 
   static HttpUrl url(VendorAccount account) {

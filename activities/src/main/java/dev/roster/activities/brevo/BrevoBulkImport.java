@@ -2,8 +2,10 @@ package dev.roster.activities.brevo;
 
 import dev.roster.activities.bulkimport.ImportRow;
 import dev.roster.activities.http.Rejected;
+import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.BulkJob;
 import dev.roster.activities.spi.RejectedRow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +16,15 @@ import java.util.Map;
  * process's report of refused rows (vendors.md §4). Opt-outs stay: the import adds list ids and
  * Brevo keeps {@code listUnsubscribed}.
  */
-final class BrevoBulkImport {
+final class BrevoBulkImport implements BulkImportConnector {
   private final BrevoClient client;
 
   BrevoBulkImport(BrevoClient client) {
     this.client = client;
   }
 
-  String start(List<ImportRow> rows, List<String> listIds) {
+  @Override
+  public String startImport(List<ImportRow> rows, List<String> listIds) {
     List<Long> lists = new ArrayList<>();
     for (String id : listIds) {
       try {
@@ -45,7 +48,8 @@ final class BrevoBulkImport {
     return Long.toString(client.importContacts(contacts, lists));
   }
 
-  BulkJob status(String jobId) {
+  @Override
+  public BulkJob jobStatus(String jobId) {
     BrevoTypes.ImportProcess p = client.process(Long.parseLong(jobId));
     BulkJob.State state =
         p.completed()
@@ -60,7 +64,8 @@ final class BrevoBulkImport {
    * documents {@code export_url} without its content for imports; the sandbox serves this shape.
    * Without a report, one nameless entry per counted invalid email.
    */
-  List<RejectedRow> rejected(String jobId) {
+  @Override
+  public List<RejectedRow> rejectedRows(String jobId) {
     BrevoTypes.ImportProcess p = client.process(Long.parseLong(jobId));
     List<RejectedRow> out = new ArrayList<>();
     if (p.exportUrl() != null && !p.exportUrl().isBlank()) {
@@ -77,5 +82,30 @@ final class BrevoBulkImport {
       out.add(new RejectedRow(null, "Brevo counted an invalid email it did not name"));
     }
     return out;
+  }
+
+  @Override
+  public String bulkFamily() {
+    return BrevoConnector.CONTACTS_FAMILY;
+  }
+
+  @Override
+  public String jobFamily() {
+    return BrevoConnector.TEAM_FAMILY;
+  }
+
+  @Override
+  public int maxRowsPerJob() {
+    return BrevoConnector.ROWS_PER_IMPORT;
+  }
+
+  @Override
+  public long maxBytesPerJob() {
+    return 4L * 1024 * 1024;
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return Duration.ofSeconds(40);
   }
 }

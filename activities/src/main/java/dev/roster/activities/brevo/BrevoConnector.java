@@ -3,15 +3,12 @@ package dev.roster.activities.brevo;
 import static java.util.Objects.requireNonNull;
 
 import dev.roster.activities.brevo.BrevoTypes.OrganizationUser;
-import dev.roster.activities.bulkimport.ImportRow;
 import dev.roster.activities.http.AuthFailed;
 import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.spi.BulkImportConnector;
-import dev.roster.activities.spi.BulkJob;
 import dev.roster.activities.spi.ContactConnector;
-import dev.roster.activities.spi.RejectedRow;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.workflows.common.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
@@ -21,14 +18,13 @@ import dev.roster.workflows.contacts.EraseOutcome;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One Brevo account as Roster sees it: team members by invitation, contacts and lists. */
-public final class BrevoConnector implements TeamConnector, ContactConnector, BulkImportConnector {
+public final class BrevoConnector implements TeamConnector, ContactConnector {
   private static final Logger log = LoggerFactory.getLogger(BrevoConnector.class);
 
   /** Invitations the person accepts; contacts, lists, blacklist and erasure by API. */
@@ -238,43 +234,8 @@ public final class BrevoConnector implements TeamConnector, ContactConnector, Bu
     return BrevoContacts.address(email, operation);
   }
 
-  @Override
-  public String bulkFamily() {
-    return CONTACTS_FAMILY;
-  }
-
-  @Override
-  public String jobFamily() {
-    return TEAM_FAMILY;
-  }
-
-  @Override
-  public int maxRowsPerJob() {
-    return ROWS_PER_IMPORT;
-  }
-
-  @Override
-  public long maxBytesPerJob() {
-    return 4L * 1024 * 1024;
-  }
-
-  @Override
-  public Duration pollInterval() {
-    return Duration.ofSeconds(40);
-  }
-
-  @Override
-  public String startImport(List<ImportRow> rows, List<String> listIds) {
-    return bulk.start(rows, listIds);
-  }
-
-  @Override
-  public BulkJob jobStatus(String jobId) {
-    return bulk.status(jobId);
-  }
-
-  @Override
-  public List<RejectedRow> rejectedRows(String jobId) {
-    return bulk.rejected(jobId);
+  /** This account's bulk-import side (BulkImport's chunks and jobs). */
+  public BulkImportConnector bulkImports() {
+    return bulk;
   }
 }

@@ -5,10 +5,12 @@ import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.VendorJson;
 import dev.roster.activities.listmonk.ListmonkTypes.ImportParams;
 import dev.roster.activities.listmonk.ListmonkTypes.ImportStatus;
+import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.BulkJob;
 import dev.roster.activities.spi.RejectedRow;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +22,15 @@ import java.util.Locale;
  * tool started between two polls would be read as ours (listmonk offers nothing better).
  * Subscription status of existing subscribers is not overwritten, so opt-outs stay.
  */
-final class ListmonkBulkImport {
+final class ListmonkBulkImport implements BulkImportConnector {
   private final ListmonkConnector connector;
 
   ListmonkBulkImport(ListmonkConnector connector) {
     this.connector = connector;
   }
 
-  String start(List<ImportRow> rows, List<String> listIds) {
+  @Override
+  public String startImport(List<ImportRow> rows, List<String> listIds) {
     List<Long> lists = new ArrayList<>();
     for (String id : listIds) {
       try {
@@ -42,7 +45,8 @@ final class ListmonkBulkImport {
     return started.name() == null || started.name().isEmpty() ? name : started.name();
   }
 
-  BulkJob status(String jobId) {
+  @Override
+  public BulkJob jobStatus(String jobId) {
     ImportStatus s = connector.importStatus();
     String status = s.status() == null ? "" : s.status().toLowerCase(Locale.ROOT);
     BulkJob.State state =
@@ -61,7 +65,8 @@ final class ListmonkBulkImport {
    * listmonk's log names no rows ("skipping line: invalid email"), so each skipped row is one
    * nameless entry carrying the log's reason.
    */
-  List<RejectedRow> rejected(String jobId) {
+  @Override
+  public List<RejectedRow> rejectedRows(String jobId) {
     ImportStatus s = connector.importStatus();
     List<RejectedRow> out = new ArrayList<>();
     List<String> reasons =
@@ -100,5 +105,30 @@ final class ListmonkBulkImport {
 
   private static String quote(String cell) {
     return '"' + cell.replace("\"", "\"\"") + '"';
+  }
+
+  @Override
+  public String bulkFamily() {
+    return ListmonkConnector.FAMILY;
+  }
+
+  @Override
+  public String jobFamily() {
+    return ListmonkConnector.FAMILY;
+  }
+
+  @Override
+  public int maxRowsPerJob() {
+    return ListmonkConnector.ROWS_PER_IMPORT;
+  }
+
+  @Override
+  public long maxBytesPerJob() {
+    return 8L * 1024 * 1024;
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return Duration.ofSeconds(1);
   }
 }

@@ -2,7 +2,6 @@ package dev.roster.activities.listmonk;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.roster.activities.bulkimport.ImportRow;
 import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.NotFound;
@@ -11,9 +10,7 @@ import dev.roster.activities.listmonk.ListmonkTypes.ImportParams;
 import dev.roster.activities.listmonk.ListmonkTypes.ImportStatus;
 import dev.roster.activities.listmonk.ListmonkTypes.User;
 import dev.roster.activities.spi.BulkImportConnector;
-import dev.roster.activities.spi.BulkJob;
 import dev.roster.activities.spi.ContactConnector;
-import dev.roster.activities.spi.RejectedRow;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.workflows.common.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
@@ -23,7 +20,6 @@ import dev.roster.workflows.contacts.EraseOutcome;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,8 +29,7 @@ import org.slf4j.LoggerFactory;
  * One listmonk instance as Roster sees it: users that are active as soon as they are created (no
  * invitations exist), subscribers, lists, blocklist and the one-at-a-time import.
  */
-public final class ListmonkConnector
-    implements TeamConnector, ContactConnector, BulkImportConnector {
+public final class ListmonkConnector implements TeamConnector, ContactConnector {
   private static final Logger log = LoggerFactory.getLogger(ListmonkConnector.class);
 
   /** Users are active at once; subscribers, lists, blocklist and deletion by API. */
@@ -247,43 +242,8 @@ public final class ListmonkConnector
     return ListmonkSubscribers.address(email, operation);
   }
 
-  @Override
-  public String bulkFamily() {
-    return FAMILY;
-  }
-
-  @Override
-  public String jobFamily() {
-    return FAMILY;
-  }
-
-  @Override
-  public int maxRowsPerJob() {
-    return ROWS_PER_IMPORT;
-  }
-
-  @Override
-  public long maxBytesPerJob() {
-    return 8L * 1024 * 1024;
-  }
-
-  @Override
-  public Duration pollInterval() {
-    return Duration.ofSeconds(1);
-  }
-
-  @Override
-  public String startImport(List<ImportRow> rows, List<String> listIds) {
-    return bulk.start(rows, listIds);
-  }
-
-  @Override
-  public BulkJob jobStatus(String jobId) {
-    return bulk.status(jobId);
-  }
-
-  @Override
-  public List<RejectedRow> rejectedRows(String jobId) {
-    return bulk.rejected(jobId);
+  /** This account's bulk-import side (BulkImport's chunks and jobs). */
+  public BulkImportConnector bulkImports() {
+    return bulk;
   }
 }

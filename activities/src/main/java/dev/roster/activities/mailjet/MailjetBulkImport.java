@@ -5,8 +5,10 @@ import dev.roster.activities.http.Rejected;
 import dev.roster.activities.mailjet.MailjetTypes.Action;
 import dev.roster.activities.mailjet.MailjetTypes.BulkContact;
 import dev.roster.activities.mailjet.MailjetTypes.ListAction;
+import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.BulkJob;
 import dev.roster.activities.spi.RejectedRow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +20,15 @@ import java.util.Map;
  * contactmetadata before a job uses them, so a job first defines the ones its rows carry. Lists use
  * {@code addnoforce}: a contact who unsubscribed stays unsubscribed.
  */
-final class MailjetBulkImport {
+final class MailjetBulkImport implements BulkImportConnector {
   private final MailjetClient client;
 
   MailjetBulkImport(MailjetClient client) {
     this.client = client;
   }
 
-  String start(List<ImportRow> rows, List<String> listIds) {
+  @Override
+  public String startImport(List<ImportRow> rows, List<String> listIds) {
     List<ListAction> lists = new ArrayList<>();
     for (String id : listIds) {
       try {
@@ -59,7 +62,8 @@ final class MailjetBulkImport {
     return Long.toString(client.startBulkJob(contacts, lists));
   }
 
-  BulkJob status(String jobId) {
+  @Override
+  public BulkJob jobStatus(String jobId) {
     MailjetTypes.BulkJob job = client.bulkJobStatus(Long.parseLong(jobId));
     BulkJob.State state =
         switch (job.state()) {
@@ -71,7 +75,8 @@ final class MailjetBulkImport {
     return new BulkJob(jobId, job.status(), state, job.count(), 0, error);
   }
 
-  List<RejectedRow> rejected(String jobId) {
+  @Override
+  public List<RejectedRow> rejectedRows(String jobId) {
     MailjetTypes.BulkJob job = client.bulkJobStatus(Long.parseLong(jobId));
     if (!job.hasRowErrors() && job.state() != MailjetTypes.JobState.FAILED) {
       return List.of();
@@ -88,5 +93,30 @@ final class MailjetBulkImport {
                 + (row.lastName() == null ? "" : row.lastName()))
             .trim();
     return joined.isEmpty() ? null : joined;
+  }
+
+  @Override
+  public String bulkFamily() {
+    return MailjetConnector.CONTACTS_FAMILY;
+  }
+
+  @Override
+  public String jobFamily() {
+    return MailjetConnector.CONTACTS_FAMILY;
+  }
+
+  @Override
+  public int maxRowsPerJob() {
+    return MailjetConnector.ROWS_PER_JOB;
+  }
+
+  @Override
+  public long maxBytesPerJob() {
+    return 2L * 1024 * 1024;
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return Duration.ofSeconds(2);
   }
 }

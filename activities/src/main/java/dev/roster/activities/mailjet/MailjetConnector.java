@@ -3,7 +3,6 @@ package dev.roster.activities.mailjet;
 import static dev.roster.activities.mailjet.MailjetTransport.VENDOR;
 import static java.util.Objects.requireNonNull;
 
-import dev.roster.activities.bulkimport.ImportRow;
 import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.Rejected;
@@ -11,15 +10,12 @@ import dev.roster.activities.http.VendorException;
 import dev.roster.activities.mailjet.MailjetTypes.Contact;
 import dev.roster.activities.mailjet.MailjetTypes.ListRecipient;
 import dev.roster.activities.spi.BulkImportConnector;
-import dev.roster.activities.spi.BulkJob;
 import dev.roster.activities.spi.ContactConnector;
-import dev.roster.activities.spi.RejectedRow;
 import dev.roster.workflows.common.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;
 import dev.roster.workflows.contacts.EraseOutcome;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * a person, not a bare address. Other attributes become lower-case static {@code str} properties,
  * matching Mailjet's lower-case defaults so "Company" and "company" do not become two properties.
  */
-public final class MailjetConnector implements ContactConnector, BulkImportConnector {
+public final class MailjetConnector implements ContactConnector {
   private static final Logger log = LoggerFactory.getLogger(MailjetConnector.class);
 
   /** No team API (manual task); contacts, lists, exclusion and erasure by API. */
@@ -273,43 +269,8 @@ public final class MailjetConnector implements ContactConnector, BulkImportConne
     return new Rejected(VENDOR, operation, status, requestId, message, cause);
   }
 
-  @Override
-  public String bulkFamily() {
-    return CONTACTS_FAMILY;
-  }
-
-  @Override
-  public String jobFamily() {
-    return CONTACTS_FAMILY;
-  }
-
-  @Override
-  public int maxRowsPerJob() {
-    return ROWS_PER_JOB;
-  }
-
-  @Override
-  public long maxBytesPerJob() {
-    return 2L * 1024 * 1024;
-  }
-
-  @Override
-  public Duration pollInterval() {
-    return Duration.ofSeconds(2);
-  }
-
-  @Override
-  public String startImport(List<ImportRow> rows, List<String> listIds) {
-    return bulk.start(rows, listIds);
-  }
-
-  @Override
-  public BulkJob jobStatus(String jobId) {
-    return bulk.status(jobId);
-  }
-
-  @Override
-  public List<RejectedRow> rejectedRows(String jobId) {
-    return bulk.rejected(jobId);
+  /** This account's bulk-import side (BulkImport's chunks and jobs). */
+  public BulkImportConnector bulkImports() {
+    return bulk;
   }
 }

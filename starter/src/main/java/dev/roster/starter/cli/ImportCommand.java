@@ -10,7 +10,6 @@ import dev.roster.workflows.bulkimport.BulkImportStatus;
 import dev.roster.workflows.bulkimport.ImportProgress;
 import dev.roster.workflows.bulkimport.ImportSettings;
 import dev.roster.workflows.bulkimport.ImportTarget;
-import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -142,16 +141,7 @@ public final class ImportCommand implements Callable<Integer> {
     RosterConfig config = temporal.load();
     try (TemporalConnection connection = temporal.connect(config)) {
       ImportStarter starter = new ImportStarter(connection.client(), config.accounts().keySet());
-      List<String> problems = starter.problems(request);
-      if (!problems.isEmpty()) {
-        throw new UsageError(String.join("; ", problems));
-      }
-      String id;
-      try {
-        id = starter.start(request);
-      } catch (StatusRuntimeException e) {
-        throw Workflows.unreachable(e);
-      }
+      String id = Workflows.startChecked(starter.problems(request), () -> starter.start(request));
       if (dryRun) {
         return dryRun(out, connection.client(), id);
       }

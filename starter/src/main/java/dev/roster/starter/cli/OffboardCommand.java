@@ -7,7 +7,6 @@ import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.workflows.common.Person;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.offboard.OffboardResult;
-import io.grpc.StatusRuntimeException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,16 +79,7 @@ public final class OffboardCommand implements Callable<Integer> {
               connection.client(),
               SubjectKeys.orDev(config, System.getenv()),
               config.accounts().keySet());
-      List<String> problems = starter.problems(request);
-      if (!problems.isEmpty()) {
-        throw new UsageError(String.join("; ", problems));
-      }
-      String id;
-      try {
-        id = starter.start(request);
-      } catch (StatusRuntimeException e) {
-        throw Workflows.unreachable(e);
-      }
+      String id = Workflows.startChecked(starter.problems(request), () -> starter.start(request));
       if (plan) {
         // Discovery only reads the vendors; the plan is the workflow's result.
         OffboardResult result =

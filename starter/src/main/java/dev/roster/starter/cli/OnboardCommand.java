@@ -7,7 +7,6 @@ import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.workflows.common.Person;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
-import io.grpc.StatusRuntimeException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,16 +112,7 @@ public final class OnboardCommand implements Callable<Integer> {
               connection.client(),
               SubjectKeys.orDev(config, System.getenv()),
               config.accounts().keySet());
-      List<String> problems = starter.problems(request);
-      if (!problems.isEmpty()) {
-        throw new UsageError(String.join("; ", problems));
-      }
-      String id;
-      try {
-        id = starter.start(request);
-      } catch (StatusRuntimeException e) {
-        throw Workflows.unreachable(e);
-      }
+      String id = Workflows.startChecked(starter.problems(request), () -> starter.start(request));
       return Progress.report(out, connection.client(), id, await);
     }
   }

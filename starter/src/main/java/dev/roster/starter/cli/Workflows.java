@@ -96,6 +96,21 @@ final class Workflows {
     };
   }
 
+  /**
+   * Starts a request after checking it: every problem becomes one usage error; an unreachable
+   * server a clear one. Returns the workflow id.
+   */
+  static String startChecked(List<String> problems, java.util.function.Supplier<String> start) {
+    if (!problems.isEmpty()) {
+      throw new UsageError(String.join("; ", problems));
+    }
+    try {
+      return start.get();
+    } catch (StatusRuntimeException e) {
+      throw unreachable(e);
+    }
+  }
+
   static WorkflowStub untyped(WorkflowClient client, String workflowId) {
     return client.newUntypedWorkflowStub(workflowId);
   }

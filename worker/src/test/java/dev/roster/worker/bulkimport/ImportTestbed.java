@@ -115,9 +115,9 @@ final class ImportTestbed implements AutoCloseable {
             account(BREVO, brevo.baseUrl(), brevo.apiKey()),
             account(MAILJET, mailjet.baseUrl(), mailjet.apiKey() + ":" + mailjet.secretKey()),
             account(LISTMONK, listmonk.baseUrl(), listmonk.apiUser() + ":" + listmonk.token()));
-    connectors.put(BREVO, brevoWrapper.apply(new BrevoConnector(brevoClient())));
-    connectors.put(MAILJET, new MailjetConnector(mailjetClient()));
-    connectors.put(LISTMONK, new ListmonkConnector(listmonkClient()));
+    connectors.put(BREVO, brevoWrapper.apply(new BrevoConnector(brevoClient()).bulkImports()));
+    connectors.put(MAILJET, new MailjetConnector(mailjetClient()).bulkImports());
+    connectors.put(LISTMONK, new ListmonkConnector(listmonkClient()).bulkImports());
     register(env.getWorkerFactory(), FileSourceOpener.anywhere());
     env.start();
     client = env.getWorkflowClient();
