@@ -7,11 +7,13 @@ import dev.roster.activities.spi.BulkJob;
 import dev.roster.activities.spi.RejectedRow;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A bulk connector whose {@code failOn}-th import is accepted by the vendor and then lost, as when
- * a worker dies between the vendor's 202 and the activity's completion.
+ * a worker dies between the vendor's 202 and the activity's completion ({@code failOn} 0: none is
+ * lost). Tests can wait for a number of imports to have started.
  */
 final class FlakyBulkConnector implements BulkImportConnector {
   private final BulkImportConnector delegate;
@@ -27,10 +29,27 @@ final class FlakyBulkConnector implements BulkImportConnector {
     return starts.get();
   }
 
+  /** Blocks until at least {@code n} imports have started; false if that took over a minute. */
+  synchronized boolean awaitStarts(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (starts.get() < n) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
+  }
+
   @Override
   public String startImport(List<ImportRow> rows, List<String> listIds) {
     String jobId = delegate.startImport(rows, listIds);
-    if (starts.incrementAndGet() == failOn) {
+    int n = starts.incrementAndGet();
+    synchronized (this) {
+      notifyAll();
+    }
+    if (n == failOn) {
       throw new VendorUnavailable("brevo", "importContacts", 0, null, "connection reset after 202");
     }
     return jobId;

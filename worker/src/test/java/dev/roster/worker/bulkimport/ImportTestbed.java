@@ -1,17 +1,9 @@
 package dev.roster.worker.bulkimport;
 
-import dev.roster.activities.brevo.BrevoClient;
-import dev.roster.activities.brevo.BrevoConnector;
 import dev.roster.activities.bulkimport.FileSourceOpener;
 import dev.roster.activities.bulkimport.SourceOpener;
 import dev.roster.activities.control.SubjectHasher;
-import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Secret;
-import dev.roster.activities.http.VendorHttp;
-import dev.roster.activities.listmonk.ListmonkClient;
-import dev.roster.activities.listmonk.ListmonkConnector;
-import dev.roster.activities.mailjet.MailjetClient;
-import dev.roster.activities.mailjet.MailjetConnector;
 import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.listmonk.FakeListmonk;
@@ -26,18 +18,18 @@ import dev.roster.workflows.common.RosterSearchAttributes;
 import dev.roster.workflows.common.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import okhttp3.HttpUrl;
 
 /**
  * A time-skipping environment with a Brevo, a Mailjet and a listmonk account on their sandbox fakes
@@ -57,7 +49,6 @@ final class ImportTestbed implements AutoCloseable {
   final FakeListmonk listmonk;
   final long listmonkList;
   final WorkflowClient client;
-  final Map<String, BulkImportConnector> connectors = new LinkedHashMap<>();
   private final UnaryOperator<BulkImportConnector> brevoWrapper;
   private final List<VendorAccount> accounts;
   private final RosterConfig config;
@@ -71,8 +62,22 @@ final class ImportTestbed implements AutoCloseable {
    *     accepted)
    */
   ImportTestbed(UnaryOperator<BulkImportConnector> brevoWrapper) {
+    this(brevoWrapper, true);
+  }
+
+  /**
+   * A testbed on the real clock whose environment runs no worker: the test starts (and stops) its
+   * own {@link WorkerFactory}s with {@link #register}.
+   */
+  static ImportTestbed realClockWithoutWorker(UnaryOperator<BulkImportConnector> brevoWrapper) {
+    return new ImportTestbed(brevoWrapper, false);
+  }
+
+  private ImportTestbed(UnaryOperator<BulkImportConnector> brevoWrapper, boolean timeSkipping) {
     this.brevoWrapper = brevoWrapper;
-    env = TestWorkflowEnvironment.newInstance();
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
     RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
     Supplier<Instant> clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
     brevo =
@@ -115,10 +120,9 @@ final class ImportTestbed implements AutoCloseable {
             account(BREVO, brevo.baseUrl(), brevo.apiKey()),
             account(MAILJET, mailjet.baseUrl(), mailjet.apiKey() + ":" + mailjet.secretKey()),
             account(LISTMONK, listmonk.baseUrl(), listmonk.apiUser() + ":" + listmonk.token()));
-    connectors.put(BREVO, brevoWrapper.apply(new BrevoConnector(brevoClient()).bulkImports()));
-    connectors.put(MAILJET, new MailjetConnector(mailjetClient()).bulkImports());
-    connectors.put(LISTMONK, new ListmonkConnector(listmonkClient()).bulkImports());
-    register(env.getWorkerFactory(), FileSourceOpener.anywhere());
+    if (timeSkipping) {
+      register(env.getWorkerFactory(), FileSourceOpener.anywhere());
+    }
     env.start();
     client = env.getWorkflowClient();
   }
@@ -132,6 +136,24 @@ final class ImportTestbed implements AutoCloseable {
         new SubjectHasher("import-testbed-subject-key-32byt".getBytes(StandardCharsets.UTF_8)),
         null,
         (account, bulk) -> account.equals(BREVO) ? brevoWrapper.apply(bulk) : bulk);
+  }
+
+  /**
+   * Starts a worker of its own on the environment's server (for restart tests). It asks for no
+   * sticky queue: a real cluster moves a workflow task left on a stopped worker's sticky queue to
+   * the normal queue after the sticky schedule-to-start timeout (5 s), but the Java test server
+   * never times it out, so a successor worker would never see the workflow again.
+   */
+  WorkerFactory startWorker() {
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(Duration.ZERO)
+                .build());
+    register(factory, FileSourceOpener.anywhere());
+    factory.start();
+    return factory;
   }
 
   BulkImportWorkflow start(String workflowId, BulkImportRequest request) {
@@ -149,37 +171,6 @@ final class ImportTestbed implements AutoCloseable {
   private VendorAccount account(String id, String baseUrl, String credential) {
     return new VendorAccount(
         config.accounts().get(id), URI.create(baseUrl), new Secret(credential), true);
-  }
-
-  private static RateBudget generous(String vendor, String name) {
-    return RateBudget.of(vendor, name, new RateBudget.Limit(100_000, Duration.ofSeconds(1)));
-  }
-
-  private BrevoClient brevoClient() {
-    return new BrevoClient(
-        HttpUrl.get(brevo.baseUrl()),
-        new Secret(brevo.apiKey()),
-        generous("brevo", BREVO + "/organization"),
-        generous("brevo", BREVO + "/contacts"),
-        VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
-  }
-
-  private MailjetClient mailjetClient() {
-    return new MailjetClient(
-        HttpUrl.get(mailjet.baseUrl()),
-        new Secret(mailjet.apiKey()),
-        new Secret(mailjet.secretKey()),
-        generous("mailjet", MAILJET + "/api"),
-        VendorHttp.newClient("mailjet", MailjetClient.REQUEST_ID_HEADERS));
-  }
-
-  private ListmonkClient listmonkClient() {
-    return new ListmonkClient(
-        HttpUrl.get(listmonk.baseUrl()),
-        listmonk.apiUser(),
-        new Secret(listmonk.token()),
-        generous("listmonk", LISTMONK + "/api"),
-        VendorHttp.newClient("listmonk", ListmonkClient.REQUEST_ID_HEADERS));
   }
 
   @Override
