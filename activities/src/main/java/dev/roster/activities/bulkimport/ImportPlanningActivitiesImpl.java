@@ -6,8 +6,11 @@ import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.workflows.bulkimport.BulkTarget;
 import dev.roster.workflows.bulkimport.ChunkPosition;
 import dev.roster.workflows.bulkimport.ImportPlanningActivities;
+import dev.roster.workflows.bulkimport.InviteBatch;
+import dev.roster.workflows.bulkimport.InviteRow;
 import dev.roster.workflows.bulkimport.PlanSummary;
 import dev.roster.workflows.common.TaskQueues;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +19,15 @@ import java.util.Map;
  * safe: the planner and the plan files are.
  */
 public final class ImportPlanningActivitiesImpl implements ImportPlanningActivities {
+  /** Rows read per chunk while looking for rows asking for team access. */
+  static final int INVITE_SCAN_ROWS = 500;
+
+  /** The most rows one {@link #invitations} call reads before it answers (even with none). */
+  static final int INVITE_SCAN_LIMIT = 20_000;
+
+  private static final long INVITE_SCAN_BYTES = 256 * 1024;
+
+  private final SourceOpener opener;
   private final ImportPlanner planner;
   private final PlanFiles plans;
   private final Map<String, BulkImportConnector> connectors;
@@ -31,7 +43,8 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
       SourceOpener opener,
       Map<String, BulkImportConnector> connectors,
       Map<String, String> vendors) {
-    this.planner = new ImportPlanner(requireNonNull(opener, "opener is null"));
+    this.opener = requireNonNull(opener, "opener is null");
+    this.planner = new ImportPlanner(opener);
     this.plans = new PlanFiles();
     this.connectors = Map.copyOf(requireNonNull(connectors, "connectors is null"));
     this.vendors = Map.copyOf(requireNonNull(vendors, "vendors is null"));
@@ -54,6 +67,42 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
               r.withTeamRole(),
               r.toText(),
               position(plan.firstChunk()));
+        });
+  }
+
+  /**
+   * Reads chunk after chunk from {@code at} until one holds rows asking for team access, {@link
+   * #INVITE_SCAN_LIMIT} rows were read, or the source ends. The limits are constants, so the same
+   * position always gives the same batch.
+   */
+  @Override
+  public InviteBatch invitations(String planFile, ChunkPosition at) {
+    return ImportActivityFailures.call(
+        () -> {
+          ImportPlan plan = plans.load(planFile);
+          ChunkReader reader = new ChunkReader(opener, plan);
+          ChunkCursor cursor = cursor(at);
+          List<InviteRow> found = new ArrayList<>();
+          long read = 0;
+          while (true) {
+            Chunk chunk =
+                reader.nextChunk(
+                    new ChunkCursor(cursor.byteOffset(), cursor.lineNumber(), cursor.rowIndex(), 0),
+                    INVITE_SCAN_ROWS,
+                    INVITE_SCAN_BYTES);
+            read += chunk.chunk().rowsInChunk();
+            for (ImportRow row : chunk.rows()) {
+              if (row.role() != null) {
+                found.add(
+                    new InviteRow(
+                        row.line(), row.email(), row.firstName(), row.lastName(), row.role()));
+              }
+            }
+            cursor = chunk.next();
+            if (chunk.last() || !found.isEmpty() || read >= INVITE_SCAN_LIMIT) {
+              return new InviteBatch(found, position(cursor), chunk.last());
+            }
+          }
         });
   }
 

@@ -10,6 +10,7 @@ import dev.roster.workflows.bulkimport.BulkImportStatus;
 import dev.roster.workflows.bulkimport.ImportProgress;
 import dev.roster.workflows.bulkimport.ImportSettings;
 import dev.roster.workflows.bulkimport.ImportTarget;
+import dev.roster.workflows.bulkimport.InviteProgress;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -289,6 +290,17 @@ public final class ImportCommand implements Callable<Integer> {
       switch (a.state()) {
         case "skipped", "failed" -> line.append(a.state());
         default -> line.append(a.confirmed()).append('/').append(p.valid());
+      }
+    }
+    InviteProgress invites = p.invitations();
+    if (invites != null && invites.asked() > 0) {
+      line.append(" | invitations ")
+          .append(invites.invited())
+          .append('/')
+          .append(invites.asked())
+          .append(" sent");
+      if (invites.failed() > 0) {
+        line.append(", ").append(invites.failed()).append(" failed");
       }
     }
     line.append(" | ").append(eta(p, done, total));

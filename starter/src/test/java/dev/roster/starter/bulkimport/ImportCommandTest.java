@@ -8,6 +8,7 @@ import dev.roster.workflows.bulkimport.AccountProgress;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.ImportProgress;
 import dev.roster.workflows.bulkimport.ImportTarget;
+import dev.roster.workflows.bulkimport.InviteProgress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -119,13 +120,15 @@ class ImportCommandTest {
             0,
             "/tmp/report.csv",
             List.of(
-                account("brevo-main", "importing", 990), account("mailjet-main", "importing", 0)));
+                account("brevo-main", "importing", 990), account("mailjet-main", "importing", 0)),
+            new InviteProgress(null, 0, 4, 4, 2, 1, 1));
     String line = ImportCommand.bar(p);
     assertThat(line)
         .startsWith(
             "[############------------] 50% 990/1980 confirmed (990 valid rows, 10 invalid)")
         .contains("brevo-main 990/990")
         .contains("mailjet-main 0/990")
+        .contains("invitations 2/4 sent, 1 failed")
         .endsWith("ETA 10s");
   }
 

@@ -1,6 +1,7 @@
 package dev.roster.workflows.bulkimport;
 
 import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.common.InvitesSent;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -25,6 +26,10 @@ public interface BulkImportWorkflow {
   /** Rejects the import: nothing is sent. Refused (and recorded) from the requester. */
   @SignalMethod
   void reject(Decision decision);
+
+  /** From a child OnboardUser of the invitation window: its invitations are out. */
+  @SignalMethod(name = InvitesSent.SIGNAL)
+  void invitesSent(InvitesSent report);
 
   /** Rows read, valid, sent, confirmed and failed, per account. */
   @QueryMethod

@@ -1,8 +1,10 @@
 package dev.roster.workflows.bulkimport;
 
 import dev.roster.workflows.common.ApprovalGate;
+import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.common.InvitesSent;
 import dev.roster.workflows.common.RosterActivityOptions;
 import dev.roster.workflows.common.RosterSearchAttributes;
 import io.temporal.activity.ActivityOptions;
@@ -38,6 +40,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   private final ApprovalGate approval;
   private ImportCarry carry;
   private String phase = "planning";
+  private InvitationWindow invitations;
 
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
@@ -66,9 +69,19 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       PlanSummary plan =
           planning.planImport(request.source(), settings.reportDirectory(), reportName);
       List<BulkTarget> targets = planning.bulkTargets(ids);
+      InviteProgress invites =
+          plan.withTeamRole() == 0
+              ? InviteProgress.none()
+              : new InviteProgress(plan.first(), 0, plan.withTeamRole(), 0, 0, 0, 0);
       carry =
           new ImportCarry(
-              plan, targets, initial(plan, targets), null, Workflow.currentTimeMillis(), 0);
+              plan,
+              targets,
+              initial(plan, targets),
+              null,
+              Workflow.currentTimeMillis(),
+              0,
+              invites);
       if (settings.dryRun()) {
         return finish("DRY_RUN");
       }
@@ -92,20 +105,31 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
                 work.add(
                     Async.procedure(
                         () -> a.run(carry.plan().planFile(), () -> historyFull(limit)))));
+    if (!carry.invitesOrNone().finished()) {
+      invitations =
+          new InvitationWindow(
+              planning,
+              request.targets().stream().map(ImportTarget::account).toList(),
+              request.requestedBy(),
+              settings.invitesInFlightOrDefault(),
+              carry.invites());
+      ApprovalPolicy policy = control.approvalPolicy();
+      work.add(
+          Async.procedure(
+              () ->
+                  invitations.run(
+                      carry.plan().planFile(),
+                      policy,
+                      carry.approvedBy(),
+                      () -> historyFull(limit))));
+    }
     Promise.allOf(work).get();
     carry = snapshot();
-    if (!carry.accounts().stream().allMatch(AccountProgress::finished)) {
+    if (!carry.accounts().stream().allMatch(AccountProgress::finished)
+        || !carry.invitesOrNone().finished()) {
       Workflow.await(Workflow::isEveryHandlerFinished);
       log.info("import continues as new runs={} historyLength={}", carry.runs() + 1, history());
-      ImportCarry next =
-          new ImportCarry(
-              carry.plan(),
-              carry.targets(),
-              carry.accounts(),
-              carry.approvedBy(),
-              carry.startedAt(),
-              carry.runs() + 1);
-      Workflow.continueAsNew(request.resumeWith(next));
+      Workflow.continueAsNew(request.resumeWith(carry.nextRun()));
     }
     return finish(outcome());
   }
@@ -154,14 +178,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
     ApprovalGate.Result result =
         approval.await(what, control.approvalPolicy(), control, request.ticket());
     if (result == ApprovalGate.Result.APPROVED) {
-      carry =
-          new ImportCarry(
-              carry.plan(),
-              carry.targets(),
-              carry.accounts(),
-              approval.status().decision().by(),
-              carry.startedAt(),
-              carry.runs());
+      carry = carry.approved(approval.status().decision().by());
       return null;
     }
     return result == ApprovalGate.Result.REJECTED ? "REJECTED" : "TIMED_OUT";
@@ -206,8 +223,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       return carry;
     }
     List<AccountProgress> now = accounts.values().stream().map(AccountImport::progress).toList();
-    return new ImportCarry(
-        carry.plan(), carry.targets(), now, carry.approvedBy(), carry.startedAt(), carry.runs());
+    return carry.with(now, invitations == null ? carry.invites() : invitations.progress());
   }
 
   private String outcome() {
@@ -216,7 +232,8 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
     if (failedAccounts == all.size()) {
       return "FAILED";
     }
-    boolean rowsFailed = all.stream().anyMatch(a -> a.failed() > 0);
+    boolean rowsFailed =
+        all.stream().anyMatch(a -> a.failed() > 0) || carry.invitesOrNone().failed() > 0;
     return failedAccounts > 0 || rowsFailed ? "PARTIAL" : "COMPLETED";
   }
 
@@ -254,6 +271,13 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   @Override
   public void reject(Decision decision) {
     approval.reject(decision);
+  }
+
+  @Override
+  public void invitesSent(InvitesSent report) {
+    if (invitations != null) {
+      invitations.invitesSent(report);
+    }
   }
 
   @Override

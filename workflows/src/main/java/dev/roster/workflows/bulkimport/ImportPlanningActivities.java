@@ -22,6 +22,14 @@ public interface ImportPlanningActivities {
   @ActivityMethod
   PlanSummary planImport(String source, String reportDirectory, String reportName);
 
+  /**
+   * The next rows asking for team access from {@code at}: reads until a stretch of the source holds
+   * some, a bounded number of rows was read, or the source ends. Read-only and deterministic: the
+   * same position gives the same batch.
+   */
+  @ActivityMethod
+  InviteBatch invitations(String planFile, ChunkPosition at);
+
   /** How each account takes a bulk import. Read-only; unknown accounts come back unsupported. */
   @ActivityMethod
   List<BulkTarget> bulkTargets(List<String> accounts);

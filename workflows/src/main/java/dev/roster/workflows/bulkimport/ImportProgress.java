@@ -18,6 +18,7 @@ import java.util.List;
  * @param runs continue-as-new runs so far
  * @param failureReport the failure CSV
  * @param accounts per account
+ * @param invitations the team invitations (child OnboardUser workflows)
  */
 public record ImportProgress(
     String phase,
@@ -32,4 +33,5 @@ public record ImportProgress(
     long now,
     int runs,
     String failureReport,
-    List<AccountProgress> accounts) {}
+    List<AccountProgress> accounts,
+    InviteProgress invitations) {}

@@ -12,7 +12,8 @@ final class ImportReports {
 
   static ImportProgress progress(String phase, ImportCarry carry, long now) {
     if (carry == null) {
-      return new ImportProgress(phase, 0, 0, 0, 0, 0, 0, 0, now, now, 0, null, List.of());
+      return new ImportProgress(
+          phase, 0, 0, 0, 0, 0, 0, 0, now, now, 0, null, List.of(), InviteProgress.none());
     }
     PlanSummary plan = carry.plan();
     List<AccountProgress> accounts = carry.accounts();
@@ -30,7 +31,8 @@ final class ImportReports {
         now,
         carry.runs(),
         plan.failureReport(),
-        accounts);
+        accounts,
+        carry.invitesOrNone());
   }
 
   static List<AccountReport> accountReports(ImportCarry carry, long now) {
@@ -95,7 +97,18 @@ final class ImportReports {
                         + a.failed()
                         + " refused")
             .collect(Collectors.joining("; "));
-    return head + "; " + perAccount + "; failure report " + plan.failureReport();
+    InviteProgress invites = carry.invitesOrNone();
+    String invitations =
+        invites.asked() == 0
+            ? ""
+            : "; team invitations: "
+                + invites.asked()
+                + " asked, "
+                + invites.invited()
+                + " sent, "
+                + invites.failed()
+                + " failed";
+    return head + "; " + perAccount + invitations + "; failure report " + plan.failureReport();
   }
 
   private ImportReports() {}

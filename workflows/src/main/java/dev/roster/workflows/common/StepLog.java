@@ -32,6 +32,12 @@ public final class StepLog {
     }
   }
 
+  /** The step's state, or null when no such step is planned. */
+  public StepState stateOf(String name) {
+    Step step = steps.get(name);
+    return step == null ? null : step.state();
+  }
+
   public List<Step> snapshot() {
     return List.copyOf(steps.values());
   }

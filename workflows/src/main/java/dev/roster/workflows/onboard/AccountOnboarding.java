@@ -77,6 +77,24 @@ final class AccountOnboarding {
     return outcome;
   }
 
+  /** Whether the invitation asked for is out, failed or will not run (true without a role). */
+  boolean inviteSettled() {
+    StepState invite = steps.stateOf(INVITE);
+    return invite == null
+        || outcome != StepState.PENDING
+        || (invite != StepState.PENDING && invite != StepState.RUNNING);
+  }
+
+  /** Whether the invitation went out (or its manual task is open). */
+  boolean invited() {
+    StepState invite = steps.stateOf(INVITE);
+    return invite == StepState.DONE || invite == StepState.WAITING;
+  }
+
+  boolean asksInvite() {
+    return steps.stateOf(INVITE) != null;
+  }
+
   /** Runs every step; never throws for a vendor failure (the account records it). */
   void run(OnboardContext context) {
     Person person = context.person();

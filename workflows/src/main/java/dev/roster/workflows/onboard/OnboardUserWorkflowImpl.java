@@ -4,6 +4,7 @@ import dev.roster.workflows.common.ApprovalGate;
 import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.common.InvitesSent;
 import dev.roster.workflows.common.Milestones;
 import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.RosterActivityOptions;
@@ -18,12 +19,14 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
@@ -117,6 +120,7 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
                 setPhase("working");
               }
             });
+    Promise<Void> parentTold = tellParentWhenInvited();
     if (withdrawnBy != null) {
       scope.cancel("withdrawn by " + withdrawnBy);
     }
@@ -127,6 +131,7 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
     Workflow.newDetachedCancellationScope(
             () -> {
               Promise.allOf(work).get();
+              parentTold.get();
               Workflow.await(Workflow::isEveryHandlerFinished);
               setPhase("done");
               result[0] = new OnboardResult(outcome(), summary(), status());
@@ -135,6 +140,43 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
         .run();
     log.info("onboarding finished outcome={} summary={}", result[0].outcome(), result[0].summary());
     return result[0];
+  }
+
+  /**
+   * Started by another workflow (a bulk import's invitation window): tells it once every invitation
+   * is out, failed or will not run, so its window moves on while this one waits for acceptance.
+   * Runs outside the cancellable scope so a withdrawal still reports.
+   */
+  private Promise<Void> tellParentWhenInvited() {
+    Optional<String> parent = Workflow.getInfo().getParentWorkflowId();
+    if (parent.isEmpty()) {
+      return Workflow.newPromise(null);
+    }
+    List<Promise<Void>> told = new ArrayList<>(1);
+    Workflow.newDetachedCancellationScope(
+            () -> told.add(Async.procedure(() -> tellParent(parent.get()))))
+        .run();
+    return told.get(0);
+  }
+
+  private void tellParent(String parentId) {
+    Workflow.await(() -> accounts.values().stream().allMatch(AccountOnboarding::inviteSettled));
+    List<AccountOnboarding> asked =
+        accounts.values().stream().filter(AccountOnboarding::asksInvite).toList();
+    int invited = (int) asked.stream().filter(AccountOnboarding::invited).count();
+    String summary =
+        asked.stream()
+            .map(a -> a.account() + (a.invited() ? " invited" : " not invited"))
+            .collect(Collectors.joining(", "));
+    try {
+      Workflow.newUntypedExternalWorkflowStub(parentId)
+          .signal(
+              InvitesSent.SIGNAL,
+              new InvitesSent(
+                  Workflow.getInfo().getWorkflowId(), invited, asked.size() - invited, summary));
+    } catch (SignalExternalWorkflowException e) {
+      log.warn("parent not told: it has ended parent={}", parentId);
+    }
   }
 
   private List<String> privilegedAccounts(ApprovalPolicy policy) {
