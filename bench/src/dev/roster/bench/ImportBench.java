@@ -353,7 +353,7 @@ public final class ImportBench {
     }
   }
 
-  private static String procStatus(String key) {
+  static String procStatus(String key) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith(key + ":")) {
@@ -367,15 +367,15 @@ public final class ImportBench {
     return "n/a";
   }
 
-  private static long mb(long bytes) {
+  static long mb(long bytes) {
     return bytes >> 20;
   }
 
-  private static String fmt(double v) {
+  static String fmt(double v) {
     return String.format(Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.1f", v);
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

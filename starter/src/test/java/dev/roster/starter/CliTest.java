@@ -93,4 +93,15 @@ class CliTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("nope.yaml");
   }
+
+  @Test
+  void importOutOfRangeNumbersAreUsageErrorsBeforeAnythingStarts() {
+    int code = run("import", "c.csv", "--account", "brevo-main", "--invites-in-flight", "0");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--invites-in-flight must be between 1 and 500 (got 0)");
+
+    code = run("import", "c.csv", "--account", "brevo-main", "--approval-threshold", "0");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--approval-threshold must be 1 or more (got 0)");
+  }
 }

@@ -109,6 +109,14 @@ public final class ImportCommand implements Callable<Integer> {
       description = "More valid rows than N need an approval (default: 1000).")
   Long approvalThreshold;
 
+  @Option(
+      names = "--invites-in-flight",
+      paramLabel = "N",
+      description =
+          "Rows with a role are invited through child onboardings, at most N at a time whose"
+              + " invitations are not out yet (default: 20).")
+  Integer invitesInFlight;
+
   /** The request the parsed command line asks for (the source made absolute). */
   public BulkImportRequest request() {
     List<ImportTarget> targets = new ArrayList<>();
@@ -117,7 +125,13 @@ public final class ImportCommand implements Callable<Integer> {
     }
     ImportSettings settings =
         new ImportSettings(
-            dryRun, approvalThreshold == null ? 0 : approvalThreshold, 0, null, 0, null, 0);
+            dryRun,
+            approvalThreshold == null ? 0 : approvalThreshold,
+            0,
+            null,
+            invitesInFlight == null ? 0 : invitesInFlight,
+            null,
+            0);
     return new BulkImportRequest(
         ImportStarter.normalizeSource(source), targets, settings, requestedBy, ticket, null);
   }
@@ -128,6 +142,10 @@ public final class ImportCommand implements Callable<Integer> {
     if (approvalThreshold != null && approvalThreshold < 1) {
       throw new UsageError(
           "--approval-threshold must be 1 or more (got " + approvalThreshold + ")");
+    }
+    if (invitesInFlight != null && (invitesInFlight < 1 || invitesInFlight > 500)) {
+      throw new UsageError(
+          "--invites-in-flight must be between 1 and 500 (got " + invitesInFlight + ")");
     }
     BulkImportRequest request = request();
     if (ImportStarter.isFile(request.source())) {

@@ -44,7 +44,9 @@ class ImportCommandTest {
             "--requested-by",
             "carol",
             "--approval-threshold",
-            "5000");
+            "5000",
+            "--invites-in-flight",
+            "5");
 
     assertThat(request.targets())
         .containsExactly(
@@ -56,6 +58,7 @@ class ImportCommandTest {
     assertThat(request.ticket()).isEqualTo("RITM0010042");
     assertThat(request.settings().dryRun()).isFalse();
     assertThat(request.settings().approvalAboveOrDefault()).isEqualTo(5000);
+    assertThat(request.settings().invitesInFlightOrDefault()).isEqualTo(5);
     assertThat(request.resume()).isNull();
   }
 
@@ -66,6 +69,7 @@ class ImportCommandTest {
     assertThat(request.source()).isEqualTo("https://files.example.com/q3.csv?token=abc");
     assertThat(request.settings().dryRun()).isTrue();
     assertThat(request.settings().approvalAboveOrDefault()).isEqualTo(1000);
+    assertThat(request.settings().invitesInFlightOrDefault()).isEqualTo(20);
     assertThat(ImportStarter.describe(request.source()))
         .isEqualTo("https://files.example.com/q3.csv");
   }
