@@ -18,6 +18,8 @@ import java.util.Locale;
 
 /** Starts BulkImport the one way every entry point (CLI, benchmark) does. */
 public final class ImportStarter {
+  private static final String SERVICENOW = "servicenow:";
+
   private final WorkflowClient client;
   private final Collection<String> accounts;
 
@@ -45,6 +47,14 @@ public final class ImportStarter {
     return Path.of(s).toAbsolutePath().normalize().toString();
   }
 
+  /**
+   * The source string of a ServiceNow attachment: {@code servicenow:<table>/<sysId>/<attachment>},
+   * the record the attachment must belong to and the attachment's sys_id.
+   */
+  public static String serviceNowSource(String table, String sysId, String attachmentSysId) {
+    return SERVICENOW + table + "/" + sysId + "/" + attachmentSysId;
+  }
+
   /** True for a local file path (not a URL or ticket attachment). */
   public static boolean isFile(String source) {
     String lower = source.toLowerCase(Locale.ROOT);
@@ -52,7 +62,7 @@ public final class ImportStarter {
   }
 
   private static boolean isServiceNow(String lower) {
-    return lower.startsWith("servicenow:");
+    return lower.startsWith(SERVICENOW);
   }
 
   /** Every problem with the request; empty when it can start. */

@@ -16,6 +16,8 @@ import dev.roster.activities.control.ControlActivitiesImpl;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.control.TicketSettings;
 import dev.roster.activities.http.VendorHttp;
+import dev.roster.activities.servicenow.ServiceNowAttachmentOpener;
+import dev.roster.activities.servicenow.ServiceNowClient;
 import dev.roster.activities.servicenow.TicketActivitiesImpl;
 import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.ContactConnector;
@@ -39,6 +41,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class RosterWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RosterWorker.class);
+
+  /**
+   * Where imports from URLs and ServiceNow attachments keep their failure report and plan (a file
+   * source keeps them next to the file). Every worker serving an import's queues must see it.
+   */
+  static final Path REMOTE_SOURCE_REPORTS =
+      Path.of(System.getProperty("java.io.tmpdir"), "roster-imports");
 
   private final WorkerFactory factory;
   private final List<String> queues;
@@ -90,7 +100,8 @@ public final class RosterWorker implements AutoCloseable {
 
   /**
    * As {@link #register(WorkerFactory, List, ApprovalConfig, SubjectHasher)}, with ticket
-   * write-back to ServiceNow when {@code servicenow} is not null.
+   * write-back to ServiceNow and ticket attachments as import sources when {@code servicenow} is
+   * not null (without it an attachment source is refused, saying so).
    */
   public static List<String> register(
       WorkerFactory factory,
@@ -146,16 +157,19 @@ public final class RosterWorker implements AutoCloseable {
         TicketUpdatesWorkflowImpl.class,
         ServiceNowPollerWorkflowImpl.class,
         BulkImportWorkflowImpl.class);
-    // Import sources: local files, https URLs; ServiceNow attachments arrive with their opener.
+    // One client per process, so ticket write-back and attachment reads share the budget.
+    ServiceNowClient servicenowClient = servicenow == null ? null : servicenow.client();
     SourceOpener sources =
         new RoutingSourceOpener(
             FileSourceOpener.anywhere(),
             new HttpsSourceOpener(
                 VendorHttp.newClient("import-source", java.util.List.of()),
                 HttpsSourceConfig.defaults()),
-            AttachmentOpener.unavailable());
+            servicenowClient == null
+                ? AttachmentOpener.unavailable()
+                : new ServiceNowAttachmentOpener(servicenowClient, HttpsSourceConfig.defaults()));
     roster.registerActivitiesImplementations(
-        new ImportPlanningActivitiesImpl(sources, bulk, vendors));
+        new ImportPlanningActivitiesImpl(sources, bulk, vendors, REMOTE_SOURCE_REPORTS));
     roster.registerActivitiesImplementations(
         new ControlActivitiesImpl(
             infos,
@@ -171,7 +185,7 @@ public final class RosterWorker implements AutoCloseable {
                   .setMaxTaskQueueActivitiesPerSecond(servicenow.rate())
                   .setMaxWorkerActivitiesPerSecond(servicenow.rate())
                   .build());
-      tickets.registerActivitiesImplementations(new TicketActivitiesImpl(servicenow.client()));
+      tickets.registerActivitiesImplementations(new TicketActivitiesImpl(servicenowClient));
       servicenow.intake().ifPresent(tickets::registerActivitiesImplementations);
       queueRates.put(TaskQueues.SERVICENOW, servicenow.rate());
     }

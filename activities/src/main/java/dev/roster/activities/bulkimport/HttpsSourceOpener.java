@@ -2,14 +2,12 @@ package dev.roster.activities.bulkimport;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +50,7 @@ public final class HttpsSourceOpener implements SourceOpener {
           ImportFailed.Kind.INVALID_SOURCE, "only https URLs are allowed for imports: " + shown);
     }
     if (byteOffset > config.maxBytes()) {
-      throw tooLarge(shown);
+      throw PositionedDownload.tooLarge(config.maxBytes(), shown);
     }
     Request.Builder request = new Request.Builder().url(url).get();
     // Identity encoding: OkHttp's transparent gzip would make byte offsets meaningless.
@@ -67,64 +65,25 @@ public final class HttpsSourceOpener implements SourceOpener {
       log.warn("import source unreachable source={} error={}", shown, e.getClass().getSimpleName());
       throw new ImportFailed(ImportFailed.Kind.SOURCE_UNAVAILABLE, "cannot reach " + shown, e);
     }
-    try {
-      OpenedSource opened = accept(response, byteOffset, shown);
-      log.info(
-          "import source opened source={} status={} offset={} length={}",
-          shown,
-          response.code(),
-          byteOffset,
-          opened.length());
-      return opened;
-    } catch (RuntimeException | IOException e) {
-      response.close();
-      if (e instanceof ImportFailed failed) {
-        throw failed;
-      }
-      throw new ImportFailed(ImportFailed.Kind.SOURCE_UNAVAILABLE, "cannot read " + shown, e);
-    }
-  }
-
-  private OpenedSource accept(Response response, long byteOffset, String shown) throws IOException {
     int status = response.code();
-    ResponseBody body = response.body();
-    String version = version(response);
     if (status == 416 && byteOffset > 0) {
       // Nothing left after the offset: the previous chunk ended at the end of the file.
       response.close();
-      return new OpenedSource(InputStream.nullInputStream(), byteOffset, version);
+      return new OpenedSource(InputStream.nullInputStream(), byteOffset, version(response));
     }
     if (status != 200 && status != 206) {
+      response.close();
       throw statusFailure(status, shown);
     }
-    long contentLength = body.contentLength();
-    long start = status == 206 ? rangeStart(response) : 0;
-    if (status == 206 && start != byteOffset) {
-      throw new ImportFailed(
-          ImportFailed.Kind.SOURCE_UNAVAILABLE,
-          "server answered range from " + start + " instead of " + byteOffset + ": " + shown);
-    }
-    long length = contentLength < 0 ? -1 : start + contentLength;
-    if (length > config.maxBytes()) {
-      throw tooLarge(shown);
-    }
-    InputStream stream = new LimitedStream(body.byteStream(), config.maxBytes() - start, shown);
-    if (start < byteOffset) {
-      stream.skipNBytes(byteOffset - start);
-    }
-    return new OpenedSource(stream, length, version);
-  }
-
-  private static long rangeStart(Response response) {
-    String range = response.header("Content-Range", "");
-    // "bytes 100-999/1000"
-    int space = range.indexOf(' ');
-    int dash = range.indexOf('-');
-    try {
-      return Long.parseLong(range.substring(space + 1, dash).trim());
-    } catch (RuntimeException e) {
-      return -1;
-    }
+    OpenedSource opened =
+        PositionedDownload.open(response, byteOffset, config.maxBytes(), version(response), shown);
+    log.info(
+        "import source opened source={} status={} offset={} length={}",
+        shown,
+        status,
+        byteOffset,
+        opened.length());
+    return opened;
   }
 
   private static String version(Response response) {
@@ -148,55 +107,5 @@ public final class HttpsSourceOpener implements SourceOpener {
       return new ImportFailed(ImportFailed.Kind.SOURCE_UNAVAILABLE, message);
     }
     return new ImportFailed(ImportFailed.Kind.INVALID_SOURCE, message);
-  }
-
-  private ImportFailed tooLarge(String shown) {
-    return new ImportFailed(
-        ImportFailed.Kind.SOURCE_TOO_LARGE,
-        "import source is larger than the limit of " + config.maxBytes() + " bytes: " + shown);
-  }
-
-  /** Fails the read once more than {@code remaining} bytes arrive, whatever the headers said. */
-  private final class LimitedStream extends FilterInputStream {
-    private long remaining;
-    private final String shown;
-
-    LimitedStream(InputStream in, long remaining, String shown) {
-      super(in);
-      this.remaining = remaining;
-      this.shown = shown;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count(skipped);
-      return skipped;
-    }
-
-    private void count(long n) {
-      remaining -= n;
-      if (remaining < 0) {
-        throw tooLarge(shown);
-      }
-    }
   }
 }

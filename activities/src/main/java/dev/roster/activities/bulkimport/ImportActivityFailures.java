@@ -1,6 +1,7 @@
 package dev.roster.activities.bulkimport;
 
 import dev.roster.activities.http.ActivityFailures;
+import dev.roster.activities.http.RateLimited;
 import dev.roster.activities.http.VendorException;
 import dev.roster.workflows.common.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
@@ -21,7 +22,13 @@ final class ImportActivityFailures {
       return work.get();
     } catch (ImportFailed e) {
       if (e.retryable()) {
-        throw ApplicationFailure.newFailureWithCause(e.getMessage(), SOURCE_UNAVAILABLE, null);
+        ApplicationFailure.Builder failure =
+            ApplicationFailure.newBuilder().setMessage(e.getMessage()).setType(SOURCE_UNAVAILABLE);
+        // A throttled source (ServiceNow's 429) says when to come back; honour it.
+        if (e.getCause() instanceof RateLimited limited && limited.retryAfter() != null) {
+          failure.setNextRetryDelay(limited.retryAfter());
+        }
+        throw failure.build();
       }
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), IMPORT_FAILED, e.kind());
     } catch (VendorException e) {

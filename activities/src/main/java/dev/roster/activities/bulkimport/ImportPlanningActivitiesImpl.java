@@ -10,6 +10,7 @@ import dev.roster.workflows.bulkimport.InviteBatch;
 import dev.roster.workflows.bulkimport.InviteRow;
 import dev.roster.workflows.bulkimport.PlanSummary;
 import dev.roster.workflows.common.TaskQueues;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,30 +33,43 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
   private final PlanFiles plans;
   private final Map<String, BulkImportConnector> connectors;
   private final Map<String, String> vendors;
+  private final Path remoteSourceReports;
 
   /**
    * @param opener opens the sources
    * @param connectors the bulk connector of each account that has one
    * @param vendors the vendor type of every configured account (so an account without a bulk
    *     connector is reported as such, not as unknown)
+   * @param remoteSourceReports where the reports (and plans) of URL and ServiceNow sources go when
+   *     the request names no directory, or null to refuse such requests; file sources keep theirs
+   *     next to the file
    */
   public ImportPlanningActivitiesImpl(
       SourceOpener opener,
       Map<String, BulkImportConnector> connectors,
-      Map<String, String> vendors) {
+      Map<String, String> vendors,
+      Path remoteSourceReports) {
     this.opener = requireNonNull(opener, "opener is null");
     this.planner = new ImportPlanner(opener);
     this.plans = new PlanFiles();
     this.connectors = Map.copyOf(requireNonNull(connectors, "connectors is null"));
     this.vendors = Map.copyOf(requireNonNull(vendors, "vendors is null"));
+    this.remoteSourceReports = remoteSourceReports;
   }
 
   @Override
   public PlanSummary planImport(String source, String reportDirectory, String reportName) {
     return ImportActivityFailures.call(
         () -> {
-          ImportOptions options = ImportOptions.defaults().withReport(reportDirectory, reportName);
-          ImportPlan plan = planner.plan(SourceReference.parse(source), options);
+          ImportSource parsed = SourceReference.parse(source);
+          String directory = reportDirectory;
+          if (directory == null
+              && !(parsed instanceof ImportSource.File)
+              && remoteSourceReports != null) {
+            directory = remoteSourceReports.toString();
+          }
+          ImportOptions options = ImportOptions.defaults().withReport(directory, reportName);
+          ImportPlan plan = planner.plan(parsed, options);
           String planFile = plans.save(plan);
           DryRunReport r = plan.report();
           return new PlanSummary(

@@ -11,11 +11,12 @@ import dev.roster.activities.http.RetryDelays;
 import dev.roster.activities.http.StatusMapping;
 import dev.roster.activities.http.VendorJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -153,25 +154,51 @@ public final class ServiceNowClient {
   }
 
   /**
-   * Opens an attachment's content. GET /api/now/attachment/{sys_id}/file. The caller must close the
-   * stream. Reading past {@code maxBytes} fails with {@link AttachmentTooLarge}.
+   * One attachment's metadata. GET /api/now/attachment/{sys_id}. Read-only.
    *
-   * @throws dev.roster.activities.http.Rejected when the declared length exceeds {@code maxBytes}
+   * @throws NotFound when the attachment is missing or an ACL hides it
    */
-  public InputStream downloadAttachment(String attachmentSysId, long maxBytes) {
-    HttpUrl url =
-        instanceUrl
-            .newBuilder()
-            .addPathSegments("api/now/attachment")
-            .addPathSegment(attachmentSysId)
-            .addPathSegment("file")
-            .build();
-    Response response = execute("downloadAttachment", new Request.Builder().url(url).get(), true);
-    return AttachmentTooLarge.limit(response, maxBytes, VENDOR);
+  public Attachment getAttachment(String attachmentSysId) {
+    Reply reply = send("getAttachment", get(attachment(attachmentSysId)));
+    return records.attachment(reply.json().path("result"));
+  }
+
+  /**
+   * Opens an attachment's content from {@code byteOffset}. GET /api/now/attachment/{sys_id}/file
+   * with {@code Range: bytes=<offset>-} when the offset is not 0, and identity encoding (so offsets
+   * count the file's own bytes). ⚠ ServiceNow documents no Range support for this endpoint: expect
+   * 200 with the whole file as well as 206. Read-only.
+   *
+   * @param callTimeout the whole download, body included (longer than the client's default)
+   * @return the open 200 or 206 response; the caller closes it
+   */
+  public Response openAttachmentFile(
+      String attachmentSysId, long byteOffset, Duration callTimeout) {
+    if (byteOffset < 0) {
+      throw new IllegalArgumentException("byteOffset must be >= 0");
+    }
+    Request.Builder request =
+        get(attachment(attachmentSysId).addPathSegment("file"))
+            .header("Accept-Encoding", "identity");
+    if (byteOffset > 0) {
+      request.header("Range", "bytes=" + byteOffset + "-");
+    }
+    return execute("downloadAttachment", request, true, callTimeout);
+  }
+
+  /** The instance as messages may name it: scheme, host and port only. */
+  public String instance() {
+    return instanceUrl.scheme() + "://" + instanceUrl.host() + port();
+  }
+
+  private String port() {
+    return instanceUrl.port() == HttpUrl.defaultPort(instanceUrl.scheme())
+        ? ""
+        : ":" + instanceUrl.port();
   }
 
   private Reply send(String operation, Request.Builder request) {
-    try (Response response = execute(operation, request, false)) {
+    try (Response response = execute(operation, request, false, null)) {
       String body = response.body().string();
       return new Reply(operation, readJson(operation, body), response.headers().toMultimap());
     } catch (IOException e) {
@@ -182,15 +209,22 @@ public final class ServiceNowClient {
   /**
    * Sends with auth and budget; returns a successful response (open) or throws. A 401 on a cached
    * OAuth token fetches a new token and tries once more.
+   *
+   * @param callTimeout this call's whole-call timeout, or null for the client's
    */
-  private Response execute(String operation, Request.Builder request, boolean binary) {
+  private Response execute(
+      String operation, Request.Builder request, boolean binary, Duration callTimeout) {
     request.header("Accept", binary ? "*/*" : "application/json");
     for (int attempt = 1; ; attempt++) {
       budget.acquire(operation);
       String token = authorize(request);
       Response response;
       try {
-        response = http.newCall(request.build()).execute();
+        Call call = http.newCall(request.build());
+        if (callTimeout != null) {
+          call.timeout().timeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        response = call.execute();
       } catch (IOException e) {
         throw StatusMapping.forIo(VENDOR, operation, e);
       }
@@ -239,6 +273,13 @@ public final class ServiceNowClient {
     } catch (JsonProcessingException e) {
       throw StatusMapping.forIo(VENDOR, operation, new IOException("response is not JSON"));
     }
+  }
+
+  private HttpUrl.Builder attachment(String attachmentSysId) {
+    return instanceUrl
+        .newBuilder()
+        .addPathSegments("api/now/attachment")
+        .addPathSegment(attachmentSysId);
   }
 
   private HttpUrl.Builder table(String table) {

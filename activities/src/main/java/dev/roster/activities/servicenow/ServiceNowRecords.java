@@ -50,21 +50,29 @@ final class ServiceNowRecords {
 
   List<Attachment> attachments(JsonNode result) {
     List<Attachment> out = new ArrayList<>();
-    if (!result.isArray()) {
-      return out;
-    }
-    for (JsonNode node : result) {
-      Map<String, String> row = record(node);
-      long size;
-      try {
-        size = Long.parseLong(row.getOrDefault("size_bytes", ""));
-      } catch (NumberFormatException e) {
-        size = -1;
-      }
-      out.add(
-          new Attachment(row.get("sys_id"), row.get("file_name"), row.get("content_type"), size));
+    if (result.isArray()) {
+      result.forEach(node -> out.add(attachment(node)));
     }
     return out;
+  }
+
+  Attachment attachment(JsonNode node) {
+    Map<String, String> row = record(node);
+    long size;
+    try {
+      size = Long.parseLong(row.getOrDefault("size_bytes", ""));
+    } catch (NumberFormatException e) {
+      size = -1;
+    }
+    return new Attachment(
+        row.getOrDefault("sys_id", ""),
+        row.getOrDefault("table_name", ""),
+        row.getOrDefault("table_sys_id", ""),
+        row.getOrDefault("file_name", ""),
+        row.getOrDefault("content_type", ""),
+        size,
+        row.getOrDefault("hash", ""),
+        row.getOrDefault("sys_updated_on", ""));
   }
 
   /**

@@ -7,12 +7,10 @@ import dev.roster.activities.http.AuthFailed;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RateLimited;
-import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.sandbox.servicenow.FakeServiceNow;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -163,24 +162,26 @@ class ServiceNowClientTest {
   }
 
   @Test
-  void attachmentDownloadsWithinTheLimitAndIsRejectedBeyondIt() throws Exception {
+  void attachmentsAreListedDescribedAndDownloaded() throws Exception {
     String ritm = sn.createRitm(null, Map.of(), "abel.tuter");
     byte[] csv = "email\nada@example.com\n".getBytes(StandardCharsets.UTF_8);
-    sn.attach("sc_req_item", ritm, "people.csv", "text/csv", csv);
+    String id = sn.attach("sc_req_item", ritm, "people.csv", "text/csv", csv);
     ServiceNowClient client = basic(sn);
 
-    List<Attachment> attachments = client.listAttachments("sc_req_item", ritm);
+    List<Attachment> listed = client.listAttachments("sc_req_item", ritm);
+    Attachment described = client.getAttachment(id);
     byte[] read;
-    try (InputStream in = client.downloadAttachment(attachments.get(0).sysId(), 1024)) {
-      read = in.readAllBytes();
+    try (Response file = client.openAttachmentFile(id, 0, Duration.ofSeconds(10))) {
+      read = file.body().bytes();
     }
 
-    assertThat(attachments)
-        .singleElement()
-        .satisfies(a -> assertThat(a.fileName()).isEqualTo("people.csv"))
-        .satisfies(a -> assertThat(a.sizeBytes()).isEqualTo(csv.length));
+    assertThat(listed).containsExactly(described);
+    assertThat(described.tableName()).isEqualTo("sc_req_item");
+    assertThat(described.tableSysId()).isEqualTo(ritm);
+    assertThat(described.fileName()).isEqualTo("people.csv");
+    assertThat(described.sizeBytes()).isEqualTo(csv.length);
+    assertThat(described.hash()).hasSize(64);
     assertThat(read).isEqualTo(csv);
-    assertThatThrownBy(() -> client.downloadAttachment(attachments.get(0).sysId(), 4))
-        .isInstanceOf(Rejected.class);
+    assertThatThrownBy(() -> client.getAttachment("0".repeat(32))).isInstanceOf(NotFound.class);
   }
 }

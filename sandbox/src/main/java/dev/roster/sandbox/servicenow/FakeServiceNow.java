@@ -158,9 +158,39 @@ public final class FakeServiceNow extends SandboxFake {
         .orElseThrow(() -> new IllegalArgumentException("no sc_task " + taskSysId));
   }
 
-  /** Attaches a file to a record as a person would; returns the attachment's sys_id. */
+  /**
+   * Attaches a file to a record as a person would (the paperclip); returns the attachment's sys_id.
+   *
+   * @throws IllegalArgumentException when the record does not exist
+   */
   public String attach(String table, String sysId, String fileName, String type, byte[] bytes) {
     return attachments.attach(table, sysId, fileName, type, bytes, options.user());
+  }
+
+  /**
+   * The requester fills a RITM's Attachment variable: the file is stored on the RITM under {@code
+   * ZZ_YYsc_req_item} (⚠ unverified, see {@link SnAttachments#VARIABLE_PREFIX}), so it is not in
+   * the RITM's attachment list, and the variable's value is its sys_id. Returns that sys_id.
+   *
+   * @throws IllegalArgumentException when the RITM does not exist
+   */
+  public String attachToVariable(
+      String ritmSysId, String variable, String fileName, String type, byte[] bytes) {
+    String requester =
+        store
+            .peek(SnSchema.RITM, ritmSysId)
+            .orElseThrow(() -> new IllegalArgumentException("no sc_req_item record " + ritmSysId))
+            .get("sys_created_by");
+    String id =
+        attachments.attach(
+            SnAttachments.VARIABLE_PREFIX + SnSchema.RITM,
+            ritmSysId,
+            fileName,
+            type,
+            bytes,
+            requester);
+    tickets.addVariable(ritmSysId, variable, id, requester);
+    return id;
   }
 
   /** From now on an ACL hides this record from the integration user (404, absent from lists). */

@@ -6,6 +6,9 @@ import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.FakeResponse;
 import dev.roster.sandbox.Json;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +18,19 @@ import java.util.function.Supplier;
 
 /**
  * The Attachment API: metadata rows live in {@code sys_attachment} (so they are also queryable
- * through the Table API), file bytes beside them.
+ * through the Table API), file bytes beside them. Rows carry the content's SHA-256 in {@code hash},
+ * as an instance does for unencrypted attachments.
+ *
+ * <p>⚠ ServiceNow documents no Range support for {@code GET .../file}; the fake ignores {@code
+ * Range} and always answers 200 with the whole file, the case a client must handle anyway.
  */
 final class SnAttachments {
+  /**
+   * ⚠ Community knowledge, not in the docs: an Attachment variable's file is stored under {@code
+   * ZZ_YY<table>} so it stays out of the record's attachment list.
+   */
+  static final String VARIABLE_PREFIX = "ZZ_YY";
+
   private final SnStore store;
   private final SnTableApi tables;
   private final Supplier<String> baseUrl;
@@ -29,13 +42,22 @@ final class SnAttachments {
     this.baseUrl = baseUrl;
   }
 
-  /** Stores a file on a record and returns the attachment's sys_id. */
+  /**
+   * Stores a file on a record and returns the attachment's sys_id; {@code table} may carry the
+   * {@link #VARIABLE_PREFIX} of a variable's file.
+   *
+   * @throws IllegalArgumentException when the record does not exist
+   */
   String attach(
       String table, String sysId, String fileName, String contentType, byte[] bytes, String user) {
+    if (store.peek(recordTable(table), sysId).isEmpty()) {
+      throw new IllegalArgumentException("no " + recordTable(table) + " record " + sysId);
+    }
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("file_name", fileName);
     fields.put("content_type", contentType);
     fields.put("size_bytes", Integer.toString(bytes.length));
+    fields.put("hash", sha256(bytes));
     fields.put("table_name", table);
     fields.put("table_sys_id", sysId);
     Map<String, String> row = store.insert(SnSchema.ATTACHMENT, fields, user);
@@ -62,7 +84,8 @@ final class SnAttachments {
     List<Map<String, String>> rows =
         store.all(SnSchema.ATTACHMENT).stream()
             .filter(row -> query.matches(tables.resolver(SnSchema.ATTACHMENT, row)))
-            .filter(row -> store.visible(row.get("table_name"), row.get("table_sys_id")))
+            .filter(
+                row -> store.visible(recordTable(row.get("table_name")), row.get("table_sys_id")))
             .skip(offset)
             .limit(limit)
             .toList();
@@ -115,9 +138,24 @@ final class SnAttachments {
   private Map<String, String> visible(String attachmentSysId) {
     Map<String, String> row =
         store.get(SnSchema.ATTACHMENT, attachmentSysId).orElseThrow(ServiceNowError::notFound);
-    if (!store.visible(row.get("table_name"), row.get("table_sys_id"))) {
+    if (!store.visible(recordTable(row.get("table_name")), row.get("table_sys_id"))) {
       throw ServiceNowError.notFound();
     }
     return row;
+  }
+
+  /** The record's own table: a variable's file hides behind a prefix. */
+  private static String recordTable(String tableName) {
+    return tableName.startsWith(VARIABLE_PREFIX)
+        ? tableName.substring(VARIABLE_PREFIX.length())
+        : tableName;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

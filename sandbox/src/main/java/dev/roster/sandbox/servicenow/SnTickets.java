@@ -67,7 +67,8 @@ final class SnTickets {
     return ritm;
   }
 
-  private void addVariable(String ritm, String name, String value, String user) {
+  /** Gives a RITM one more catalog variable. */
+  void addVariable(String ritm, String name, String value, String user) {
     String definition =
         store.all(SnSchema.VARIABLE).stream()
             .filter(v -> name.equals(v.get("name")))

@@ -4,10 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import dev.roster.starter.OffboardStarter;
-import dev.roster.starter.OnboardStarter;
-import dev.roster.starter.servicenow.TicketInputs;
-import dev.roster.starter.servicenow.VariableMapping;
+import dev.roster.starter.servicenow.TicketRequests;
 import dev.roster.starter.servicenow.WebhookAuthenticator;
 import dev.roster.starter.servicenow.WebhookBodies;
 import dev.roster.starter.servicenow.WebhookEvent;
@@ -22,15 +19,14 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /webhooks/servicenow}: a ticket asks to onboard or offboard someone, or decides an
- * approval. Authenticated (HMAC over timestamp and body, or Basic), size-limited, strictly parsed;
- * answers 202 with the workflow id. Duplicate deliveries attach to the same workflow ({@code
- * <operation>-<number>}, USE_EXISTING).
+ * {@code POST /webhooks/servicenow}: a ticket asks to onboard or offboard someone or to import the
+ * CSV attached to it, or decides an approval. Authenticated (HMAC over timestamp and body, or
+ * Basic), size-limited, strictly parsed; answers 202 with the workflow id. Duplicate deliveries
+ * attach to the same workflow ({@code <operation>-<number>}, USE_EXISTING).
  */
 public final class ServiceNowWebhook {
   public static final String PATH = "/webhooks/servicenow";
@@ -40,29 +36,20 @@ public final class ServiceNowWebhook {
 
   private final WebhookAuthenticator authenticator;
   private final WebhookEventParser parser;
-  private final VariableMapping mapping;
-  private final Set<String> accounts;
-  private final OnboardStarter onboard;
-  private final OffboardStarter offboard;
+  private final TicketRequests requests;
   private final WorkflowClient client;
   private final boolean preApproved;
   private final int maxBody;
 
   public ServiceNowWebhook(
       WebhookAuthenticator authenticator,
-      VariableMapping mapping,
-      Set<String> accounts,
-      OnboardStarter onboard,
-      OffboardStarter offboard,
+      TicketRequests requests,
       WorkflowClient client,
       boolean preApproved,
       int maxBody) {
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
     this.parser = new WebhookEventParser(maxBody);
-    this.mapping = requireNonNull(mapping, "mapping is null");
-    this.accounts = Set.copyOf(accounts);
-    this.onboard = requireNonNull(onboard, "onboard is null");
-    this.offboard = requireNonNull(offboard, "offboard is null");
+    this.requests = requireNonNull(requests, "requests is null");
     this.client = requireNonNull(client, "client is null");
     this.preApproved = preApproved;
     this.maxBody = maxBody;
@@ -102,21 +89,18 @@ public final class ServiceNowWebhook {
         answer.put("workflowId", id);
         answer.put("signal", event.approval().approved() ? "approve" : "reject");
       }
-      case ONBOARD -> {
-        TicketInputs inputs = mapping.map(event.event(), event.variables(), accounts);
-        String id = onboard.start(inputs.onboardRequest(event.number(), event.requestedBy()));
+      case ONBOARD, OFFBOARD, BULK_IMPORT -> {
+        String id =
+            requests.start(
+                event.event(),
+                event.table(),
+                event.sysId(),
+                event.number(),
+                event.variables(),
+                event.requestedBy());
         answer.put("workflowId", id);
         preApprove(event, id);
       }
-      case OFFBOARD -> {
-        TicketInputs inputs = mapping.map(event.event(), event.variables(), accounts);
-        String id = offboard.start(inputs.offboardRequest(event.number(), event.requestedBy()));
-        answer.put("workflowId", id);
-        preApprove(event, id);
-      }
-      default ->
-          throw new IllegalArgumentException(
-              "event: " + event.event().wire() + " requests are not accepted by webhook yet");
     }
     log.info(
         "webhook accepted event={} ticket={} workflowId={}",

@@ -2,9 +2,7 @@ package dev.roster.starter.http;
 
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
-import dev.roster.starter.OffboardStarter;
-import dev.roster.starter.OnboardStarter;
-import dev.roster.starter.servicenow.VariableMapping;
+import dev.roster.starter.servicenow.TicketRequests;
 import dev.roster.starter.servicenow.WebhookAuthConfig;
 import dev.roster.starter.servicenow.WebhookAuthenticator;
 import dev.roster.worker.config.ConfigException;
@@ -60,10 +58,7 @@ public final class WebhookSetup {
             sn.webhookMaxBody());
     return new ServiceNowWebhook(
         new WebhookAuthenticator(auth, Clock.systemUTC()),
-        new VariableMapping(sn.variables()),
-        config.accounts().keySet(),
-        new OnboardStarter(client, subjects, config.accounts().keySet()),
-        new OffboardStarter(client, subjects, config.accounts().keySet()),
+        TicketRequests.fromConfig(config, client, subjects),
         client,
         sn.preApproved(),
         sn.webhookMaxBody());

@@ -1,8 +1,6 @@
 package dev.roster.starter.servicenow;
 
 import dev.roster.activities.control.SubjectHasher;
-import dev.roster.starter.OffboardStarter;
-import dev.roster.starter.OnboardStarter;
 import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.ServiceNowConfig;
@@ -28,10 +26,7 @@ public final class PollMode {
     return setup.withIntake(
         new TicketIntake(
             setup.client(),
-            new VariableMapping(sn.variables()),
-            config.accounts().keySet(),
-            new OnboardStarter(client, subjects, config.accounts().keySet()),
-            new OffboardStarter(client, subjects, config.accounts().keySet()),
+            TicketRequests.fromConfig(config, client, subjects),
             client,
             sn.preApproved(),
             sn.pollInterval(),

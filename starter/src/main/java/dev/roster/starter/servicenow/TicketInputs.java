@@ -1,5 +1,8 @@
 package dev.roster.starter.servicenow;
 
+import dev.roster.starter.ImportStarter;
+import dev.roster.workflows.bulkimport.BulkImportRequest;
+import dev.roster.workflows.bulkimport.ImportTarget;
 import dev.roster.workflows.common.Person;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.onboard.Assignment;
@@ -15,8 +18,8 @@ import java.util.Map;
  * @param lists per account id, the list ids to subscribe to ({@code account:list} entries apply to
  *     that account, plain entries to every selected account)
  * @param role team role (viewer, editor, admin), or null for contacts only
- * @param importAttachment the sys_attachment sys_id holding the import file, or null for "the
- *     ticket's only attachment"
+ * @param importAttachment the sys_attachment sys_id holding the import file (required for bulk
+ *     imports), or null
  */
 public record TicketInputs(
     String email,
@@ -41,6 +44,29 @@ public record TicketInputs(
             .toList();
     return new OnboardRequest(
         new Person(email, firstName, lastName), assignments, ticketNumber, requestedBy);
+  }
+
+  /**
+   * The BulkImport input for this ticket: the attachment on the ticket's record, into each account
+   * with its lists, default settings (an approval above the default threshold).
+   *
+   * @param table the record's table, e.g. {@code sc_req_item}
+   * @param sysId the record's sys_id
+   */
+  public BulkImportRequest bulkImportRequest(
+      String table, String sysId, String ticketNumber, String requestedBy) {
+    if (importAttachment == null) {
+      throw new IllegalStateException("no import attachment was mapped");
+    }
+    List<ImportTarget> targets =
+        accounts.stream().map(a -> new ImportTarget(a, lists.getOrDefault(a, List.of()))).toList();
+    return new BulkImportRequest(
+        ImportStarter.serviceNowSource(table, sysId, importAttachment),
+        targets,
+        null,
+        requestedBy,
+        ticketNumber,
+        null);
   }
 
   /** The OffboardUser input for this ticket; no accounts means every configured account. */

@@ -7,8 +7,6 @@ import dev.roster.activities.http.VendorException;
 import dev.roster.activities.servicenow.CatalogVariables;
 import dev.roster.activities.servicenow.ChangeFeed;
 import dev.roster.activities.servicenow.ServiceNowClient;
-import dev.roster.starter.OffboardStarter;
-import dev.roster.starter.OnboardStarter;
 import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.ticket.PollCursor;
 import dev.roster.workflows.ticket.PollResult;
@@ -21,15 +19,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Poll mode's intake activity: reads requested items changed since the cursor and starts their
  * requests the way the webhook would. A ticket says what it wants in its {@value
- * #OPERATION_VARIABLE} catalog variable ({@code onboard} or {@code offboard}); others are not
- * Roster's and are skipped.
+ * #OPERATION_VARIABLE} catalog variable ({@code onboard}, {@code offboard} or {@code bulk_import});
+ * others are not Roster's and are skipped.
  */
 public final class TicketIntake implements TicketIntakeActivities {
   public static final String OPERATION_VARIABLE = "roster_operation";
@@ -41,10 +38,7 @@ public final class TicketIntake implements TicketIntakeActivities {
   private final ServiceNowClient servicenow;
   private final ChangeFeed feed;
   private final CatalogVariables variables;
-  private final VariableMapping mapping;
-  private final Set<String> accounts;
-  private final OnboardStarter onboard;
-  private final OffboardStarter offboard;
+  private final TicketRequests requests;
   private final WorkflowClient client;
   private final boolean preApproved;
   private final Duration firstLookBack;
@@ -52,10 +46,7 @@ public final class TicketIntake implements TicketIntakeActivities {
 
   public TicketIntake(
       ServiceNowClient servicenow,
-      VariableMapping mapping,
-      Set<String> accounts,
-      OnboardStarter onboard,
-      OffboardStarter offboard,
+      TicketRequests requests,
       WorkflowClient client,
       boolean preApproved,
       Duration firstLookBack,
@@ -63,10 +54,7 @@ public final class TicketIntake implements TicketIntakeActivities {
     this.servicenow = requireNonNull(servicenow, "servicenow is null");
     this.feed = new ChangeFeed(servicenow);
     this.variables = new CatalogVariables(servicenow);
-    this.mapping = requireNonNull(mapping, "mapping is null");
-    this.accounts = Set.copyOf(accounts);
-    this.onboard = requireNonNull(onboard, "onboard is null");
-    this.offboard = requireNonNull(offboard, "offboard is null");
+    this.requests = requireNonNull(requests, "requests is null");
     this.client = requireNonNull(client, "client is null");
     this.preApproved = preApproved;
     this.firstLookBack = requireNonNull(firstLookBack, "firstLookBack is null");
@@ -167,31 +155,22 @@ public final class TicketIntake implements TicketIntakeActivities {
     } catch (VendorException e) {
       throw ActivityFailures.toApplicationFailure(e);
     }
-    String operation = vars.getOrDefault(OPERATION_VARIABLE, "").trim();
-    if (!operation.isEmpty() && exists(operation + "-" + number)) {
+    WebhookEvent.Type type =
+        WebhookEvent.Type.fromWire(vars.getOrDefault(OPERATION_VARIABLE, "").trim())
+            .filter(t -> t != WebhookEvent.Type.APPROVAL)
+            .orElse(null);
+    if (type == null) {
+      return; // not Roster's
+    }
+    String workflowId = type.workflowId(number).orElseThrow();
+    if (exists(workflowId)) {
       // Seen before (Roster's own ticket updates change sys_updated_on): pass decisions on only.
-      decide(ticket, operation + "-" + number);
+      decide(ticket, workflowId);
       return;
     }
     String requestedBy = ticket.getOrDefault("opened_by.user_name", "");
     try {
-      String id =
-          switch (operation) {
-            case "onboard" ->
-                onboard.start(
-                    mapping
-                        .map(WebhookEvent.Type.ONBOARD, vars, accounts)
-                        .onboardRequest(number, requestedBy));
-            case "offboard" ->
-                offboard.start(
-                    mapping
-                        .map(WebhookEvent.Type.OFFBOARD, vars, accounts)
-                        .offboardRequest(number, requestedBy));
-            default -> null;
-          };
-      if (id == null) {
-        return;
-      }
+      String id = requests.start(type, TABLE, ticket.get("sys_id"), number, vars, requestedBy);
       decide(ticket, id);
       started.add(id);
     } catch (WebhookRejection | IllegalArgumentException e) {

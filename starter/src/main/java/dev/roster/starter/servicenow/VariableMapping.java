@@ -116,7 +116,9 @@ public final class VariableMapping {
       errors.add(path("erase") + ": must be true or false");
     }
     String attachment = value(values, "import_attachment");
-    if (attachment != null && !SYS_ID.matcher(attachment).matches()) {
+    if (attachment == null && type == WebhookEvent.Type.BULK_IMPORT) {
+      errors.add(path("import_attachment") + ": required (the Attachment variable with the CSV)");
+    } else if (attachment != null && !SYS_ID.matcher(attachment).matches()) {
       errors.add(path("import_attachment") + ": must be an attachment sys_id");
     }
     if (!errors.isEmpty()) {

@@ -58,6 +58,13 @@ public record WebhookEvent(
     static Optional<Type> fromWire(String value) {
       return Arrays.stream(values()).filter(t -> t.wire.equals(value)).findFirst();
     }
+
+    /**
+     * The workflow a ticket of this type starts, {@code <prefix>-<number>}; empty for approvals.
+     */
+    Optional<String> workflowId(String number) {
+      return Optional.ofNullable(workflowPrefix).map(prefix -> prefix + "-" + number);
+    }
   }
 
   /**
@@ -81,6 +88,6 @@ public record WebhookEvent(
    * whichever workflow runs for the ticket.
    */
   public Optional<String> workflowId() {
-    return Optional.ofNullable(event.workflowPrefix).map(prefix -> prefix + "-" + number);
+    return event.workflowId(number);
   }
 }

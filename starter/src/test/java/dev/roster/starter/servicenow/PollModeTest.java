@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.sandbox.servicenow.FakeServiceNow;
 import dev.roster.starter.local.LocalStack;
 import dev.roster.worker.config.ConfigLoader;
+import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.ticket.ServiceNowPollerWorkflow;
 import io.temporal.api.enums.v1.EventType;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +29,13 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Poll mode picks up a ticket created in the sandbox, exactly once across polls. */
+/** Poll mode picks up tickets created in the sandbox, each exactly once across polls. */
 class PollModeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   @Timeout(120)
-  void pollerStartsANewTicketsRequestExactlyOnce() throws Exception {
+  void pollerStartsEachNewTicketsRequestExactlyOnce() throws Exception {
     String config =
         String.join(
             "\n",
@@ -63,6 +66,20 @@ class PollModeTest {
                   "vendor_accounts", "listmonk-poll",
                   "lists", "3"),
               "carol");
+      String importing =
+          servicenow.createRitm(
+              "RITM0020002",
+              Map.of(
+                  "roster_operation", "bulk_import",
+                  "vendor_accounts", "listmonk-poll",
+                  "lists", "3"),
+              "carol");
+      servicenow.attachToVariable(
+          importing,
+          "import_file",
+          "people.csv",
+          "text/csv",
+          "email\ngrace@example.com\n".getBytes(StandardCharsets.UTF_8));
 
       waitUntil(() -> exists(client, "onboard-RITM0020001"), Duration.ofSeconds(30));
       OnboardResult result =
@@ -72,16 +89,28 @@ class PollModeTest {
       assertThat(result.outcome()).isEqualTo("COMPLETED");
       assertThat(stack.sandboxes().listmonk("listmonk-poll").listMemberEmails(3))
           .contains("ada@example.com");
+      waitUntil(() -> exists(client, "import-RITM0020002"), Duration.ofSeconds(30));
+      BulkImportResult imported =
+          client
+              .newUntypedWorkflowStub("import-RITM0020002")
+              .getResult(60, TimeUnit.SECONDS, BulkImportResult.class);
+      assertThat(imported.outcome()).as(imported.summary()).isEqualTo("COMPLETED");
+      assertThat(stack.sandboxes().listmonk("listmonk-poll").listMemberEmails(3))
+          .contains("grace@example.com");
+      Files.delete(Path.of(imported.failureReport()));
+      Files.delete(Path.of(imported.failureReport() + ".plan.json"));
 
       int pollsAtPickup = pollResults(client).size();
       waitUntil(() -> pollResults(client).size() >= pollsAtPickup + 2, Duration.ofSeconds(30));
       List<JsonNode> polls = pollResults(client);
-      long starts =
+      List<String> starts =
           polls.stream()
               .flatMap(p -> iterate(p.get("started")).stream())
-              .filter(id -> id.equals("onboard-RITM0020001"))
-              .count();
-      assertThat(starts).as("starts across %d polls", polls.size()).isEqualTo(1);
+              .filter(id -> id.endsWith("-RITM0020001") || id.endsWith("-RITM0020002"))
+              .toList();
+      assertThat(starts)
+          .as("starts across %d polls", polls.size())
+          .containsExactlyInAnyOrder("onboard-RITM0020001", "import-RITM0020002");
       assertThat(servicenow.record("sc_req_item", ritm)).isPresent();
     }
   }

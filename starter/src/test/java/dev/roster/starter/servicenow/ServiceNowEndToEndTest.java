@@ -3,12 +3,14 @@ package dev.roster.starter.servicenow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.servicenow.FakeServiceNow;
 import dev.roster.sandbox.servicenow.WebhookFirer.WebhookDelivery;
 import dev.roster.sandbox.servicenow.WebhookSigner;
 import dev.roster.starter.local.LocalStack;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.onboard.OnboardResult;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -21,7 +23,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A ServiceNow ticket drives Roster on the embedded server in real time: a signed webhook starts
  * the onboarding, the approval arrives as a ServiceNow event, and the ticket ends closed complete
- * with a work note per milestone.
+ * with a work note per milestone; a bulk-import ticket's attached CSV lands in a vendor list.
  */
 class ServiceNowEndToEndTest {
   private static final String CONFIG =
@@ -191,6 +196,65 @@ class ServiceNowEndToEndTest {
     assertThat(result.status().manualTasks())
         .singleElement()
         .satisfies(t -> assertThat(t.completedBy()).startsWith("servicenow:"));
+  }
+
+  @Test
+  @Timeout(120)
+  void bulkImportWebhookImportsTheTicketsAttachedCsvOnceWhateverTheDeliveries() throws Exception {
+    FakeListmonk listmonk = stack.sandboxes().listmonk("listmonk-e2e");
+    long list = listmonk.createList("From RITM0010006");
+    String ritm =
+        servicenow.createRitm(
+            "RITM0010006",
+            Map.of("vendor_accounts", "listmonk-e2e", "lists", Long.toString(list)),
+            "carol");
+    byte[] csv =
+        "email,first_name\nada@example.com,Ada\nnot-an-email,Bad\ngrace@example.com,Grace\n"
+            .getBytes(StandardCharsets.UTF_8);
+    servicenow.attachToVariable(ritm, "import_file", "people.csv", "text/csv", csv);
+    String id = "import-RITM0010006";
+
+    WebhookDelivery first =
+        servicenow.fireWebhook(webhook, "bulk_import", "sc_req_item", ritm, signer);
+    String run = client.newUntypedWorkflowStub(id).describe().getExecution().getRunId();
+    WebhookDelivery again =
+        servicenow.fireWebhook(webhook, "bulk_import", "sc_req_item", ritm, signer);
+    BulkImportResult result =
+        client.newUntypedWorkflowStub(id).getResult(90, TimeUnit.SECONDS, BulkImportResult.class);
+    int callsWhenDone = listmonk.totalCalls();
+    WebhookDelivery late =
+        servicenow.fireWebhook(webhook, "bulk_import", "sc_req_item", ritm, signer);
+
+    for (WebhookDelivery delivery : List.of(first, again, late)) {
+      assertThat(delivery.status()).isEqualTo(202);
+      assertThat(delivery.body()).contains(id);
+    }
+    assertThat(client.newUntypedWorkflowStub(id).describe().getExecution().getRunId())
+        .isEqualTo(run);
+    assertThat(listmonk.totalCalls()).isEqualTo(callsWhenDone);
+    assertThat(result.outcome()).as(result.summary()).isEqualTo("COMPLETED");
+    assertThat(result.status().ticket()).isEqualTo("RITM0010006");
+    assertThat(result.status().requestedBy()).isEqualTo("carol");
+    assertThat(listmonk.listMemberEmails(list))
+        .containsExactlyInAnyOrder("ada@example.com", "grace@example.com");
+    assertThat(Files.readString(Path.of(result.failureReport()))).contains("not-an-email");
+    Files.delete(Path.of(result.failureReport()));
+    Files.delete(Path.of(result.failureReport() + ".plan.json"));
+  }
+
+  @Test
+  @Timeout(60)
+  void bulkImportWithoutAnAttachmentIsRefusedNamingTheVariable() throws Exception {
+    String ritm =
+        servicenow.createRitm("RITM0010007", Map.of("vendor_accounts", "listmonk-e2e"), "carol");
+
+    WebhookDelivery delivery =
+        servicenow.fireWebhook(webhook, "bulk_import", "sc_req_item", ritm, signer);
+
+    assertThat(delivery.status()).isEqualTo(400);
+    assertThat(delivery.body()).contains("variables.import_file: required");
+    assertThatThrownBy(() -> client.newUntypedWorkflowStub("import-RITM0010007").describe())
+        .isInstanceOf(WorkflowNotFoundException.class);
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.roster.starter.servicenow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.workflows.bulkimport.BulkImportRequest;
+import dev.roster.workflows.bulkimport.ImportTarget;
 import dev.roster.workflows.onboard.OnboardRequest;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +121,7 @@ class VariableMappingTest {
   }
 
   @Test
-  void bulkImportNeedsNoEmailButAnAttachmentSysIdWhenGiven() {
+  void bulkImportNeedsNoEmailButAnAttachmentSysId() {
     WebhookRejection e =
         reject(
             VariableMapping.defaultMapping(),
@@ -127,6 +129,45 @@ class VariableMappingTest {
             Map.of("vendor_accounts", "listmonk", "import_file", "people.csv"));
 
     assertThat(e.errors()).containsExactly("variables.import_file: must be an attachment sys_id");
+  }
+
+  @Test
+  void bulkImportWithoutItsAttachmentVariableIsRefused() {
+    WebhookRejection e =
+        reject(
+            VariableMapping.defaultMapping(),
+            WebhookEvent.Type.BULK_IMPORT,
+            Map.of("vendor_accounts", "listmonk"));
+
+    assertThat(e.errors())
+        .containsExactly("variables.import_file: required (the Attachment variable with the CSV)");
+  }
+
+  @Test
+  void bulkImportRequestReadsTheRequestedItemsAttachmentIntoEachAccountsLists() {
+    String attachment = "a".repeat(32);
+    String ritm = "b".repeat(32);
+    TicketInputs inputs =
+        VariableMapping.defaultMapping()
+            .map(
+                WebhookEvent.Type.BULK_IMPORT,
+                Map.of(
+                    "vendor_accounts", "brevo-main listmonk",
+                    "lists", "brevo-main:7 listmonk:3",
+                    "import_file", attachment),
+                ACCOUNTS);
+
+    BulkImportRequest request =
+        inputs.bulkImportRequest("sc_req_item", ritm, "RITM0010009", "abel.tuter");
+
+    assertThat(request.source()).isEqualTo("servicenow:sc_req_item/" + ritm + "/" + attachment);
+    assertThat(request.targets())
+        .containsExactly(
+            new ImportTarget("brevo-main", List.of("7")),
+            new ImportTarget("listmonk", List.of("3")));
+    assertThat(request.ticket()).isEqualTo("RITM0010009");
+    assertThat(request.requestedBy()).isEqualTo("abel.tuter");
+    assertThat(request.settings()).isNull();
   }
 
   @Test
