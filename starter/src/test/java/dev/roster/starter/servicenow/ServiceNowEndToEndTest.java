@@ -238,6 +238,13 @@ class ServiceNowEndToEndTest {
     assertThat(listmonk.listMemberEmails(list))
         .containsExactlyInAnyOrder("ada@example.com", "grace@example.com");
     assertThat(Files.readString(Path.of(result.failureReport()))).contains("not-an-email");
+    // The result is written back: the ticket ends closed complete with the import's notes.
+    client.newUntypedWorkflowStub("ticket-RITM0010006").getResult(60, TimeUnit.SECONDS, Void.class);
+    assertThat(servicenow.record("sc_req_item", ritm).orElseThrow().get("state")).isEqualTo("3");
+    assertThat(String.join("\n", servicenow.workNotes("sc_req_item", ritm)))
+        .contains("Bulk import into listmonk-e2e: 3 rows read, 2 valid, 1 invalid.")
+        .contains("Bulk import completed: 3 rows read, 2 valid, 1 invalid")
+        .doesNotContain("ada@example.com");
     Files.delete(Path.of(result.failureReport()));
     Files.delete(Path.of(result.failureReport() + ".plan.json"));
   }

@@ -5,6 +5,8 @@ import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.common.InvitesSent;
+import dev.roster.workflows.common.Milestones;
+import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.RosterActivityOptions;
 import dev.roster.workflows.common.RosterSearchAttributes;
 import io.temporal.activity.ActivityOptions;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -41,6 +44,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   private ImportCarry carry;
   private String phase = "planning";
   private InvitationWindow invitations;
+  private Milestones milestones;
 
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
@@ -54,6 +58,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   public BulkImportResult importContacts(BulkImportRequest ignored) {
     validate();
     ImportSettings settings = request.settingsOrDefault();
+    milestones = new Milestones(control, request.ticket());
     if (carry == null) {
       List<String> ids = request.targets().stream().map(ImportTarget::account).toList();
       Workflow.upsertTypedSearchAttributes(
@@ -82,6 +87,21 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
               Workflow.currentTimeMillis(),
               0,
               invites);
+      milestones.post(
+          Notice.STARTED,
+          (settings.dryRun() ? "Dry run of a bulk import into " : "Bulk import into ")
+              + String.join(", ", ids)
+              + ": "
+              + plan.rowsRead()
+              + " rows read, "
+              + plan.valid()
+              + " valid, "
+              + plan.invalid()
+              + " invalid"
+              + (plan.withTeamRole() > 0
+                  ? ", " + plan.withTeamRole() + " asking for team access"
+                  : "")
+              + ".");
       if (settings.dryRun()) {
         return finish("DRY_RUN");
       }
@@ -163,6 +183,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       return null;
     }
     setPhase("approval");
+    milestones.post(Notice.WAITING_APPROVAL, "Waiting for an approval of the bulk import.");
     String what =
         "import "
             + plan.valid()
@@ -248,6 +269,9 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
             carry == null ? null : carry.plan().report(),
             carry == null ? null : carry.plan().failureReport(),
             status());
+    milestones.done(
+        "COMPLETED".equals(outcome) || "DRY_RUN".equals(outcome),
+        "Bulk import " + outcome.toLowerCase(Locale.ROOT) + ": " + result.summary());
     log.info("import finished outcome={} summary={}", outcome, result.summary());
     return result;
   }
