@@ -121,7 +121,7 @@ final class Connectors {
     return RateBudget.of(
         account.config().type().yamlName(),
         account.id() + "/" + family,
-        new RateBudget.Limit(config.requests(), config.per()));
+        RateBudget.Limit.vendorLimit(config.requests(), config.per()));
   }
 
   private Connectors() {}

@@ -94,7 +94,9 @@ public record ServiceNowSetup(
         HttpUrl.get(instanceUrl.toString()),
         auth,
         RateBudget.of(
-            "servicenow", "servicenow", new RateBudget.Limit(budget.requests(), budget.per())),
+            "servicenow",
+            "servicenow",
+            RateBudget.Limit.vendorLimit(budget.requests(), budget.per())),
         VendorHttp.newClient("servicenow", ServiceNowClient.REQUEST_ID_HEADERS));
   }
 

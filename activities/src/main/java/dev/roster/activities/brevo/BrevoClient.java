@@ -70,7 +70,7 @@ public final class BrevoClient {
     this.apiKey = requireNonNull(apiKey, "apiKey is null");
     this.organization = requireNonNull(organization, "organization is null");
     this.contacts = requireNonNull(contacts, "contacts is null");
-    this.http = requireNonNull(http, "http is null");
+    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
     this.delays = RetryDelays.system();
   }
 
@@ -283,9 +283,12 @@ public final class BrevoClient {
   }
 
   private Reply send(String operation, RateBudget budget, Request.Builder request) {
-    budget.acquire(operation);
     Request built =
-        request.header("api-key", apiKey.reveal()).header("accept", "application/json").build();
+        request
+            .tag(RateBudget.Permit.class, budget.permit(operation))
+            .header("api-key", apiKey.reveal())
+            .header("accept", "application/json")
+            .build();
     try (Response response = http.newCall(built).execute()) {
       String body = response.body().string();
       int status = response.code();

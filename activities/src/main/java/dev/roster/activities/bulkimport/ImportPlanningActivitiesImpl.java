@@ -133,7 +133,7 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
           vendor == null
               ? "account '" + account + "' is not configured"
               : vendor + " keeps no contacts to import into";
-      return new BulkTarget(account, vendor, false, why, null, null, 0, null);
+      return new BulkTarget(account, vendor, false, why, null, null, 0, null, 0);
     }
     return new BulkTarget(
         account,
@@ -143,7 +143,8 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
         TaskQueues.activityQueue(account, c.bulkFamily()),
         TaskQueues.activityQueue(account, c.jobFamily()),
         c.maxRowsPerJob(),
-        c.pollInterval());
+        c.pollInterval(),
+        c.maxJobsInFlight());
   }
 
   static ChunkPosition position(ChunkCursor c) {

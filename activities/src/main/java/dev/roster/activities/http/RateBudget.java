@@ -9,20 +9,41 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import okhttp3.OkHttpClient;
 
 /**
  * This process's share of one (account, endpoint family) rate limit, e.g. Brevo organization calls
  * at 100 per hour. The embedded Temporal server does not enforce task-queue rate limits, so the
  * HTTP layer enforces the same budget itself (ARCHITECTURE.md §5).
  *
- * <p>Sliding-window log per limit. {@link #acquire} reserves the earliest free slot; it sleeps when
- * that slot is at most {@code maxWait} away, otherwise it throws {@link RateLimited} so that a
- * Temporal retry, not a blocked worker thread, carries the long wait. Thread-safe.
+ * <p>Sliding-window log per limit. {@link #acquire} takes a permit when one is free; it sleeps
+ * while the next one is at most {@code maxWait} away, otherwise it throws {@link RateLimited} so
+ * that a Temporal retry, not a blocked worker thread, carries the long wait. Thread-safe.
  */
 public final class RateBudget {
 
   /** At most {@code permits} calls in any {@code window}. */
   public record Limit(int permits, Duration window) {
+
+    /** The smallest allowance {@link #vendorLimit} adds to a window. */
+    public static final Duration MIN_SKEW_ALLOWANCE = Duration.ofMillis(5);
+
+    /**
+     * A vendor's documented limit as this process keeps it: the window grows by 2% (at least {@link
+     * #MIN_SKEW_ALLOWANCE}). Grants are timed when a request leaves; the vendor counts when it
+     * arrives, and a request on a fresh connection arrives later than one on a warm one, so two
+     * requests spaced exactly one window apart here can land closer together there and the second
+     * would be refused (a 429 costs a backoff of a second or more where the vendor sends no
+     * headers, Mailjet's case).
+     */
+    public static Limit vendorLimit(int permits, Duration window) {
+      Duration allowance = window.dividedBy(50);
+      if (allowance.compareTo(MIN_SKEW_ALLOWANCE) < 0) {
+        allowance = MIN_SKEW_ALLOWANCE;
+      }
+      return new Limit(permits, window.plus(allowance));
+    }
+
     public Limit {
       if (permits < 1) {
         throw new IllegalArgumentException("permits must be >= 1, got " + permits);
@@ -78,6 +99,34 @@ public final class RateBudget {
     }
   }
 
+  /** What a request carries (as its tag) so that {@link #metering} takes the permit for it. */
+  public record Permit(RateBudget budget, String operation) {}
+
+  /**
+   * {@code http} with a network interceptor that takes each tagged request's permit ({@link
+   * Permit}) right before the request is written: after any connection setup, which would otherwise
+   * sit between the permit and the request's arrival, so a request on a fresh connection could
+   * reach the vendor closer behind the previous one than the window allows. Shares {@code http}'s
+   * connection pool.
+   */
+  public static OkHttpClient metering(OkHttpClient http) {
+    return http.newBuilder()
+        .addNetworkInterceptor(
+            chain -> {
+              Permit permit = chain.request().tag(Permit.class);
+              if (permit != null) {
+                permit.budget().acquire(permit.operation());
+              }
+              return chain.proceed(chain.request());
+            })
+        .build();
+  }
+
+  /** The tag for a request of {@code operation} under this budget. */
+  public Permit permit(String operation) {
+    return new Permit(this, operation);
+  }
+
   /** A budget on the system clock that waits up to {@link #DEFAULT_MAX_WAIT} in-thread. */
   public static RateBudget of(String vendor, String name, Limit... limits) {
     return new RateBudget(
@@ -90,30 +139,34 @@ public final class RateBudget {
   }
 
   /**
-   * Takes one permit, waiting in-thread for at most {@code maxWait}.
+   * Takes one permit, waiting in-thread for at most {@code maxWait}. A permit is recorded when it
+   * is taken, after any wait, never at a planned future slot: a thread that wakes late (a busy
+   * machine oversleeps) must not let the next request follow closer than the window allows.
    *
    * @param operation the vendor operation, for the failure message
    * @throws RateLimited when the next permit is further away than {@code maxWait}; its retryAfter
    *     is the time until that permit frees up
    */
   public void acquire(String operation) {
-    Duration wait = reserve(operation);
-    if (wait.isZero()) {
-      return;
-    }
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      // The reservation stays spent: harmless, and it keeps the bookkeeping monotonic.
-      Thread.currentThread().interrupt();
-      throw new RateLimited(vendor, operation, 0, null, "interrupted waiting for " + name, wait);
+    Instant deadline = clock.instant().plus(maxWait);
+    while (true) {
+      Duration wait = take(operation, deadline);
+      if (wait.isZero()) {
+        return;
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RateLimited(vendor, operation, 0, null, "interrupted waiting for " + name, wait);
+      }
     }
   }
 
-  private synchronized Duration reserve(String operation) {
+  /** Takes a permit now (returns zero) or says how long until one frees up. */
+  private synchronized Duration take(String operation, Instant deadline) {
     Instant now = clock.instant();
-    // Grants are kept in non-decreasing order, so each deque stays sorted.
-    Instant slot = now.isAfter(lastGrant) ? now : lastGrant;
+    Instant frees = now;
     for (int i = 0; i < limits.size(); i++) {
       Limit limit = limits.get(i);
       Deque<Instant> log = granted.get(i);
@@ -124,23 +177,28 @@ public final class RateBudget {
         log.pollFirst();
       }
       if (log.size() == limit.permits()) {
-        // The slot frees when the oldest of the last `permits` grants leaves the window.
-        Instant frees = log.peekFirst().plus(limit.window());
-        if (frees.isAfter(slot)) {
-          slot = frees;
+        // A permit frees when the oldest of the last `permits` grants leaves the window.
+        Instant at = log.peekFirst().plus(limit.window());
+        if (at.isAfter(frees)) {
+          frees = at;
         }
       }
     }
-    Duration wait = Duration.between(now, slot);
-    if (wait.compareTo(maxWait) > 0) {
-      throw new RateLimited(
-          vendor, operation, 0, null, "local rate budget " + name + " is spent", wait);
+    if (frees.isAfter(now)) {
+      Duration wait = Duration.between(now, frees);
+      if (frees.isAfter(deadline)) {
+        throw new RateLimited(
+            vendor, operation, 0, null, "local rate budget " + name + " is spent", wait);
+      }
+      return wait;
     }
+    // Grants stay in non-decreasing order (a clock stepping back must not unsort the logs).
+    Instant grant = now.isAfter(lastGrant) ? now : lastGrant;
     for (Deque<Instant> log : granted) {
-      log.addLast(slot);
+      log.addLast(grant);
     }
-    lastGrant = slot;
-    return wait;
+    lastGrant = grant;
+    return Duration.ZERO;
   }
 
   /** The budget's name, e.g. {@code brevo-main/organization}. */

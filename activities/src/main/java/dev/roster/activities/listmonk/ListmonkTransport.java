@@ -40,7 +40,7 @@ final class ListmonkTransport {
     this.apiUser = apiUser;
     this.token = token;
     this.budget = budget;
-    this.http = http;
+    this.http = RateBudget.metering(http);
   }
 
   /** {@code <base>/api/<segments>}; callers add ids and emails with addPathSegment. */
@@ -57,10 +57,10 @@ final class ListmonkTransport {
   }
 
   Reply send(String operation, Request.Builder request) {
-    budget.acquire(operation);
     // vendors.md §3: "token api_user:token" (Basic works too). Revealed only here.
     Request built =
         request
+            .tag(RateBudget.Permit.class, budget.permit(operation))
             .header("Authorization", "token " + apiUser + ":" + token.reveal())
             .header("Accept", "application/json")
             .build();

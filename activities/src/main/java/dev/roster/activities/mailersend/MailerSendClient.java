@@ -76,7 +76,7 @@ public final class MailerSendClient {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
     this.token = requireNonNull(token, "token is null");
     this.budget = requireNonNull(budget, "budget is null");
-    this.http = requireNonNull(http, "http is null");
+    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
     this.reader = new ResponseReader(RetryDelays.system(), new QuotaWatch(lowQuota));
   }
 
@@ -248,9 +248,9 @@ public final class MailerSendClient {
   }
 
   private Reply send(String operation, Request.Builder request) {
-    budget.acquire(operation);
     Request built =
         request
+            .tag(RateBudget.Permit.class, budget.permit(operation))
             .header("Authorization", "Bearer " + token.reveal())
             .header("Accept", "application/json")
             .build();

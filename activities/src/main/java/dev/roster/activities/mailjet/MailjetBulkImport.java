@@ -27,6 +27,15 @@ final class MailjetBulkImport implements BulkImportConnector {
     this.client = client;
   }
 
+  /**
+   * Mailjet runs jobs side by side and its one budget (3 a second) is shared by starts and polls:
+   * three jobs keep it busy while each waits for its next poll.
+   */
+  @Override
+  public int maxJobsInFlight() {
+    return 3;
+  }
+
   @Override
   public String startImport(List<ImportRow> rows, List<String> listIds) {
     List<ListAction> lists = new ArrayList<>();

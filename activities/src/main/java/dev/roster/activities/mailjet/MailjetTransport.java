@@ -51,7 +51,7 @@ final class MailjetTransport {
     this.apiKey = requireNonNull(apiKey, "apiKey is null");
     this.secretKey = requireNonNull(secretKey, "secretKey is null");
     this.api = requireNonNull(api, "api is null");
-    this.http = requireNonNull(http, "http is null");
+    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
   }
 
   /** {@code <base>/<segments>}; segments are literal path parts, never user data. */
@@ -104,9 +104,9 @@ final class MailjetTransport {
   }
 
   private Reply send(String operation, Request.Builder request) {
-    api.acquire(operation);
     Request built =
         request
+            .tag(RateBudget.Permit.class, api.permit(operation))
             .header("Authorization", Credentials.basic(apiKey.reveal(), secretKey.reveal()))
             .header("Accept", "application/json")
             .build();

@@ -61,7 +61,7 @@ public final class ServiceNowClient {
     this.instanceUrl = requireNonNull(instanceUrl, "instanceUrl is null");
     this.auth = requireNonNull(auth, "auth is null");
     this.budget = requireNonNull(budget, "budget is null");
-    this.http = requireNonNull(http, "http is null");
+    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
     requireNonNull(clock, "clock is null");
     this.tokens =
         auth instanceof ServiceNowAuth.ClientCredentials cc
@@ -216,7 +216,7 @@ public final class ServiceNowClient {
       String operation, Request.Builder request, boolean binary, Duration callTimeout) {
     request.header("Accept", binary ? "*/*" : "application/json");
     for (int attempt = 1; ; attempt++) {
-      budget.acquire(operation);
+      request.tag(RateBudget.Permit.class, budget.permit(operation));
       String token = authorize(request);
       Response response;
       try {

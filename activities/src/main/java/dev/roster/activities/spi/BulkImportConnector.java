@@ -27,6 +27,14 @@ public interface BulkImportConnector {
   /** The most CSV bytes (as read from the source) one job may carry. */
   long maxBytesPerJob();
 
+  /**
+   * The most jobs of one account worth running at once: 1 where the vendor runs imports one at a
+   * time (listmonk) or where polls, not jobs, spend the binding budget (Brevo's 100 an hour).
+   */
+  default int maxJobsInFlight() {
+    return 1;
+  }
+
   /** How long to wait between status polls; the job family's budget sets the floor. */
   Duration pollInterval();
 

@@ -48,6 +48,28 @@ class BrevoFailuresTest {
   }
 
   @Test
+  void aSpentLocalBudgetRefusesBeforeAnythingIsSent() {
+    BrevoClient client =
+        new BrevoClient(
+            HttpUrl.get(brevo.fake.baseUrl()),
+            new Secret(brevo.fake.apiKey()),
+            RateBudget.of(
+                "brevo", "brevo-main/organization", new RateBudget.Limit(1, Duration.ofHours(1))),
+            RateBudget.of(
+                "brevo", "brevo-main/contacts", new RateBudget.Limit(10, Duration.ofSeconds(1))),
+            VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
+    brevo.fake.resetCounters();
+    client.listInvitedUsers();
+
+    RateLimited e = catchThrowableOfType(RateLimited.class, client::listInvitedUsers);
+
+    assertThat(e.status()).isZero();
+    assertThat(e.getMessage()).contains("local rate budget brevo-main/organization is spent");
+    assertThat(e.retryAfter()).isGreaterThan(Duration.ofMinutes(59));
+    assertThat(brevo.fake.totalCalls()).isEqualTo(1);
+  }
+
+  @Test
   void rateLimitedInviteCarriesResetDelay() {
     brevo
         .fake

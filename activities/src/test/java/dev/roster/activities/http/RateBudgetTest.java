@@ -28,6 +28,41 @@ class RateBudgetTest {
   }
 
   @Test
+  void aVendorLimitKeepsASkewAllowanceSoRequestsNeverArriveCloserThanTheVendorAllows() {
+    assertThat(RateBudget.Limit.vendorLimit(100, Duration.ofHours(1)).window())
+        .isEqualTo(Duration.ofHours(1).plusSeconds(72));
+    RateBudget b = budget(RateBudget.Limit.vendorLimit(1, Duration.ofMillis(83)));
+    b.acquire("op");
+    b.acquire("op");
+    // 83 ms would be exactly the vendor's spacing; 5 ms more absorbs a slower first arrival.
+    assertThat(sleeps).containsExactly(Duration.ofMillis(88));
+  }
+
+  @Test
+  void aThreadThatWakesLateMovesTheNextPermitLaterToo() {
+    // A busy machine oversleeps by 20 ms: the permit counts from when it was really taken.
+    RateBudget b =
+        new RateBudget(
+            "mailjet",
+            "mailjet-main/api",
+            List.of(new RateBudget.Limit(1, Duration.ofMillis(100))),
+            Duration.ofSeconds(2),
+            clock,
+            d -> {
+              sleeps.add(d);
+              clock.advance(d.plusMillis(20));
+            });
+    b.acquire("op");
+    b.acquire("op");
+    Instant second = clock.instant();
+    b.acquire("op");
+
+    assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100));
+    assertThat(Duration.between(second, clock.instant()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
   void permitsWithinTheWindowAreImmediate() {
     RateBudget b = budget(new RateBudget.Limit(3, Duration.ofHours(1)));
     b.acquire("op");

@@ -76,6 +76,11 @@ final class FlakyBulkConnector implements BulkImportConnector {
   }
 
   @Override
+  public int maxJobsInFlight() {
+    return delegate.maxJobsInFlight();
+  }
+
+  @Override
   public Duration pollInterval() {
     return delegate.pollInterval();
   }

@@ -1,5 +1,7 @@
 package dev.roster.workflows.bulkimport;
 
+import java.util.List;
+
 /**
  * One account's progress: what {@code progress()} shows and what continue-as-new carries.
  *
@@ -13,7 +15,7 @@ package dev.roster.workflows.bulkimport;
  * @param confirmed rows the vendor confirmed imported
  * @param failed rows the vendor refused (in the failure report)
  * @param jobs vendor jobs started
- * @param pending the job in flight, or null
+ * @param pending the jobs started and not yet confirmed, oldest first (null or empty: none)
  */
 public record AccountProgress(
     String account,
@@ -26,7 +28,11 @@ public record AccountProgress(
     long confirmed,
     long failed,
     int jobs,
-    PendingJob pending) {
+    List<PendingJob> pending) {
+
+  public AccountProgress {
+    pending = pending == null ? List.of() : List.copyOf(pending);
+  }
 
   public boolean finished() {
     return "done".equals(state) || "failed".equals(state) || "skipped".equals(state);

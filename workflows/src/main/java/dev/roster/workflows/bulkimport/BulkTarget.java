@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param jobQueue the activity queue that polls jobs (the status endpoint's rate budget)
  * @param maxRowsPerJob the vendor's most rows per job
  * @param pollInterval the vendor's wait between polls
+ * @param maxJobsInFlight the most jobs the account runs at once (1: one after the other)
  */
 public record BulkTarget(
     String account,
@@ -22,4 +23,10 @@ public record BulkTarget(
     String submitQueue,
     String jobQueue,
     int maxRowsPerJob,
-    Duration pollInterval) {}
+    Duration pollInterval,
+    int maxJobsInFlight) {
+
+  public int maxJobsInFlightOrOne() {
+    return Math.max(1, maxJobsInFlight);
+  }
+}
