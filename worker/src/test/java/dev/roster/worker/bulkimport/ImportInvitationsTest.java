@@ -164,6 +164,67 @@ class ImportInvitationsTest {
         bed.client.fetchHistory("import-team-invite-2").toJson(true));
   }
 
+  @Test
+  @Timeout(120)
+  void anAccountWithoutContactsTakesTheInvitationsAndNothingElse() throws Exception {
+    Path csv = dir.resolve("senders.csv");
+    write(
+        csv,
+        List.of(
+            "email,first_name,role",
+            "ada@example.com,Ada,viewer",
+            "grace@example.com,Grace,viewer",
+            "linus@example.com,Linus,"));
+    try (ImportTestbed bed = new ImportTestbed()) {
+      BulkImportWorkflow stub =
+          bed.start(
+              "import-senders",
+              new BulkImportRequest(
+                  csv.toString(),
+                  List.of(new ImportTarget(ImportTestbed.MAILERSEND, List.of())),
+                  new ImportSettings(false, 100_000, 0, null, 0, null, 0),
+                  "alice",
+                  null,
+                  null));
+      awaitApproval(stub);
+      stub.approve(new Decision("bob", "ok", "test"));
+      BulkImportResult result =
+          bed.client.newUntypedWorkflowStub("import-senders").getResult(BulkImportResult.class);
+
+      // MailerSend keeps no contacts: its part is the two invitations, and they went out.
+      assertThat(result.outcome()).as(result.summary()).isEqualTo("COMPLETED");
+      assertThat(result.status().progress().accounts().get(0).state()).isEqualTo("skipped");
+      assertThat(result.status().progress().invitations().invited()).isEqualTo(2);
+      assertThat(bed.mailerSend.invite("ada@example.com")).isPresent();
+      assertThat(bed.mailerSend.invite("grace@example.com")).isPresent();
+      assertThat(bed.mailerSend.invite("linus@example.com")).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void contactsForAnAccountThatKeepsNoneFailSayingWhy() throws Exception {
+    Path csv = dir.resolve("contacts.csv");
+    write(csv, List.of("email,first_name", "ada@example.com,Ada"));
+    try (ImportTestbed bed = new ImportTestbed()) {
+      bed.start(
+          "import-nowhere",
+          new BulkImportRequest(
+              csv.toString(),
+              List.of(new ImportTarget(ImportTestbed.MAILERSEND, List.of())),
+              new ImportSettings(false, 100_000, 0, null, 0, null, 0),
+              "alice",
+              null,
+              null));
+      BulkImportResult result =
+          bed.client.newUntypedWorkflowStub("import-nowhere").getResult(BulkImportResult.class);
+
+      assertThat(result.outcome()).isEqualTo("FAILED");
+      assertThat(result.status().accounts().get(0).steps().get(0).detail())
+          .contains("mailersend keeps no contacts to import into");
+    }
+  }
+
   private static void awaitApproval(BulkImportWorkflow stub) throws InterruptedException {
     for (int i = 0; i < 600 && !"waiting".equals(stub.status().approval().state()); i++) {
       Thread.sleep(100);

@@ -7,6 +7,7 @@ import dev.roster.activities.http.Secret;
 import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.listmonk.FakeListmonk;
+import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.sandbox.mailjet.FakeMailjet;
 import dev.roster.worker.RosterWorker;
 import dev.roster.worker.VendorAccount;
@@ -40,6 +41,7 @@ final class ImportTestbed implements AutoCloseable {
   static final String BREVO = "brevo-test";
   static final String MAILJET = "mailjet-test";
   static final String LISTMONK = "listmonk-test";
+  static final String MAILERSEND = "mailersend-test";
   static final long BREVO_LIST = 2;
   static final long MAILJET_LIST = 10;
 
@@ -47,6 +49,7 @@ final class ImportTestbed implements AutoCloseable {
   final FakeBrevo brevo;
   final FakeMailjet mailjet;
   final FakeListmonk listmonk;
+  final FakeMailerSend mailerSend;
   final long listmonkList;
   final WorkflowClient client;
   private final UnaryOperator<BulkImportConnector> brevoWrapper;
@@ -94,6 +97,12 @@ final class ImportTestbed implements AutoCloseable {
                 .rateLimit(100_000, Duration.ofSeconds(1))
                 .build());
     listmonk = FakeListmonk.start(FakeListmonk.Options.builder().clock(clock).build());
+    mailerSend =
+        FakeMailerSend.start(
+            FakeMailerSend.Options.builder()
+                .clock(clock)
+                .rateLimit(100_000, Duration.ofSeconds(1))
+                .build());
     listmonkList = listmonk.createList("Imported");
     String budget = "{requests: 100000, per: 1s}";
     config =
@@ -111,6 +120,9 @@ final class ImportTestbed implements AutoCloseable {
                 "    type: listmonk",
                 "    baseUrl: " + listmonk.baseUrl(),
                 "    rateBudgets: {api: " + budget + "}",
+                "  " + MAILERSEND + ":",
+                "    type: mailersend",
+                "    rateBudgets: {api: " + budget + "}",
                 "approvals: {privilegedRoles: [admin], timeout: 2d, remindEvery: 1d}",
                 ""),
             "import-testbed",
@@ -119,7 +131,8 @@ final class ImportTestbed implements AutoCloseable {
         List.of(
             account(BREVO, brevo.baseUrl(), brevo.apiKey()),
             account(MAILJET, mailjet.baseUrl(), mailjet.apiKey() + ":" + mailjet.secretKey()),
-            account(LISTMONK, listmonk.baseUrl(), listmonk.apiUser() + ":" + listmonk.token()));
+            account(LISTMONK, listmonk.baseUrl(), listmonk.apiUser() + ":" + listmonk.token()),
+            account(MAILERSEND, mailerSend.baseUrl(), mailerSend.token()));
     if (timeSkipping) {
       register(env.getWorkerFactory(), FileSourceOpener.anywhere());
     }
@@ -179,5 +192,6 @@ final class ImportTestbed implements AutoCloseable {
     brevo.close();
     mailjet.close();
     listmonk.close();
+    mailerSend.close();
   }
 }

@@ -247,15 +247,34 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
     return carry.with(now, invitations == null ? carry.invites() : invitations.progress());
   }
 
+  /**
+   * COMPLETED when every account took its contacts (or, keeping no contacts, took the team
+   * invitations asked of it) and nothing was refused; FAILED when nothing at all succeeded; PARTIAL
+   * otherwise.
+   */
   private String outcome() {
     List<AccountProgress> all = carry.accounts();
-    long failedAccounts = all.stream().filter(a -> !"done".equals(a.state())).count();
-    if (failedAccounts == all.size()) {
+    InviteProgress invites = carry.invitesOrNone();
+    long failedAccounts = all.stream().filter(a -> accountFailed(a, invites)).count();
+    boolean anythingDone =
+        all.stream().anyMatch(a -> "done".equals(a.state())) || invites.invited() > 0;
+    if (!anythingDone) {
       return "FAILED";
     }
-    boolean rowsFailed =
-        all.stream().anyMatch(a -> a.failed() > 0) || carry.invitesOrNone().failed() > 0;
+    boolean rowsFailed = all.stream().anyMatch(a -> a.failed() > 0) || invites.failed() > 0;
     return failedAccounts > 0 || rowsFailed ? "PARTIAL" : "COMPLETED";
+  }
+
+  /** An account that keeps no contacts is not a failure when it was there for invitations. */
+  private boolean accountFailed(AccountProgress a, InviteProgress invites) {
+    if ("done".equals(a.state())) {
+      return false;
+    }
+    if ("skipped".equals(a.state())) {
+      BulkTarget t = target(a.account());
+      return t.vendor() == null || invites.asked() == 0;
+    }
+    return true;
   }
 
   private BulkImportResult finish(String outcome) {
