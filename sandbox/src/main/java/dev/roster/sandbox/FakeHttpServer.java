@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,7 @@ public final class FakeHttpServer implements AutoCloseable {
   static final int JOURNAL_SIZE = 10_000;
   private HttpServer server;
   private ExecutorService executor;
+  private volatile Supplier<Instant> clock = Instant::now;
 
   /**
    * @param name used only in log lines, e.g. "brevo"
@@ -67,6 +70,11 @@ public final class FakeHttpServer implements AutoCloseable {
   }
 
   /** Binds 127.0.0.1 on {@code port} (0 = ephemeral) and starts serving. */
+  /** The clock that stamps each request's arrival ({@link FakeRequest#receivedAt()}). */
+  public void clock(Supplier<Instant> clock) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock is null");
+  }
+
   public synchronized FakeHttpServer start(int port) {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -139,6 +147,7 @@ public final class FakeHttpServer implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
+    Instant received = clock.get();
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     String rawPath = exchange.getRequestURI().getRawPath();
     String[] segments = split(rawPath);
@@ -159,7 +168,11 @@ public final class FakeHttpServer implements AutoCloseable {
         }
         return;
       }
-      write(exchange, method, template, dispatch(exchange, method, rawPath, segments, match));
+      write(
+          exchange,
+          method,
+          template,
+          dispatch(exchange, method, rawPath, segments, match, received));
     }
   }
 
@@ -168,7 +181,8 @@ public final class FakeHttpServer implements AutoCloseable {
       String method,
       String rawPath,
       String[] segments,
-      Optional<Match> match)
+      Optional<Match> match,
+      Instant received)
       throws IOException {
     if (match.isEmpty()) {
       TreeSet<String> allowed = allowedMethods(segments);
@@ -195,7 +209,8 @@ public final class FakeHttpServer implements AutoCloseable {
             match.get().params(),
             exchange.getRequestURI().getRawQuery(),
             exchange.getRequestHeaders(),
-            body);
+            body,
+            received);
     synchronized (journal) {
       if (journal.size() == JOURNAL_SIZE) {
         journal.removeFirst();

@@ -1,6 +1,7 @@
 package dev.roster.sandbox;
 
 import com.sun.net.httpserver.Headers;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Map;
  * @param query raw query string, or null
  * @param headers request headers (case-insensitive lookup)
  * @param body request body bytes (empty when none)
+ * @param receivedAt when the request arrived on the fake's clock, before its body was read: a
+ *     vendor counts a request against its rate limit when it arrives, and a large body takes a
+ *     while to read
  */
 public record FakeRequest(
     String method,
@@ -21,7 +25,8 @@ public record FakeRequest(
     Map<String, String> params,
     String query,
     Headers headers,
-    byte[] body) {
+    byte[] body,
+    Instant receivedAt) {
 
   public String param(String name) {
     return params.get(name);

@@ -30,8 +30,17 @@ public final class RateBudget {
   }
 
   /** Spends one request from the budget if any is left. */
-  public synchronized Decision tryAcquire() {
-    Instant now = roll();
+  public Decision tryAcquire() {
+    return tryAcquire(clock.get());
+  }
+
+  /**
+   * Spends one request for a request that arrived at {@code arrivedAt} (see {@link
+   * FakeRequest#receivedAt()}): a vendor counts a request when it arrives, not when its body has
+   * been read.
+   */
+  public synchronized Decision tryAcquire(Instant arrivedAt) {
+    Instant now = roll(arrivedAt);
     if (windowStart == null) {
       windowStart = now;
     }
@@ -63,7 +72,10 @@ public final class RateBudget {
   }
 
   private Instant roll() {
-    Instant now = clock.get();
+    return roll(clock.get());
+  }
+
+  private Instant roll(Instant now) {
     if (windowStart != null && !now.isBefore(windowStart.plus(window))) {
       windowStart = null;
       used = 0;

@@ -30,4 +30,16 @@ class RateBudgetTest {
     assertThat(budget.remaining()).isEqualTo(2);
     assertThat(budget.secondsUntilReset()).isEqualTo(10);
   }
+
+  @Test
+  void aRequestCountsFromItsArrivalNotFromWhenItsBodyWasRead() {
+    RateBudget onePer100ms = new RateBudget(1, Duration.ofMillis(100), clock);
+    java.time.Instant first = clock.get();
+    clock.advance(Duration.ofMillis(60)); // a large body took 60 ms to read
+    assertThat(onePer100ms.tryAcquire(first).allowed()).isTrue();
+    clock.advance(Duration.ofMillis(40));
+
+    // 100 ms after the first arrived: allowed, though only 40 ms after its body was read.
+    assertThat(onePer100ms.tryAcquire(clock.get()).allowed()).isTrue();
+  }
 }

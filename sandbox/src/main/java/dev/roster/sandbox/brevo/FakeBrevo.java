@@ -41,6 +41,7 @@ public final class FakeBrevo extends SandboxFake {
   private FakeBrevo(Options options) {
     super("brevo");
     this.options = options;
+    server.clock(options.clock());
     this.organization = new BrevoOrganization(options.clock(), options.acceptAfter());
     this.contacts = new BrevoContacts(options.clock(), options.registeredEmail());
     this.organizationBudget =
@@ -104,7 +105,7 @@ public final class FakeBrevo extends SandboxFake {
           if (!key.equals(options.apiKey())) {
             return BrevoHttp.error(401, "unauthorized", "Key not found", null);
           }
-          RateBudget.Decision decision = budget.tryAcquire();
+          RateBudget.Decision decision = budget.tryAcquire(request.receivedAt());
           Map<String, String> headers = BrevoHttp.rateHeaders(decision);
           if (!decision.allowed()) {
             return BrevoHttp.error(

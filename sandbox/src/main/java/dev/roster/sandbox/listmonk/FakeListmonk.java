@@ -41,6 +41,7 @@ public final class FakeListmonk extends SandboxFake {
   private FakeListmonk(Options options) {
     super("listmonk");
     this.options = options;
+    server.clock(options.clock());
     this.roles = new ListmonkRoles(options.apiPermissions());
     this.users = new ListmonkUsers(options.clock(), options.apiUser(), options.token(), roles);
     this.lists = new ListmonkLists(options.clock());

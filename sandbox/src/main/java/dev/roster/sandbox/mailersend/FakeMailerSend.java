@@ -40,6 +40,7 @@ public final class FakeMailerSend extends SandboxFake {
   private FakeMailerSend(Options options) {
     super("mailersend");
     this.options = options;
+    server.clock(options.clock());
     this.team = new MailerSendTeam(options.clock(), options.acceptAfter());
     this.suppressions = new MailerSendSuppressions(options.clock());
     this.rate = new RateBudget(options.rateLimit(), options.rateWindow(), options.clock());
@@ -88,7 +89,7 @@ public final class FakeMailerSend extends SandboxFake {
             return MailerSendHttp.error(new MailerSendError(401, "Unauthenticated.", null))
                 .withHeaders(headers(rate.remaining(), quota.peek()));
           }
-          RateBudget.Decision minute = rate.tryAcquire();
+          RateBudget.Decision minute = rate.tryAcquire(request.receivedAt());
           if (!minute.allowed()) {
             return tooMany(minute.resetSeconds(), minute.remaining(), quota.peek());
           }

@@ -36,6 +36,7 @@ public final class FakeMailjet extends SandboxFake {
   private FakeMailjet(Options options) {
     super("mailjet");
     this.options = options;
+    server.clock(options.clock());
     this.store = new MailjetStore(options.clock());
     this.contacts = new MailjetContacts(store);
     this.lists = new MailjetLists(store);
@@ -92,7 +93,7 @@ public final class FakeMailjet extends SandboxFake {
           if (!MailjetHttp.authorized(request, options.apiKey(), options.secretKey())) {
             return MailjetHttp.error(401, MailjetHttp.AUTH_FAILURE);
           }
-          if (!budget.tryAcquire().allowed()) {
+          if (!budget.tryAcquire(request.receivedAt()).allowed()) {
             // Unverified wording; the status is documented, the body text is not.
             return MailjetHttp.error(429, "Too many requests");
           }

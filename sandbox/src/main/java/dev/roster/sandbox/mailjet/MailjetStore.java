@@ -64,6 +64,11 @@ final class MailjetStore {
 
   final TreeMap<Long, ListState> lists = new TreeMap<>();
   final TreeMap<Long, RecipientState> recipients = new TreeMap<>();
+
+  /** The latest recipient per contact and list, so bulk jobs do not scan every recipient. */
+  private final java.util.HashMap<String, RecipientState> recipientIndex =
+      new java.util.HashMap<>();
+
   final Map<String, Property> properties = new LinkedHashMap<>();
   long nextContactId = 1;
   long nextRecipientId = 1;
@@ -129,9 +134,13 @@ final class MailjetStore {
   }
 
   Optional<RecipientState> recipient(long contactId, long listId) {
-    return recipients.values().stream()
-        .filter(r -> r.contactId == contactId && r.listId == listId)
-        .findFirst();
+    RecipientState r = recipientIndex.get(recipientKey(contactId, listId));
+    // Removals go straight to `recipients`; an entry no longer there is stale.
+    return r != null && recipients.get(r.id) == r ? Optional.of(r) : Optional.empty();
+  }
+
+  private static String recipientKey(long contactId, long listId) {
+    return contactId + "/" + listId;
   }
 
   RecipientState subscribe(long contactId, long listId, boolean unsubscribed) {
@@ -142,6 +151,7 @@ final class MailjetStore {
     r.subscribedAt = clock.get();
     setUnsubscribed(r, unsubscribed);
     recipients.put(r.id, r);
+    recipientIndex.put(recipientKey(contactId, listId), r);
     return r;
   }
 

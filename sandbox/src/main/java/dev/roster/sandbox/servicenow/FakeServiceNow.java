@@ -41,6 +41,7 @@ public final class FakeServiceNow extends SandboxFake {
   private FakeServiceNow(Options options) {
     super("servicenow");
     this.options = options;
+    server.clock(options.clock());
     this.store = new SnStore(options.clock());
     this.auth =
         new SnAuth(

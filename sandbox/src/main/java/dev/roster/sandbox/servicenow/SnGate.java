@@ -35,7 +35,7 @@ final class SnGate {
       if (user.isEmpty()) {
         return SnAuth.unauthorized();
       }
-      RateBudget.Decision decision = budget.tryAcquire();
+      RateBudget.Decision decision = budget.tryAcquire(request.receivedAt());
       Map<String, String> headers = rateHeaders(decision);
       if (!decision.allowed()) {
         return SnHttp.error(429, "Rate limit exceeded", "Too many requests")
