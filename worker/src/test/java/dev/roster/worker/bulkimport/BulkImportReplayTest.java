@@ -1,13 +1,10 @@
 package dev.roster.worker.bulkimport;
 
+import dev.roster.worker.testbed.Histories;
 import dev.roster.workflows.bulkimport.BulkImportWorkflowImpl;
 import dev.roster.workflows.onboard.OnboardUserWorkflowImpl;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,24 +23,13 @@ class BulkImportReplayTest {
   void importRunWithInvitationWindowReplays() throws Exception {
     // The children's ids derive from the import's own id, so replay under the recorded one.
     WorkflowReplayer.replayWorkflowExecution(
-        WorkflowExecutionHistory.fromJson(history("bulk-import.json"), "import-team"),
+        WorkflowExecutionHistory.fromJson(Histories.load("bulk-import.json"), "import-team"),
         BulkImportWorkflowImpl.class);
   }
 
   @Test
   void onboardingStartedByAnImportReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(
-        history("onboard-from-import.json"), OnboardUserWorkflowImpl.class);
-  }
-
-  private static String history(String name) {
-    try (InputStream in = BulkImportReplayTest.class.getResourceAsStream("/histories/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("no history resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        Histories.load("onboard-from-import.json"), OnboardUserWorkflowImpl.class);
   }
 }

@@ -1,12 +1,9 @@
 package dev.roster.worker.offboard;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
+import dev.roster.worker.testbed.Histories;
 import dev.roster.workflows.offboard.OffboardUserWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,17 +22,6 @@ class OffboardUserReplayTest {
   @Timeout(60)
   void offboardingWithManualTaskAndApprovedErasureReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(
-        history("offboard-user.json"), OffboardUserWorkflowImpl.class);
-  }
-
-  private static String history(String name) {
-    try (InputStream in = OffboardUserReplayTest.class.getResourceAsStream("/histories/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("no history resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        Histories.load("offboard-user.json"), OffboardUserWorkflowImpl.class);
   }
 }

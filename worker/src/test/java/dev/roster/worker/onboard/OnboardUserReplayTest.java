@@ -1,12 +1,9 @@
 package dev.roster.worker.onboard;
 
+import dev.roster.worker.testbed.Histories;
 import dev.roster.workflows.onboard.OnboardUserWorkflowImpl;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,23 +20,12 @@ class OnboardUserReplayTest {
   @Test
   void onboardingWithApprovalAndAcceptanceReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(
-        history("onboard-user.json"), OnboardUserWorkflowImpl.class);
+        Histories.load("onboard-user.json"), OnboardUserWorkflowImpl.class);
   }
 
   @Test
   void invitationWatcherReplays() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(
-        history("invitation-watcher.json"), InvitationWatcherWorkflowImpl.class);
-  }
-
-  private static String history(String name) {
-    try (InputStream in = OnboardUserReplayTest.class.getResourceAsStream("/histories/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("no history resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        Histories.load("invitation-watcher.json"), InvitationWatcherWorkflowImpl.class);
   }
 }
