@@ -104,4 +104,22 @@ class CliTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--approval-threshold must be 1 or more (got 0)");
   }
+
+  @Test
+  void noTemporalServerSaysHowToStartOne(@TempDir Path dir) throws IOException {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Path config = dir.resolve("roster.yaml");
+    Files.writeString(config, "temporal: {address: \"127.0.0.1:" + port + "\"}\n");
+
+    int code = run("status", "import-x", "--config", config.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "cannot reach Temporal (UNAVAILABLE): is `roster dev` running, or is"
+                + " TEMPORAL_ADDRESS right?");
+  }
 }

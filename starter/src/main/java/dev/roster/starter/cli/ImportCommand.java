@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Start a BulkImport: contacts from a CSV file or https URL into one or more vendor accounts.",
-      "The CSV has a header row (email, first_name, last_name, attr.*, lists, team_role);",
-      "bad rows are reported with their line numbers and never sent."
+      "The CSV has a header row (email, first_name, last_name, lists, role, attr.*); bad rows",
+      "are reported with their line numbers and never sent. Rows with a role (viewer, editor,",
+      "admin) are also invited to the accounts' teams, each as a child onboarding."
     },
     footer = {
       "",

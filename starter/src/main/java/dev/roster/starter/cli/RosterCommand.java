@@ -1,6 +1,8 @@
 package dev.roster.starter.cli;
 
 import dev.roster.worker.config.ConfigException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -76,6 +78,12 @@ public final class RosterCommand implements Runnable {
   private static String message(Exception e) {
     if (e instanceof ConfigException || e instanceof UsageError) {
       return e.getMessage();
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StatusRuntimeException s
+          && s.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+        return Workflows.unreachable(s).getMessage();
+      }
     }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {

@@ -1,5 +1,8 @@
 package dev.roster.starter.cli;
 
+import dev.roster.workflows.bulkimport.BulkImportStatus;
+import dev.roster.workflows.bulkimport.ImportProgress;
+import dev.roster.workflows.bulkimport.InviteProgress;
 import dev.roster.workflows.common.ApprovalStatus;
 import dev.roster.workflows.common.RequestStatus;
 import dev.roster.workflows.common.Step;
@@ -42,6 +45,9 @@ public final class StatusTable {
             step.detail() == null ? "" : step.detail());
       }
     }
+    if (status instanceof BulkImportStatus imported) {
+      printImport(out, workflowId, imported);
+    }
     for (ManualTask task :
         status.manualTasks() == null ? List.<ManualTask>of() : status.manualTasks()) {
       out.printf(
@@ -70,6 +76,29 @@ public final class StatusTable {
         out.println("     nothing to do");
       }
       plan.actions().forEach(a -> out.println("     - " + a));
+    }
+  }
+
+  private static void printImport(PrintWriter out, String workflowId, BulkImportStatus status) {
+    ImportProgress p = status.progress();
+    if (p == null) {
+      return;
+    }
+    out.println(ImportCommand.bar(p));
+    InviteProgress invites = p.invitations();
+    if (invites != null && invites.asked() > 0) {
+      out.printf(
+          "team invitations: %d asked, %d started, %d sent, %d failed, %d in flight"
+              + " (each is an onboarding: roster status %s-invite-<line>)%n",
+          invites.asked(),
+          invites.started(),
+          invites.invited(),
+          invites.failed(),
+          invites.inFlight(),
+          workflowId);
+    }
+    if (p.failureReport() != null) {
+      out.println("failure report: " + p.failureReport());
     }
   }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.starter.ImportStarter;
 import dev.roster.starter.cli.ImportCommand;
+import dev.roster.starter.cli.StatusTable;
 import dev.roster.workflows.bulkimport.AccountProgress;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
+import dev.roster.workflows.bulkimport.BulkImportStatus;
 import dev.roster.workflows.bulkimport.ImportProgress;
 import dev.roster.workflows.bulkimport.ImportTarget;
 import dev.roster.workflows.bulkimport.InviteProgress;
@@ -134,6 +136,40 @@ class ImportCommandTest {
         .contains("mailjet-main 0/990")
         .contains("invitations 2/4 sent, 1 failed")
         .endsWith("ETA 10s");
+  }
+
+  @Test
+  void statusOfAnImportShowsTheBarTheInvitationsAndTheFailureReport() {
+    ImportProgress p =
+        new ImportProgress(
+            "importing",
+            10,
+            9,
+            1,
+            9,
+            9,
+            0,
+            9,
+            0,
+            10_000,
+            0,
+            "/tmp/report.csv",
+            List.of(account("brevo-main", "done", 9)),
+            new InviteProgress(null, 0, 4, 4, 2, 1, 1));
+    BulkImportStatus status =
+        new BulkImportStatus(
+            "importing", null, "alice", "file:/tmp/c.csv", null, List.of(), List.of(), p);
+    java.io.StringWriter text = new java.io.StringWriter();
+
+    StatusTable.print(new java.io.PrintWriter(text), "import-x", status);
+
+    assertThat(text.toString())
+        .contains("import-x  phase=importing")
+        .contains("100% 9/9 confirmed")
+        .contains(
+            "team invitations: 4 asked, 4 started, 2 sent, 1 failed, 1 in flight (each is an"
+                + " onboarding: roster status import-x-invite-<line>)")
+        .contains("failure report: /tmp/report.csv");
   }
 
   private static AccountProgress account(String id, String state, long confirmed) {
