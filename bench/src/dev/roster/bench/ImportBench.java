@@ -19,8 +19,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,26 +174,15 @@ public final class ImportBench {
       System.out.println("started " + id);
 
       long[] peakHeap = {0};
-      Thread sampler =
-          new Thread(
-              () -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                  long now = System.nanoTime();
-                  clocks.values().forEach(c -> c.sample(now));
-                  peakHeap[0] =
-                      Math.max(
-                          peakHeap[0],
-                          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                  try {
-                    Thread.sleep(5);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "bench-sampler");
-      sampler.setDaemon(true);
-      sampler.start();
+      Sampler sampler =
+          new Sampler(
+              now -> {
+                clocks.values().forEach(c -> c.sample(now));
+                peakHeap[0] =
+                    Math.max(
+                        peakHeap[0],
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+              });
 
       WorkflowStub stub = client.newUntypedWorkflowStub(id);
       Map<String, Double> doneAt = new LinkedHashMap<>();
@@ -218,8 +205,7 @@ public final class ImportBench {
         }
       }
       long end = System.nanoTime();
-      sampler.interrupt();
-      sampler.join();
+      sampler.close();
       clocks.values().forEach(c -> c.sample(end));
       double wall = (end - start) / 1e9;
       for (AccountProgress a : result.status().progress().accounts()) {
@@ -229,12 +215,7 @@ public final class ImportBench {
       System.out.println(result.summary());
 
       // Memory: heap peak over every pool, and the process's high-water RSS.
-      long poolPeak = 0;
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-          poolPeak += pool.getPeakUsage().getUsed();
-        }
-      }
+      long poolPeak = Sampler.heapPoolsPeak();
       String vmHwm = procStatus("VmHWM");
 
       List<Family> brevoFamilies =

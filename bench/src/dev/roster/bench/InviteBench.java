@@ -23,9 +23,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,21 +191,7 @@ public final class InviteBench {
             () -> (int) fake.requests().stream().filter(inFamily).count());
     stub.signal("approve", new Decision("bench-approver", "benchmark", "bench"));
     long start = System.nanoTime();
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (!Thread.currentThread().isInterrupted()) {
-                clock.sample(System.nanoTime());
-                try {
-                  Thread.sleep(5);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            },
-            "bench-sampler");
-    sampler.setDaemon(true);
-    sampler.start();
+    Sampler sampler = new Sampler(clock::sample);
     BulkImportResult result;
     while (true) {
       try {
@@ -223,8 +206,7 @@ public final class InviteBench {
       }
     }
     long end = System.nanoTime();
-    sampler.interrupt();
-    sampler.join();
+    sampler.close();
     clock.sample(end);
     Run run =
         new Run(
@@ -282,12 +264,7 @@ public final class InviteBench {
             runs.stream()
                 .map(r -> r.account() + " " + fmt(r.minimum() * scale) + " s")
                 .toList()));
-    long poolPeak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        poolPeak += pool.getPeakUsage().getUsed();
-      }
-    }
+    long poolPeak = Sampler.heapPoolsPeak();
     md.append(".\n\nMemory (whole JVM: embedded Temporal, worker, both fakes, both runs): sum of")
         .append(" heap pools' peaks ").append(mb(poolPeak)).append(" MB; peak RSS (VmHWM) ")
         .append(procStatus("VmHWM")).append(".\n");

@@ -95,15 +95,12 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
         () -> {
           ImportPlan plan = plans.load(planFile);
           ChunkReader reader = new ChunkReader(opener, plan);
-          ChunkCursor cursor = cursor(at);
+          // Rows in chunk 0: read by the scan limits, never as a replay of a sized chunk.
+          ChunkCursor cursor = new ChunkCursor(at.byteOffset(), at.lineNumber(), at.rowIndex(), 0);
           List<InviteRow> found = new ArrayList<>();
           long read = 0;
           while (true) {
-            Chunk chunk =
-                reader.nextChunk(
-                    new ChunkCursor(cursor.byteOffset(), cursor.lineNumber(), cursor.rowIndex(), 0),
-                    INVITE_SCAN_ROWS,
-                    INVITE_SCAN_BYTES);
+            Chunk chunk = reader.nextChunk(cursor, INVITE_SCAN_ROWS, INVITE_SCAN_BYTES);
             read += chunk.chunk().rowsInChunk();
             for (ImportRow row : chunk.rows()) {
               if (row.role() != null) {

@@ -3,14 +3,12 @@ package dev.roster.starter.cli;
 import dev.roster.starter.ImportStarter;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
-import dev.roster.workflows.bulkimport.AccountProgress;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.BulkImportStatus;
 import dev.roster.workflows.bulkimport.ImportProgress;
 import dev.roster.workflows.bulkimport.ImportSettings;
 import dev.roster.workflows.bulkimport.ImportTarget;
-import dev.roster.workflows.bulkimport.InviteProgress;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -239,7 +237,7 @@ public final class ImportCommand implements Callable<Integer> {
           out.flush();
           return 0;
         }
-        String line = bar(progress);
+        String line = ImportProgressLine.of(progress);
         if (terminal) {
           out.print("\r" + line + "   ");
         } else if (!line.equals(shown)) {
@@ -257,95 +255,14 @@ public final class ImportCommand implements Callable<Integer> {
         return 1;
       }
       if (terminal && shown != null) {
-        out.print("\r" + bar(result.status().progress()) + "   ");
+        out.print("\r" + ImportProgressLine.of(result.status().progress()) + "   ");
         out.println();
       } else {
-        out.println(bar(result.status().progress()));
+        out.println(ImportProgressLine.of(result.status().progress()));
       }
       out.println("Finished: " + result.outcome() + " (" + result.summary() + ")");
       out.flush();
       return "COMPLETED".equals(result.outcome()) || "DRY_RUN".equals(result.outcome()) ? 0 : 1;
     }
-  }
-
-  /**
-   * One line: a bar of rows confirmed over rows to import, per-account counts and an ETA from the
-   * confirmation rate so far (workflow time, so the query's own clock).
-   */
-  public static String bar(ImportProgress p) {
-    if (p == null) {
-      return "";
-    }
-    if ("planning".equals(p.phase())) {
-      return "planning: reading and checking the source...";
-    }
-    long total = Math.max(0, p.total());
-    long done = p.confirmed() + p.failed();
-    int width = 24;
-    int filled = total == 0 ? width : (int) Math.min(width, done * width / total);
-    int percent = total == 0 ? 100 : (int) Math.min(100, done * 100 / total);
-    StringBuilder line = new StringBuilder();
-    line.append('[')
-        .append("#".repeat(filled))
-        .append("-".repeat(width - filled))
-        .append("] ")
-        .append(percent)
-        .append("% ")
-        .append(p.confirmed())
-        .append('/')
-        .append(total)
-        .append(" confirmed (")
-        .append(p.valid())
-        .append(" valid rows");
-    if (p.invalid() > 0) {
-      line.append(", ").append(p.invalid()).append(" invalid");
-    }
-    if (p.failed() > 0) {
-      line.append(", ").append(p.failed()).append(" refused");
-    }
-    line.append(")");
-    for (AccountProgress a : p.accounts()) {
-      line.append(" | ").append(a.account()).append(' ');
-      switch (a.state()) {
-        case "skipped", "failed" -> line.append(a.state());
-        default -> line.append(a.confirmed()).append('/').append(p.valid());
-      }
-    }
-    InviteProgress invites = p.invitations();
-    if (invites != null && invites.asked() > 0) {
-      line.append(" | invitations ")
-          .append(invites.invited())
-          .append('/')
-          .append(invites.asked())
-          .append(" sent");
-      if (invites.failed() > 0) {
-        line.append(", ").append(invites.failed()).append(" failed");
-      }
-    }
-    line.append(" | ").append(eta(p, done, total));
-    return line.toString();
-  }
-
-  static String eta(ImportProgress p, long done, long total) {
-    if (total > 0 && done >= total || "done".equals(p.phase())) {
-      return "done in " + duration(Math.max(0, p.now() - p.startedAt()));
-    }
-    long elapsed = p.now() - p.startedAt();
-    if (done <= 0 || elapsed <= 0) {
-      return "ETA --";
-    }
-    long remaining = (long) ((double) elapsed * (total - done) / done);
-    return "ETA " + duration(remaining);
-  }
-
-  private static String duration(long millis) {
-    long s = Math.round(millis / 1000.0);
-    if (s < 60) {
-      return s + "s";
-    }
-    if (s < 3600) {
-      return (s / 60) + "m" + String.format("%02d", s % 60) + "s";
-    }
-    return (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
   }
 }

@@ -84,7 +84,7 @@ public final class StatusTable {
     if (p == null) {
       return;
     }
-    out.println(ImportCommand.bar(p));
+    out.println(ImportProgressLine.of(p));
     InviteProgress invites = p.invitations();
     if (invites != null && invites.asked() > 0) {
       out.printf(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.starter.ImportStarter;
 import dev.roster.starter.cli.ImportCommand;
+import dev.roster.starter.cli.ImportProgressLine;
 import dev.roster.starter.cli.StatusTable;
 import dev.roster.workflows.bulkimport.AccountProgress;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
@@ -128,7 +129,7 @@ class ImportCommandTest {
             List.of(
                 account("brevo-main", "importing", 990), account("mailjet-main", "importing", 0)),
             new InviteProgress(null, 0, 4, 4, 2, 1, 1));
-    String line = ImportCommand.bar(p);
+    String line = ImportProgressLine.of(p);
     assertThat(line)
         .startsWith(
             "[############------------] 50% 990/1980 confirmed (990 valid rows, 10 invalid)")

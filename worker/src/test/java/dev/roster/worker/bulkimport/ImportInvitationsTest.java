@@ -176,16 +176,7 @@ class ImportInvitationsTest {
             "grace@example.com,Grace,viewer",
             "linus@example.com,Linus,"));
     try (ImportTestbed bed = new ImportTestbed()) {
-      BulkImportWorkflow stub =
-          bed.start(
-              "import-senders",
-              new BulkImportRequest(
-                  csv.toString(),
-                  List.of(new ImportTarget(ImportTestbed.MAILERSEND, List.of())),
-                  new ImportSettings(false, 100_000, 0, null, 0, null, 0),
-                  "alice",
-                  null,
-                  null));
+      BulkImportWorkflow stub = bed.start("import-senders", intoMailerSend(csv));
       awaitApproval(stub);
       stub.approve(new Decision("bob", "ok", "test"));
       BulkImportResult result =
@@ -207,15 +198,7 @@ class ImportInvitationsTest {
     Path csv = dir.resolve("contacts.csv");
     write(csv, List.of("email,first_name", "ada@example.com,Ada"));
     try (ImportTestbed bed = new ImportTestbed()) {
-      bed.start(
-          "import-nowhere",
-          new BulkImportRequest(
-              csv.toString(),
-              List.of(new ImportTarget(ImportTestbed.MAILERSEND, List.of())),
-              new ImportSettings(false, 100_000, 0, null, 0, null, 0),
-              "alice",
-              null,
-              null));
+      bed.start("import-nowhere", intoMailerSend(csv));
       BulkImportResult result =
           bed.client.newUntypedWorkflowStub("import-nowhere").getResult(BulkImportResult.class);
 
@@ -223,6 +206,17 @@ class ImportInvitationsTest {
       assertThat(result.status().accounts().get(0).steps().get(0).detail())
           .contains("mailersend keeps no contacts to import into");
     }
+  }
+
+  /** An import of {@code csv} into the MailerSend account alone, asked for by alice. */
+  private static BulkImportRequest intoMailerSend(Path csv) {
+    return new BulkImportRequest(
+        csv.toString(),
+        List.of(new ImportTarget(ImportTestbed.MAILERSEND, List.of())),
+        new ImportSettings(false, 100_000, 0, null, 0, null, 0),
+        "alice",
+        null,
+        null);
   }
 
   private static void awaitApproval(BulkImportWorkflow stub) throws InterruptedException {

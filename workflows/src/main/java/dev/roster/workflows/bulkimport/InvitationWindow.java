@@ -16,9 +16,9 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 
@@ -38,8 +38,16 @@ final class InvitationWindow {
   private final List<String> accounts;
   private final String requestedBy;
   private final int window;
-  private final Map<String, Long> inFlight = new LinkedHashMap<>();
-  private InviteProgress p;
+
+  /** Children started whose invitations are not out yet, by workflow id. */
+  private final Set<String> inFlight = new LinkedHashSet<>();
+
+  private ChunkPosition batchAt;
+  private int taken;
+  private final long asked;
+  private long started;
+  private long invited;
+  private long failed;
 
   InvitationWindow(
       ImportPlanningActivities planning,
@@ -51,21 +59,21 @@ final class InvitationWindow {
     this.accounts = accounts;
     this.requestedBy = requestedBy;
     this.window = window;
-    this.p = start;
+    this.batchAt = start.batchAt();
+    this.taken = start.taken();
+    this.asked = start.asked();
+    this.started = start.started();
+    this.invited = start.invited();
+    this.failed = start.failed();
   }
 
   InviteProgress progress() {
-    return new InviteProgress(
-        p.batchAt(), p.taken(), p.asked(), p.started(), p.invited(), p.failed(), inFlight.size());
+    return new InviteProgress(batchAt, taken, asked, started, invited, failed, inFlight.size());
   }
 
   /** Called by the import's signal handler. */
   void invitesSent(InvitesSent report) {
-    if (inFlight.remove(report.workflowId()) == null) {
-      return;
-    }
-    boolean ok = report.notInvited() == 0;
-    p = counted(ok ? 1 : 0, ok ? 0 : 1);
+    settle(report.workflowId(), report.notInvited() == 0);
     log.info(
         "import invitation out child={} invited={} notInvited={}",
         report.workflowId(),
@@ -73,34 +81,41 @@ final class InvitationWindow {
         report.notInvited());
   }
 
+  /** Frees a child's place in the window, once, counting how it went. */
+  private void settle(String childId, boolean ok) {
+    if (inFlight.remove(childId)) {
+      count(ok);
+    }
+  }
+
+  private void count(boolean ok) {
+    if (ok) {
+      invited++;
+    } else {
+      failed++;
+    }
+  }
+
   /**
    * Starts children batch by batch until every row is started or {@code stop} asks for a new run;
    * either way returns with no child in flight.
    */
   void run(String planFile, ApprovalPolicy policy, String approvedBy, BooleanSupplier stop) {
-    while (p.batchAt() != null && !stop.getAsBoolean()) {
-      InviteBatch batch = planning.invitations(planFile, p.batchAt());
+    while (batchAt != null && !stop.getAsBoolean()) {
+      InviteBatch batch = planning.invitations(planFile, batchAt);
       List<InviteRow> rows = batch.rows();
-      for (int i = p.taken(); i < rows.size(); i++) {
+      while (taken < rows.size()) {
         if (stop.getAsBoolean()) {
           Workflow.await(inFlight::isEmpty);
           return;
         }
         Workflow.await(() -> inFlight.size() < window);
-        start(rows.get(i), policy, approvedBy);
-        p =
-            new InviteProgress(
-                p.batchAt(), i + 1, p.asked(), p.started() + 1, p.invited(), p.failed(), 0);
+        start(rows.get(taken), policy, approvedBy);
+        started++;
+        taken++;
       }
-      p =
-          new InviteProgress(
-              batch.last() ? null : batch.next(),
-              0,
-              p.asked(),
-              p.started(),
-              p.invited(),
-              p.failed(),
-              0);
+      batchAt = batch.last() ? null : batch.next();
+      taken = 0;
     }
     Workflow.await(inFlight::isEmpty);
   }
@@ -131,32 +146,18 @@ final class InvitationWindow {
       Workflow.getWorkflowExecution(child).get();
     } catch (ChildWorkflowFailure e) {
       log.warn("import invitation not started child={} reason={}", childId, e.getMessage());
-      p = counted(0, 1);
+      count(false);
       return;
     }
-    inFlight.put(childId, row.line());
+    inFlight.add(childId);
     if (approvedBy != null && policy.isPrivileged(row.role())) {
       child.approve(new Decision(approvedBy, "approved with bulk import " + parent, "bulk-import"));
     }
     // A child that ends before it reports (e.g. an unknown account) frees its place too.
     result.handle(
         (r, failure) -> {
-          if (inFlight.remove(childId) != null) {
-            boolean ok = failure == null && "COMPLETED".equals(r.outcome());
-            p = counted(ok ? 1 : 0, ok ? 0 : 1);
-          }
+          settle(childId, failure == null && "COMPLETED".equals(r.outcome()));
           return null;
         });
-  }
-
-  private InviteProgress counted(int invited, int failed) {
-    return new InviteProgress(
-        p.batchAt(),
-        p.taken(),
-        p.asked(),
-        p.started(),
-        p.invited() + invited,
-        p.failed() + failed,
-        0);
   }
 }
