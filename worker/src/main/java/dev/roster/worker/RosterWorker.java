@@ -13,6 +13,7 @@ import dev.roster.activities.bulkimport.ImportVendorActivitiesImpl;
 import dev.roster.activities.bulkimport.RoutingSourceOpener;
 import dev.roster.activities.bulkimport.SourceOpener;
 import dev.roster.activities.control.ControlActivitiesImpl;
+import dev.roster.activities.control.InvitationChecks;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.control.TicketSettings;
 import dev.roster.activities.http.VendorHttp;
@@ -62,6 +63,20 @@ public final class RosterWorker implements AutoCloseable {
    */
   static final Path REMOTE_SOURCE_REPORTS =
       Path.of(System.getProperty("java.io.tmpdir"), "roster-imports");
+
+  /**
+   * Every workflow implementation the worker runs, on {@link TaskQueues#ROSTER}. Each must have a
+   * recorded history that replays in the tests.
+   */
+  public static final List<Class<?>> WORKFLOWS =
+      List.of(
+          OnboardUserWorkflowImpl.class,
+          InvitationWatcherWorkflowImpl.class,
+          OffboardUserWorkflowImpl.class,
+          RequestBoardWorkflowImpl.class,
+          TicketUpdatesWorkflowImpl.class,
+          ServiceNowPollerWorkflowImpl.class,
+          BulkImportWorkflowImpl.class);
 
   private final WorkerFactory factory;
   private final List<String> queues;
@@ -149,14 +164,7 @@ public final class RosterWorker implements AutoCloseable {
     }
 
     Worker roster = factory.newWorker(TaskQueues.ROSTER);
-    roster.registerWorkflowImplementationTypes(
-        OnboardUserWorkflowImpl.class,
-        InvitationWatcherWorkflowImpl.class,
-        OffboardUserWorkflowImpl.class,
-        RequestBoardWorkflowImpl.class,
-        TicketUpdatesWorkflowImpl.class,
-        ServiceNowPollerWorkflowImpl.class,
-        BulkImportWorkflowImpl.class);
+    roster.registerWorkflowImplementationTypes(WORKFLOWS.toArray(Class<?>[]::new));
     // One client per process, so ticket write-back and attachment reads share the budget.
     ServiceNowClient servicenowClient = servicenow == null ? null : servicenow.client();
     SourceOpener sources =
@@ -195,6 +203,7 @@ public final class RosterWorker implements AutoCloseable {
     ImportVendorActivitiesImpl importActivities = new ImportVendorActivitiesImpl(sources, bulk);
     TeamActivitiesImpl teamActivities = new TeamActivitiesImpl(teams);
     ContactActivitiesImpl contactActivities = new ContactActivitiesImpl(contacts);
+    InvitationChecks invitationChecks = new InvitationChecks(teamActivities, client);
     for (Map.Entry<String, Double> queue : queueRates.entrySet()) {
       if (queue.getKey().equals(TaskQueues.SERVICENOW)) {
         continue;
@@ -208,7 +217,8 @@ public final class RosterWorker implements AutoCloseable {
                   .setMaxTaskQueueActivitiesPerSecond(queue.getValue())
                   .setMaxWorkerActivitiesPerSecond(queue.getValue())
                   .build());
-      worker.registerActivitiesImplementations(teamActivities, contactActivities, importActivities);
+      worker.registerActivitiesImplementations(
+          teamActivities, contactActivities, importActivities, invitationChecks);
     }
     return java.util.stream.Stream.concat(
             java.util.stream.Stream.of(TaskQueues.ROSTER), queueRates.keySet().stream())

@@ -13,7 +13,6 @@ import dev.roster.workflows.common.TaskQueues;
 import dev.roster.workflows.ticket.TicketUpdatesState;
 import dev.roster.workflows.ticket.TicketUpdatesWorkflow;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflow;
-import dev.roster.workflows.watcher.Watch;
 import dev.roster.workflows.watcher.WatcherState;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -150,9 +149,9 @@ public final class ControlActivitiesImpl implements ControlActivities {
     BatchRequest request = client.newSignalWithStartRequest();
     request.add(
         watcher::watch,
-        new WatcherState(
-            account, info.teamTaskQueue(), info.invitations().pollInterval(), List.of()));
-    request.add(watcher::register, new Watch(workflowId, email));
+        WatcherState.first(account, info.teamTaskQueue(), info.invitations().pollInterval()));
+    // By id only: the email stays out of the watcher's history and its continue-as-new input.
+    request.add(watcher::registerWaiter, workflowId);
     client.signalWithStart(request);
   }
 

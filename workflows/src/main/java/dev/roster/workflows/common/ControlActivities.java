@@ -33,8 +33,12 @@ public interface ControlActivities {
   void notify(Notice notice);
 
   /**
-   * Asks the account's InvitationWatcher to tell {@code workflowId} when the invitation for {@code
-   * email} is accepted, starting the watcher if it is not running (signal-with-start). Idempotent.
+   * Asks the account's InvitationWatcher to tell {@code workflowId} when its invitation is accepted
+   * (or disappears), starting the watcher if it is not running (signal-with-start). Idempotent.
+   *
+   * <p>The watcher is given the workflow id only and looks the address up in the waiter's own
+   * request when it polls; {@code email} is not passed on. It stays in the signature because
+   * running OnboardUser histories record this activity with it.
    */
   @ActivityMethod
   void watchInvitation(String account, String workflowId, String email);

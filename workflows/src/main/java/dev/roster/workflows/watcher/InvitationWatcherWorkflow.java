@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * One per vendor account ({@link WatcherState#workflowId}): lists the account's members once per
  * poll interval, however many invitations are pending, and signals each waiting workflow when its
- * invitation is accepted. Completes when nobody is waiting.
+ * invitation is accepted. Keeps waiters by workflow id only. Completes when nobody is waiting.
  */
 @WorkflowInterface
 public interface InvitationWatcherWorkflow {
@@ -17,7 +17,14 @@ public interface InvitationWatcherWorkflow {
   @WorkflowMethod(name = "InvitationWatcher")
   void watch(WatcherState state);
 
-  /** Adds a waiter. Idempotent per workflow id. */
+  /** Adds a waiter by workflow id; its address is looked up when the account is checked. */
+  @SignalMethod
+  void registerWaiter(String workflowId);
+
+  /**
+   * Adds a waiter with its email: what Roster sent before waiters were kept by id, still accepted
+   * from runs and workers of that time. The email is not handed on.
+   */
   @SignalMethod
   void register(Watch watch);
 
@@ -28,4 +35,11 @@ public interface InvitationWatcherWorkflow {
   /** The workflow ids still waiting. */
   @QueryMethod
   List<String> waiting();
+
+  /**
+   * At most {@code max} of the waiting workflow ids, from position {@code from} in registration
+   * order: how the check activity reads a long waiting list in bounded pieces.
+   */
+  @QueryMethod
+  List<String> waitingPage(int from, int max);
 }

@@ -4,8 +4,12 @@ import dev.roster.workflows.common.RosterActivityOptions;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,16 +24,33 @@ public class InvitationWatcherWorkflowImpl implements InvitationWatcherWorkflow 
   /** Keep each run's history short; a listing costs a handful of events. */
   static final int MAX_POLLS_PER_RUN = 500;
 
+  /**
+   * Polls check waiters by id from this change on. Each poll asks under its own change id
+   * ("watch-by-id-" + poll number) until one answers 1, so a run started before the change switches
+   * at its first poll on new code instead of keeping the email listing for up to 500 polls; its
+   * replayed polls (no marker) keep their recorded commands.
+   */
+  static final String BY_ID_CHANGE = "watch-by-id-";
+
+  /** Waiters told at once: a few hundred signal commands per workflow task at most. */
+  static final int NOTIFY_BATCH = 100;
+
+  /** Insertion order is registration order; the email is set only for waiters of older runs. */
   private final Map<String, Watch> watches = new LinkedHashMap<>();
+
+  private boolean byId;
 
   @Override
   public void watch(WatcherState state) {
     state.watches().forEach(w -> watches.put(w.workflowId(), w));
-    // The activity queue comes from the input, so the stub cannot be a field.
+    state.waiting().forEach(id -> watches.putIfAbsent(id, new Watch(id, null)));
+    // The activity queue comes from the input, so the stubs cannot be fields.
     TeamActivities team =
         Workflow.newActivityStub(
             TeamActivities.class,
             RosterActivityOptions.vendorCall(state.teamTaskQueue(), "list members"));
+    InvitationCheckActivities checks =
+        Workflow.newActivityStub(InvitationCheckActivities.class, checkOptions(state));
     int polls = 0;
     while (!watches.isEmpty()) {
       Workflow.setCurrentDetails(
@@ -38,28 +59,66 @@ public class InvitationWatcherWorkflowImpl implements InvitationWatcherWorkflow 
       if (watches.isEmpty()) {
         break;
       }
-      poll(state.account(), team);
+      if (!byId) {
+        byId = Workflow.getVersion(BY_ID_CHANGE + polls, Workflow.DEFAULT_VERSION, 1) == 1;
+      }
+      if (byId) {
+        check(state.account(), checks);
+      } else {
+        pollByEmail(state.account(), team);
+      }
       polls++;
       if (!watches.isEmpty()
           && (polls >= MAX_POLLS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested())) {
         Workflow.await(Workflow::isEveryHandlerFinished);
-        Workflow.continueAsNew(
-            new WatcherState(
-                state.account(),
-                state.teamTaskQueue(),
-                state.pollInterval(),
-                new ArrayList<>(watches.values())));
+        // Ids only: the emails older runs carried stay behind in this run's history.
+        Workflow.continueAsNew(state.next(new ArrayList<>(watches.keySet())));
       }
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
   }
 
-  private void poll(String account, TeamActivities team) {
+  private void check(String account, InvitationCheckActivities checks) {
+    InvitationCheck found;
+    try {
+      found = checks.checkInvitations(account, Workflow.getInfo().getWorkflowId());
+    } catch (ActivityFailure e) {
+      // A failed check is retried at the next interval; waiters keep their own expiry.
+      log.warn("invitation check failed account={} reason={}", account, e.getCause().getMessage());
+      return;
+    }
+    for (String gone : found.gone()) {
+      if (watches.remove(gone) != null) {
+        log.info("waiter gone workflowId={} account={}", gone, account);
+      }
+    }
+    List<SettledInvitation> settled =
+        found.settled().stream().filter(s -> watches.containsKey(s.workflowId())).toList();
+    for (int from = 0; from < settled.size(); from += NOTIFY_BATCH) {
+      List<Promise<Void>> sent = new ArrayList<>();
+      for (SettledInvitation s :
+          settled.subList(from, Math.min(from + NOTIFY_BATCH, settled.size()))) {
+        watches.remove(s.workflowId());
+        InvitationUpdate update = new InvitationUpdate(account, s.status());
+        sent.add(Async.procedure(() -> notifyWaiter(s.workflowId(), update)));
+      }
+      Promise.allOf(sent).get();
+      if (Workflow.getInfo().isContinueAsNewSuggested()) {
+        // The rest stay registered: the next run's first check finds them again.
+        break;
+      }
+    }
+  }
+
+  /**
+   * The poll of runs started before waiters were kept by id, replayed as recorded: one listing,
+   * matched by the emails those runs registered.
+   */
+  private void pollByEmail(String account, TeamActivities team) {
     List<MemberEntry> members;
     try {
       members = team.listMembers(account);
     } catch (ActivityFailure e) {
-      // A failed listing is retried at the next interval; waiters keep their own expiry.
       log.warn(
           "invitation listing failed account={} reason={}", account, e.getCause().getMessage());
       return;
@@ -67,6 +126,10 @@ public class InvitationWatcherWorkflowImpl implements InvitationWatcherWorkflow 
     Map<String, MemberStatus> byEmail = new HashMap<>();
     members.forEach(m -> byEmail.put(normalize(m.email()), m.status()));
     for (Watch w : new ArrayList<>(watches.values())) {
+      if (w.email() == null) {
+        // Registered by id (new code sent it): the first by-id check decides for it.
+        continue;
+      }
       MemberStatus status = byEmail.getOrDefault(normalize(w.email()), MemberStatus.ABSENT);
       if (status != MemberStatus.PENDING) {
         watches.remove(w.workflowId());
@@ -88,6 +151,23 @@ public class InvitationWatcherWorkflowImpl implements InvitationWatcherWorkflow 
     return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * A check may look up tens of thousands of waiters (cached between polls) before its one listing:
+   * longer than a plain vendor call, with a heartbeat to tell a stuck worker from a busy one.
+   */
+  static ActivityOptions checkOptions(WatcherState state) {
+    return ActivityOptions.newBuilder(
+            RosterActivityOptions.vendorCall(state.teamTaskQueue(), "check invitations"))
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setHeartbeatTimeout(Duration.ofMinutes(1))
+        .build();
+  }
+
+  @Override
+  public void registerWaiter(String workflowId) {
+    watches.putIfAbsent(workflowId, new Watch(workflowId, null));
+  }
+
   @Override
   public void register(Watch watch) {
     watches.put(watch.workflowId(), watch);
@@ -101,5 +181,10 @@ public class InvitationWatcherWorkflowImpl implements InvitationWatcherWorkflow 
   @Override
   public List<String> waiting() {
     return List.copyOf(watches.keySet());
+  }
+
+  @Override
+  public List<String> waitingPage(int from, int max) {
+    return watches.keySet().stream().skip(Math.max(0, from)).limit(Math.max(0, max)).toList();
   }
 }
