@@ -4,6 +4,7 @@ import static dev.roster.worker.onboard.OnboardInvitationTest.step;
 import static dev.roster.worker.onboard.OnboardTestbed.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.worker.testbed.Histories;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The account's InvitationWatcher keeps its waiters by workflow id and still tells each the right
- * news: the address is looked up from the waiter's own request when the account is checked.
+ * news: the address is looked up from the waiter's own request when the account is checked. Records
+ * the watcher history the replay tests use for waiters kept by id.
  */
 class InvitationWatcherTest {
   private static final String ADA = "ada@example.com";
@@ -78,6 +80,7 @@ class InvitationWatcherTest {
               .doesNotContain("@");
         }
       }
+      Histories.record(bed.client, watcherId, null, "invitation-watcher-by-id.json");
     }
   }
 

@@ -7,6 +7,7 @@ import static dev.roster.worker.onboard.OnboardInvitationTest.step;
 import static dev.roster.worker.onboard.OnboardTestbed.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.worker.testbed.Histories;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.common.TaskQueues;
 import dev.roster.workflows.onboard.OnboardResult;
@@ -108,6 +109,7 @@ class InvitationWatcherUpgradeTest {
             .containsExactly("ListMembers", "ListMembers", "CheckInvitations");
         assertThat(signalled(events, "invitationChanged"))
             .containsExactly("onboard-ada", "onboard-grace");
+        Histories.record(bed.client, watcherId, null, "invitation-watcher-upgrade.json");
       } finally {
         oldCode.shutdownNow();
       }

@@ -2,13 +2,17 @@ package dev.roster.worker.testbed;
 
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
+import dev.roster.activities.servicenow.ServiceNowAuth;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.sandbox.mailjet.FakeMailjet;
+import dev.roster.sandbox.servicenow.FakeServiceNow;
 import dev.roster.worker.RosterWorker;
+import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
+import dev.roster.worker.config.RateBudgetConfig;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.workflows.common.Person;
 import dev.roster.workflows.common.RosterSearchAttributes;
@@ -71,11 +75,28 @@ public final class FourVendorsTestbed implements AutoCloseable {
   public final FakeListmonk listmonk;
   public final WorkflowClient client;
 
+  /** The ServiceNow sandbox tickets are written to, or null without ServiceNow. */
+  public final FakeServiceNow servicenow;
+
   /**
    * @param brevoAcceptAfter when Brevo invitees accept by themselves (null: never)
    * @param mailerSendAcceptAfter the same for MailerSend
    */
   public FourVendorsTestbed(Duration brevoAcceptAfter, Duration mailerSendAcceptAfter) {
+    this(brevoAcceptAfter, mailerSendAcceptAfter, null);
+  }
+
+  /**
+   * As above, with notices written back to tickets on a ServiceNow sandbox (on the same clock) and
+   * manual tasks mirrored there as sc_tasks, checked every {@code taskPollInterval}.
+   */
+  public static FourVendorsTestbed withServiceNow(
+      Duration brevoAcceptAfter, Duration taskPollInterval) {
+    return new FourVendorsTestbed(brevoAcceptAfter, null, taskPollInterval);
+  }
+
+  private FourVendorsTestbed(
+      Duration brevoAcceptAfter, Duration mailerSendAcceptAfter, Duration taskPollInterval) {
     env = TestWorkflowEnvironment.newInstance();
     RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
     Supplier<Instant> clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
@@ -134,10 +155,28 @@ public final class FourVendorsTestbed implements AutoCloseable {
             account(config, MAILERSEND, mailerSend.baseUrl(), mailerSend.token()),
             account(
                 config, LISTMONK, listmonk.baseUrl(), listmonk.apiUser() + ":" + listmonk.token()));
+    servicenow =
+        taskPollInterval == null
+            ? null
+            : FakeServiceNow.start(FakeServiceNow.Options.builder().clock(clock).build());
     RosterWorker.register(
-        env.getWorkerFactory(), accounts, config.approvals(), new SubjectHasher(SUBJECT_KEY));
+        env.getWorkerFactory(),
+        accounts,
+        config.approvals(),
+        new SubjectHasher(SUBJECT_KEY),
+        servicenow == null ? null : servicenowSetup(servicenow, taskPollInterval));
     env.start();
     client = env.getWorkflowClient();
+  }
+
+  private static ServiceNowSetup servicenowSetup(FakeServiceNow fake, Duration taskPollInterval) {
+    return new ServiceNowSetup(
+        URI.create(fake.baseUrl()),
+        new ServiceNowAuth.Basic(fake.options().user(), new Secret(fake.options().password())),
+        new RateBudgetConfig(1000, Duration.ofSeconds(1)),
+        true,
+        taskPollInterval,
+        null);
   }
 
   private static VendorAccount account(
@@ -261,6 +300,9 @@ public final class FourVendorsTestbed implements AutoCloseable {
       mailjet.close();
       mailerSend.close();
       listmonk.close();
+      if (servicenow != null) {
+        servicenow.close();
+      }
     }
   }
 }
