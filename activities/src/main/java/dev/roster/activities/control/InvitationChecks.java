@@ -38,9 +38,9 @@ public final class InvitationChecks implements InvitationCheckActivities {
   private final WaiterAddresses addresses;
 
   /**
-   * Per account, the addresses found at its last check, by waiter id. A waiter's address never
-   * changes, so a poll looks up only the waiters that arrived since; ids that left the list are
-   * dropped at each check, so a reused id is looked up afresh.
+   * Per account, the addresses found so far, by waiter id. A waiter's address never changes, so a
+   * poll (or a retry) looks up only the waiters it has not seen; ids that left the waiting list are
+   * forgotten at the end of each check, so a reused id is looked up afresh.
    */
   private final Map<String, Map<String, String>> known = new ConcurrentHashMap<>();
 
@@ -58,25 +58,35 @@ public final class InvitationChecks implements InvitationCheckActivities {
   public InvitationCheck checkInvitations(String account, String watcherId) {
     InvitationWatcherWorkflow watcher =
         client.newWorkflowStub(InvitationWatcherWorkflow.class, watcherId);
-    Map<String, String> before = known.getOrDefault(account, Map.of());
+    Map<String, String> cache = known.computeIfAbsent(account, a -> new ConcurrentHashMap<>());
     Map<String, String> found = new LinkedHashMap<>();
     List<String> gone = new ArrayList<>();
     int from = 0;
     while (true) {
       List<String> page = watcher.waitingPage(from, PAGE);
       for (String id : page) {
-        String cached = before.get(id);
+        String cached = cache.get(id);
         Optional<String> email = cached != null ? Optional.of(cached) : addresses.emailOf(id);
-        email.ifPresentOrElse(e -> found.put(id, e), () -> gone.add(id));
+        email.ifPresentOrElse(
+            e -> {
+              found.put(id, e);
+              cache.put(id, e);
+            },
+            () -> {
+              gone.add(id);
+              log.info(
+                  "waiter dropped account={} workflowId={} reason=no_such_request", account, id);
+            });
       }
       from += page.size();
-      // Liveness only: a retry starts over, cheaply, from the addresses already known.
+      // Liveness only: a retry starts over, cheaply, as the addresses found are kept.
       Activity.getExecutionContext().heartbeat(from);
       if (page.size() < PAGE) {
         break;
       }
     }
-    known.put(account, Map.copyOf(found));
+    // Forget waiters that left: an id used again later is looked up afresh.
+    cache.keySet().retainAll(found.keySet());
     // The one listing comes last, so a retry after a failed look-up does not list twice.
     List<MemberEntry> members = found.isEmpty() ? List.of() : team.listMembers(account);
     Map<String, MemberStatus> byEmail = new HashMap<>();

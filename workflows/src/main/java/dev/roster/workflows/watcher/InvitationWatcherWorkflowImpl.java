@@ -153,13 +153,14 @@ public class InvitationWatcherWorkflowImpl implements InvitationWatcherWorkflow 
 
   /**
    * A check may look up tens of thousands of waiters (cached between polls) before its one listing:
-   * longer than a plain vendor call, with a heartbeat to tell a stuck worker from a busy one.
+   * longer than a plain vendor call, with a heartbeat to tell a stuck worker from a busy one. The
+   * heartbeat timeout leaves room for the listing itself, which had 60 s as a call of its own.
    */
   static ActivityOptions checkOptions(WatcherState state) {
     return ActivityOptions.newBuilder(
             RosterActivityOptions.vendorCall(state.teamTaskQueue(), "check invitations"))
         .setStartToCloseTimeout(Duration.ofMinutes(10))
-        .setHeartbeatTimeout(Duration.ofMinutes(1))
+        .setHeartbeatTimeout(Duration.ofMinutes(2))
         .build();
   }
 
