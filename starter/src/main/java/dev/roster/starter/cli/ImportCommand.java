@@ -34,10 +34,12 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Start a BulkImport: contacts from a CSV file or https URL into one or more vendor accounts.",
-      "The CSV (UTF-8) has a header row (email, first_name, last_name, lists, role, attr.*); bad",
-      "rows are reported with their line numbers and never sent. Rows with a role (viewer,",
-      "editor, admin) are also invited to the accounts' teams, each as a child onboarding."
+      "Start a BulkImport: contacts from a CSV file, https URL or ServiceNow",
+      "attachment into one or more vendor accounts. The CSV (UTF-8) has a header",
+      "row (email, first_name, last_name, lists, role, attr.*); bad rows are",
+      "reported with their line numbers and never sent. Rows with a role",
+      "(viewer, editor, admin) are also invited to the accounts' teams, each as a",
+      "child onboarding."
     },
     footer = {
       "",
@@ -45,24 +47,27 @@ import picocli.CommandLine.Spec;
       "  roster import contacts.csv --account brevo-main --list 2 --dry-run",
       "  roster import contacts.csv --account brevo-main --list 2 \\",
       "      --account mailjet-main --list 10 --account listmonk-main --list 3 --wait",
-      "  roster import https://files.example.com/q3.csv --account mailjet-main --list 10 \\",
-      "      --ticket RITM0010042 --requested-by carol --approval-threshold 5000",
+      "  roster import https://files.example.com/q3.csv \\",
+      "      --account mailjet-main --list 10 --ticket RITM0010042 \\",
+      "      --requested-by carol --approval-threshold 5000",
       "",
-      "--list applies to the --account it follows: a number for Brevo, Mailjet and listmonk;",
-      "MailerSend keeps no lists (its rows with a role are invited to the team).",
+      "--list applies to the --account it follows: a number for Brevo, Mailjet",
+      "and listmonk; MailerSend keeps no lists (its rows with a role are invited",
+      "to the team).",
       "",
-      "A local file must lie under imports.allowedRoots (by default, in dev and for this",
-      "command, the working directory); links and .. are resolved first. The worker reads it",
-      "again and refuses it there too. The failure report (every row not imported, with its",
-      "reason) and the plan go to the worker's imports.store, never beside the source: a dry",
-      "run writes nothing anywhere else.",
+      "A local file must lie under imports.allowedRoots (for dev and for this",
+      "command's own check, by default the working directory); links and .. are",
+      "resolved first, and the worker checks again. The failure report (every row",
+      "not imported, with its reason) and the plan go to the worker's",
+      "imports.store, never beside the source: a dry run writes nothing else.",
       "",
-      "The workflow id is import-<ticket>, or import-<hash of source and accounts> without one",
-      "(the same command again attaches to the running import). Above --approval-threshold",
-      "valid rows (default "
+      "The workflow id is import-<ticket>, or import-<hash of source and",
+      "accounts> without one (the same command again attaches to the running",
+      "import). Above --approval-threshold valid rows (default "
           + ImportSettings.DEFAULT_APPROVAL_ABOVE
-          + "), or when a row asks for team access, the import waits",
-      "for `roster approve <id> --by NAME`. Follow a running import with `roster status <id>`."
+          + "), or when a",
+      "row asks for team access, the import waits for",
+      "`roster approve <id> --by NAME`. Follow it with `roster status <id>`."
     })
 public final class ImportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -72,8 +77,8 @@ public final class ImportCommand implements Callable<Integer> {
       index = "0",
       paramLabel = "SOURCE",
       description =
-          "CSV file path (under imports.allowedRoots; read by the worker; made absolute) or https"
-              + " URL.")
+          "CSV file path (under imports.allowedRoots; read by the worker; made absolute),"
+              + " https URL, or servicenow:<table>/<record sys_id>/<attachment sys_id>.")
   String source;
 
   /** One vendor account with the lists that follow it on the command line. */
