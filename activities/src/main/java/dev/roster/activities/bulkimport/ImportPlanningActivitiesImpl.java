@@ -134,6 +134,9 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
             if (chunk.last() || !found.isEmpty() || read >= INVITE_SCAN_LIMIT) {
               return new InviteBatch(found, position(cursor), chunk.last());
             }
+            // A slow source must not look like a stuck activity (the stub has a heartbeat
+            // timeout); nothing to resume from: the same position gives the same batch.
+            Activity.getExecutionContext().heartbeat(position(cursor));
           }
         });
   }
