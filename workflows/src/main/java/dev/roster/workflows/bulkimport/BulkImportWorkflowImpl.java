@@ -61,9 +61,11 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   @Override
   public BulkImportResult importContacts(BulkImportRequest ignored) {
     // Version 1 checks every field and the list ids for the vendors before planning; histories
-    // from before it replay with the old checks and order.
+    // from before it replay with the old checks and order. A run continued as new was checked
+    // when it started (perhaps under the old rules): it keeps the old checks, so an import
+    // accepted then is never refused halfway.
     boolean checked = Workflow.getVersion(CHECKS, Workflow.DEFAULT_VERSION, 1) >= 1;
-    validate(checked);
+    validate(checked && carry == null);
     ImportSettings settings = request.settingsOrDefault();
     milestones = new Milestones(control, request.ticket());
     if (carry == null) {
