@@ -97,6 +97,7 @@ public final class InviteBench {
             "      organization: {requests: 1, per: " + orgMs + "ms}",
             "      contacts: {requests: 1, per: " + contactsMs + "ms}",
             "approvals: {privilegedRoles: [admin], timeout: 1h, remindEvery: 10m}",
+            "imports: {store: " + work.resolve("store") + ", allowedRoots: [" + work + "]}",
             "");
     RosterConfig config = ConfigLoader.parse(yaml, "bench", Map.of());
     ByteArrayOutputStream banner = new ByteArrayOutputStream();

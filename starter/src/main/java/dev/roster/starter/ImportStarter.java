@@ -2,6 +2,7 @@ package dev.roster.starter;
 
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
+import dev.roster.workflows.bulkimport.ImportRequestCheck;
 import dev.roster.workflows.bulkimport.ImportTarget;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -15,6 +16,8 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /** Starts BulkImport the one way every entry point (CLI, benchmark) does. */
 public final class ImportStarter {
@@ -22,13 +25,26 @@ public final class ImportStarter {
 
   private final WorkflowClient client;
   private final Collection<String> accounts;
+  private final Map<String, String> vendors;
 
   /**
    * @param accounts the configured account ids; a request naming another is refused before start
+   *     (list ids are checked against the vendors by the workflow)
    */
   public ImportStarter(WorkflowClient client, Collection<String> accounts) {
     this.client = client;
     this.accounts = accounts;
+    this.vendors = Map.of();
+  }
+
+  /**
+   * @param vendors the vendor type of each configured account ({@code brevo}, ...): a request
+   *     naming another account, or list ids its vendor does not have, is refused before start
+   */
+  public ImportStarter(WorkflowClient client, Map<String, String> vendors) {
+    this.client = client;
+    this.accounts = vendors.keySet();
+    this.vendors = Map.copyOf(vendors);
   }
 
   /**
@@ -65,45 +81,41 @@ public final class ImportStarter {
     return lower.startsWith(SERVICENOW);
   }
 
-  /** Every problem with the request; empty when it can start. */
+  /**
+   * Every problem with the request; empty when it can start. The field rules are the workflow's own
+   * ({@link ImportRequestCheck}); here also the accounts must be configured and list ids must fit
+   * their vendors.
+   */
   public List<String> problems(BulkImportRequest request) {
-    List<String> problems = new ArrayList<>();
     if (request == null) {
       return List.of("request: missing");
     }
-    if (request.source() == null || request.source().isBlank()) {
-      problems.add("source: missing");
-    } else if (request.source().toLowerCase(Locale.ROOT).startsWith("http://")) {
+    List<String> problems = new ArrayList<>(ImportRequestCheck.problems(request));
+    if (request.source() != null
+        && request.source().toLowerCase(Locale.ROOT).startsWith("http://")) {
       problems.add("source: only https URLs are read (got http://)");
     }
-    if (request.targets() == null || request.targets().isEmpty()) {
-      problems.add("targets: at least one --account is needed");
-    } else {
-      List<String> seen = new ArrayList<>();
-      for (int i = 0; i < request.targets().size(); i++) {
-        ImportTarget t = request.targets().get(i);
-        if (t == null || t.account() == null || t.account().isBlank()) {
-          problems.add("targets[" + i + "].account: missing");
-          continue;
-        }
-        if (!accounts.contains(t.account())) {
-          problems.add(
-              "targets["
-                  + i
-                  + "].account: unknown vendor account '"
-                  + t.account()
-                  + "' (configured: "
-                  + String.join(", ", accounts)
-                  + ")");
-        }
-        if (seen.contains(t.account())) {
-          problems.add("targets[" + i + "].account: '" + t.account() + "' is named twice");
-        }
-        seen.add(t.account());
+    if (request.targets() == null) {
+      return problems;
+    }
+    List<String> types = new ArrayList<>();
+    for (int i = 0; i < request.targets().size(); i++) {
+      ImportTarget t = request.targets().get(i);
+      String account = t == null ? null : t.account();
+      types.add(account == null ? null : vendors.get(account));
+      if (account != null && !account.isBlank() && !accounts.contains(account)) {
+        problems.add(
+            "targets["
+                + i
+                + "].account: unknown vendor account '"
+                + account
+                + "' (configured: "
+                + String.join(", ", accounts)
+                + ")");
       }
     }
-    if (request.settings() != null && request.settings().approvalAbove() < 0) {
-      problems.add("settings.approvalAbove: must be 0 or more");
+    if (request.targets().stream().allMatch(Objects::nonNull)) {
+      problems.addAll(ImportRequestCheck.listProblems(request.targets(), types));
     }
     return problems;
   }

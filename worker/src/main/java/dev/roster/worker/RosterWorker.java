@@ -42,7 +42,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +55,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RosterWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RosterWorker.class);
-
-  /**
-   * Where imports from URLs and ServiceNow attachments keep their failure report and plan (a file
-   * source keeps them next to the file). Every worker serving an import's queues must see it.
-   */
-  static final Path REMOTE_SOURCE_REPORTS =
-      Path.of(System.getProperty("java.io.tmpdir"), "roster-imports");
 
   /**
    * Every workflow implementation the worker runs, on {@link TaskQueues#ROSTER}. Each must have a
@@ -92,10 +84,13 @@ public final class RosterWorker implements AutoCloseable {
       List<VendorAccount> accounts,
       ApprovalConfig approvals,
       SubjectHasher subjects,
-      ServiceNowSetup servicenow) {
+      ServiceNowSetup servicenow,
+      ImportSetup imports) {
     requireNonNull(client, "client is null");
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    List<String> queues = register(factory, accounts, approvals, subjects, servicenow);
+    List<String> queues =
+        register(
+            factory, accounts, approvals, subjects, servicenow, imports, (account, bulk) -> bulk);
     factory.start();
     log.info("worker started taskQueues={}", queues);
     return new RosterWorker(factory, queues);
@@ -116,7 +111,7 @@ public final class RosterWorker implements AutoCloseable {
   /**
    * As {@link #register(WorkerFactory, List, ApprovalConfig, SubjectHasher)}, with ticket
    * write-back to ServiceNow and ticket attachments as import sources when {@code servicenow} is
-   * not null (without it an attachment source is refused, saying so).
+   * not null (without it an attachment source is refused, saying so). Takes no imports.
    */
   public static List<String> register(
       WorkerFactory factory,
@@ -124,12 +119,20 @@ public final class RosterWorker implements AutoCloseable {
       ApprovalConfig approvals,
       SubjectHasher subjects,
       ServiceNowSetup servicenow) {
-    return register(factory, accounts, approvals, subjects, servicenow, (account, bulk) -> bulk);
+    return register(
+        factory,
+        accounts,
+        approvals,
+        subjects,
+        servicenow,
+        ImportSetup.disabled(),
+        (account, bulk) -> bulk);
   }
 
   /**
-   * As above; {@code bulkWrapper} may wrap an account's bulk-import connector (tests inject faults
-   * there, e.g. a response lost after the vendor accepted a chunk).
+   * As above, with bulk imports as {@code imports} sets them up; {@code bulkWrapper} may wrap an
+   * account's bulk-import connector (tests inject faults there, e.g. a response lost after the
+   * vendor accepted a chunk).
    */
   public static List<String> register(
       WorkerFactory factory,
@@ -137,6 +140,7 @@ public final class RosterWorker implements AutoCloseable {
       ApprovalConfig approvals,
       SubjectHasher subjects,
       ServiceNowSetup servicenow,
+      ImportSetup imports,
       BiFunction<String, BulkImportConnector, BulkImportConnector> bulkWrapper) {
     WorkflowClient client = factory.getWorkflowClient();
     Map<String, AccountInfo> infos = new LinkedHashMap<>();
@@ -169,7 +173,7 @@ public final class RosterWorker implements AutoCloseable {
     ServiceNowClient servicenowClient = servicenow == null ? null : servicenow.client();
     SourceOpener sources =
         new RoutingSourceOpener(
-            FileSourceOpener.anywhere(),
+            new FileSourceOpener(imports.allowedRoots()),
             new HttpsSourceOpener(
                 VendorHttp.newClient("import-source", java.util.List.of()),
                 HttpsSourceConfig.defaults()),
@@ -177,7 +181,8 @@ public final class RosterWorker implements AutoCloseable {
                 ? AttachmentOpener.unavailable()
                 : new ServiceNowAttachmentOpener(servicenowClient, HttpsSourceConfig.defaults()));
     roster.registerActivitiesImplementations(
-        new ImportPlanningActivitiesImpl(sources, bulk, vendors, REMOTE_SOURCE_REPORTS));
+        new ImportPlanningActivitiesImpl(
+            sources, bulk, vendors, imports.store(), imports.checkpoints()));
     roster.registerActivitiesImplementations(
         new ControlActivitiesImpl(
             infos,
@@ -200,7 +205,8 @@ public final class RosterWorker implements AutoCloseable {
 
     // Every account queue serves both interfaces; each routes by account and refuses an account
     // without that kind of connector, so a wrong routing fails loudly instead of hanging.
-    ImportVendorActivitiesImpl importActivities = new ImportVendorActivitiesImpl(sources, bulk);
+    ImportVendorActivitiesImpl importActivities =
+        new ImportVendorActivitiesImpl(sources, bulk, imports.store());
     TeamActivitiesImpl teamActivities = new TeamActivitiesImpl(teams);
     ContactActivitiesImpl contactActivities = new ContactActivitiesImpl(contacts);
     InvitationChecks invitationChecks = new InvitationChecks(teamActivities, client);

@@ -62,24 +62,30 @@ final class BrevoBulkImport implements BulkImportConnector {
   /**
    * The refused rows from the process's report ({@code email;reason} lines). ⚠ Unverified: Brevo
    * documents {@code export_url} without its content for imports; the sandbox serves this shape.
-   * Without a report, one nameless entry per counted invalid email.
+   * Without a report (none given, or gone, refused or too large), one nameless entry per counted
+   * invalid email, saying why.
    */
   @Override
   public List<RejectedRow> rejectedRows(String jobId) {
     BrevoTypes.ImportProcess p = client.process(Long.parseLong(jobId));
     List<RejectedRow> out = new ArrayList<>();
+    String unnamed = "Brevo counted an invalid email it did not name";
     if (p.exportUrl() != null && !p.exportUrl().isBlank()) {
-      for (String line : client.processReport(p.exportUrl()).split("\r?\n")) {
-        int semi = line.indexOf(';');
-        if (line.isBlank() || semi <= 0 || line.startsWith("email;")) {
-          continue;
+      try {
+        for (String line : client.processReport(p.exportUrl()).split("\r?\n")) {
+          int semi = line.indexOf(';');
+          if (line.isBlank() || semi <= 0 || line.startsWith("email;")) {
+            continue;
+          }
+          out.add(new RejectedRow(line.substring(0, semi).trim(), line.substring(semi + 1).trim()));
         }
-        out.add(new RejectedRow(line.substring(0, semi).trim(), line.substring(semi + 1).trim()));
+        return out;
+      } catch (BrevoExports.Unusable e) {
+        unnamed += "; its report could not be read: " + e.getMessage();
       }
-      return out;
     }
     for (int i = 0; i < p.invalidEmails(); i++) {
-      out.add(new RejectedRow(null, "Brevo counted an invalid email it did not name"));
+      out.add(new RejectedRow(null, unnamed));
     }
     return out;
   }

@@ -227,18 +227,14 @@ public final class BrevoClient {
   }
 
   /**
-   * Reads a process's report file ({@code export_url}): {@code email;reason} lines of refused rows.
-   * The API key is sent only when the file lives on the API host; any other host gets no key.
+   * Reads a process's report file ({@code export_url}, a URL or an HTML link to one): {@code
+   * email;reason} lines of refused rows. On any host, over https, without the API key ({@link
+   * BrevoExports}).
+   *
+   * @throws BrevoExports.Unusable when the report cannot be had; VendorUnavailable (retryable)
    */
   public String processReport(String exportUrl) {
-    HttpUrl url = HttpUrl.parse(exportUrl);
-    if (url == null) {
-      throw new VendorUnavailable(VENDOR, "getProcessReport", 200, null, "unusable export_url");
-    }
-    if (!url.host().equals(baseUrl.host()) || url.port() != baseUrl.port()) {
-      throw new VendorUnavailable(VENDOR, "getProcessReport", 200, null, "foreign export_url");
-    }
-    return send("getProcessReport", organization, new Request.Builder().url(url).get()).body();
+    return new BrevoExports(http, baseUrl).fetch(exportUrl);
   }
 
   private void invitationAction(String operation, String action, String email) {

@@ -2,6 +2,7 @@ package dev.roster.activities.bulkimport;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.roster.workflows.common.Emails;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,20 +70,35 @@ public final class ColumnMapping {
       } else if (name.startsWith("attr.") && name.length() > 5) {
         built.attribute(i, raw.substring(5).trim(), header);
       } else {
-        built.unknown.add(raw.isEmpty() ? "(blank column " + (i + 1) + ")" : raw);
+        built.unknown.add(shown(raw, i));
       }
     }
     if (!fixed.containsKey("email")) {
+      // Never the header's cells: without a header row they are the first person's data.
       throw new ImportFailed(
           ImportFailed.Kind.BAD_HEADER,
-          "the header has no email column (expected a column named 'email'); columns found: "
-              + header);
+          "line 1 has "
+              + header.size()
+              + (header.size() == 1 ? " column" : " columns")
+              + ", none named 'email'; the first line must be a header row such as"
+              + " email,first_name,last_name");
     }
     if (unknownColumnsFatal && !built.unknown.isEmpty()) {
       throw new ImportFailed(
           ImportFailed.Kind.BAD_HEADER, "unknown columns in the header: " + built.unknown);
     }
     return new ColumnMapping(header, fixed, built);
+  }
+
+  /**
+   * An unknown column's name as reports show it. A name with an {@code @} is masked: it is more
+   * likely a person's address in a data row than a column name.
+   */
+  private static String shown(String raw, int column) {
+    if (raw.isEmpty()) {
+      return "(blank column " + (column + 1) + ")";
+    }
+    return raw.indexOf('@') >= 0 ? Emails.mask(raw) : raw;
   }
 
   private static String fixedField(String name) {

@@ -1,8 +1,14 @@
 package dev.roster.activities.bulkimport;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -16,7 +22,11 @@ import java.util.Locale;
  * probability about n²/2⁶⁵: 3e-10 for 100,000 rows, 3e-8 for a million. If it ever happens, the
  * later row is reported as a duplicate in the failure report (visible, never silently merged).
  * SHA-256 rather than {@code String.hashCode} because the fingerprint must not be steerable by
- * whoever wrote the file and must be the same on every worker. Not thread-safe.
+ * whoever wrote the file and must be the same on every worker.
+ *
+ * <p>For checkpoints, entries added since the last {@link #drainAdded} are also kept in order, so a
+ * planning pass appends only those to its log in the import store and a resumed pass rebuilds the
+ * table from the log ({@link #restore}). Not thread-safe.
  */
 final class EmailFingerprints {
   private static final long EMPTY = 0;
@@ -25,6 +35,8 @@ final class EmailFingerprints {
   private long[] keys;
   private long[] lines;
   private int size;
+  private long[] added = new long[256];
+  private int addedLength;
 
   EmailFingerprints() {
     try {
@@ -52,7 +64,39 @@ final class EmailFingerprints {
     if (++size * 2 > keys.length) {
       grow();
     }
+    if (addedLength + 2 > added.length) {
+      added = Arrays.copyOf(added, added.length * 2);
+    }
+    added[addedLength++] = key;
+    added[addedLength++] = line;
     return -1;
+  }
+
+  /** Writes the entries added since the last call (16 bytes each) and forgets them. */
+  void drainAdded(DataOutput out) throws IOException {
+    for (int i = 0; i < addedLength; i++) {
+      out.writeLong(added[i]);
+    }
+    addedLength = 0;
+  }
+
+  /** Rebuilds a table from {@code bytes} bytes of entries written by {@link #drainAdded}. */
+  static EmailFingerprints restore(InputStream log, long bytes) throws IOException {
+    EmailFingerprints table = new EmailFingerprints();
+    DataInputStream in = new DataInputStream(new BufferedInputStream(log));
+    for (long read = 0; read + 16 <= bytes; read += 16) {
+      long key = in.readLong();
+      long line = in.readLong();
+      int slot = find(table.keys, key);
+      if (table.keys[slot] != key) {
+        table.keys[slot] = key;
+        table.lines[slot] = line;
+        if (++table.size * 2 > table.keys.length) {
+          table.grow();
+        }
+      }
+    }
+    return table;
   }
 
   int size() {

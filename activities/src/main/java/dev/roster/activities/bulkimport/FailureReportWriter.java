@@ -5,107 +5,109 @@ import static java.util.Objects.requireNonNull;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the operator's CSV of rows that were not imported: {@code line, reason, detail, email} and
- * then the row's own cells under the source's header. It holds full emails (the operator's own
- * data, kept next to the source), so it is never logged. Cells that a spreadsheet would run as
- * formulas get a leading {@code '}. UTF-8 with a BOM (so spreadsheets detect the encoding), CRLF
- * line ends. Not thread-safe.
+ * Writes the operator's CSV of rows that were not imported: {@code line, reason, detail} and then
+ * the row's own cells under the source's header (its email column included, so the email appears
+ * once). A row known only by its email (a vendor's refusal) has the email in the source's email
+ * column and the other cells empty. It holds full emails (the operator's own data, in the import
+ * store, owner-only), so it is never logged. Cells that a spreadsheet would run as formulas get a
+ * leading {@code '}. UTF-8 with a BOM (so spreadsheets detect the encoding), CRLF line ends. Not
+ * thread-safe.
  */
 public final class FailureReportWriter implements Closeable {
   /** The columns before the source's own. */
-  public static final List<String> LEADING_COLUMNS = List.of("line", "reason", "detail", "email");
+  public static final List<String> LEADING_COLUMNS = List.of("line", "reason", "detail");
 
   private final Path path;
+  private final FileChannel channel;
   private final Writer out;
+  private final int emailColumn;
   private long rows;
 
-  private FailureReportWriter(Path path, Writer out) {
+  private FailureReportWriter(Path path, FileChannel channel, int emailColumn) {
     this.path = path;
-    this.out = out;
+    this.channel = channel;
+    this.out =
+        new BufferedWriter(
+            new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
+    this.emailColumn = emailColumn;
   }
 
   /**
-   * Starts a new report, replacing any earlier one at {@code path} (a retried planning pass writes
-   * the same report again, never a second one).
+   * Starts a new report (owner-only), replacing any earlier one at {@code path}.
+   *
+   * @param emailColumn the source's email column, where a refused row's email goes
    */
-  public static FailureReportWriter create(Path path, List<String> sourceHeader)
+  public static FailureReportWriter create(Path path, List<String> sourceHeader, int emailColumn)
       throws IOException {
     requireNonNull(path, "path is null");
     Path parent = path.toAbsolutePath().getParent();
     if (parent != null) {
-      Files.createDirectories(parent);
+      ImportStore.createDirectories(parent);
     }
-    Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-    FailureReportWriter writer = new FailureReportWriter(path, out);
-    out.write('\uFEFF');
+    FileChannel channel =
+        ImportStore.open(
+            path,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE);
+    FailureReportWriter writer = new FailureReportWriter(path, channel, emailColumn);
+    writer.out.write('\uFEFF');
     List<String> header = new ArrayList<>(LEADING_COLUMNS);
     header.addAll(sourceHeader);
     writer.writeRow(header);
     return writer;
   }
 
-  /** Adds rows to an existing report, e.g. rows a vendor rejected during execution. */
-  public static FailureReportWriter appendTo(Path path) throws IOException {
-    BufferedWriter out =
-        Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    return new FailureReportWriter(path, out);
-  }
-
   /**
-   * Where a plan's report goes: the configured directory, else the file source's directory.
-   *
-   * @throws ImportFailed {@code INVALID_SOURCE} for a URL or attachment without a directory
+   * Adds rows to an existing report: rows a vendor refused, or a planning pass resumed at a
+   * checkpoint.
    */
-  public static Path pathFor(ImportSource source, ImportOptions options) {
-    String name = options.reportName();
-    Path directory = options.reportDirectory() == null ? null : Path.of(options.reportDirectory());
-    if (source instanceof ImportSource.File file) {
-      Path sourcePath = Path.of(file.path());
-      directory = directory != null ? directory : sourcePath.getParent();
-      if (name == null) {
-        String fileName = sourcePath.getFileName().toString();
-        int dot = fileName.lastIndexOf('.');
-        name = dot > 0 ? fileName.substring(0, dot) : fileName;
-      }
-    }
-    if (directory == null) {
-      throw new ImportFailed(
-          ImportFailed.Kind.INVALID_SOURCE,
-          "no report directory configured for " + source.describe());
-    }
-    return directory.resolve((name == null ? "import" : name) + ".failures.csv");
+  public static FailureReportWriter appendTo(Path path, int emailColumn) throws IOException {
+    FileChannel channel = ImportStore.open(path, StandardOpenOption.APPEND);
+    return new FailureReportWriter(path, channel, emailColumn);
   }
 
-  /** Adds a row that failed validation. */
+  /** Adds a row that failed validation, with its cells as read. */
   public void append(RowFailure failure) throws IOException {
-    append(
-        failure.line(),
-        failure.reason().name(),
-        failure.detail(),
-        failure.email(),
-        failure.fields());
+    append(failure.line(), failure.reason().name(), failure.detail(), failure.fields());
   }
 
-  /** Adds a row with a reason from anywhere (e.g. a vendor's per-row error). */
-  public void append(long line, String reason, String detail, String email, List<String> cells)
+  /** Adds a row known only by its email (e.g. a vendor's per-row error). */
+  public void appendRefused(long line, String reason, String detail, String email)
       throws IOException {
-    List<String> row = new ArrayList<>(cells.size() + 4);
+    List<String> cells = new ArrayList<>();
+    for (int i = 0; i <= emailColumn; i++) {
+      cells.add(i == emailColumn && email != null ? email : "");
+    }
+    append(line, reason, detail, cells);
+  }
+
+  private void append(long line, String reason, String detail, List<String> cells)
+      throws IOException {
+    List<String> row = new ArrayList<>(cells.size() + LEADING_COLUMNS.size());
     row.add(Long.toString(line));
     row.add(reason);
     row.add(detail);
-    row.add(email == null ? "" : email);
     row.addAll(cells);
     writeRow(row);
     rows++;
+  }
+
+  /** Writes out what is buffered; returns the report's size in bytes, for a checkpoint. */
+  long flushedSize() throws IOException {
+    out.flush();
+    return channel.size();
   }
 
   /** The report's location. */
@@ -120,7 +122,9 @@ public final class FailureReportWriter implements Closeable {
 
   @Override
   public void close() throws IOException {
-    out.close();
+    try (channel) {
+      out.close();
+    }
   }
 
   private void writeRow(List<String> cells) throws IOException {

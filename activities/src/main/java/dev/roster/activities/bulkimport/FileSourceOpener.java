@@ -14,26 +14,18 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
- * Opens {@link ImportSource.File} sources. Failure reports copy the fields of bad rows, so reading
- * an arbitrary file would copy it into a report: paths must lie under one of the allowed roots
- * (symbolic links resolved), unless the opener was built with {@link #anywhere()}.
+ * Opens {@link ImportSource.File} sources under the {@link AllowedRoots}: anything else is refused
+ * before it is read, naming {@code imports.allowedRoots}. A directory (or a device, pipe or socket)
+ * gets its own message.
  */
 public final class FileSourceOpener implements SourceOpener {
-  private final List<Path> allowedRoots;
+  private final AllowedRoots allowed;
 
   /**
-   * @param allowedRoots directories import files must be under; empty allows any path
+   * @param allowedRoots directories import files must be under; empty refuses every file
    */
   public FileSourceOpener(List<Path> allowedRoots) {
-    this.allowedRoots =
-        requireNonNull(allowedRoots, "allowedRoots is null").stream()
-            .map(root -> root.toAbsolutePath().normalize())
-            .toList();
-  }
-
-  /** An opener that reads any path the worker can read: for the CLI and tests. */
-  public static FileSourceOpener anywhere() {
-    return new FileSourceOpener(List.of());
+    this.allowed = new AllowedRoots(requireNonNull(allowedRoots, "allowedRoots is null"));
   }
 
   @Override
@@ -42,17 +34,17 @@ public final class FileSourceOpener implements SourceOpener {
       throw new ImportFailed(ImportFailed.Kind.INVALID_SOURCE, "not a file: " + source.describe());
     }
     Path path = Path.of(file.path());
+    Path real = allowed.check(path);
     try {
-      Path real = path.toRealPath();
-      if (!allowed(real)) {
-        throw new ImportFailed(
-            ImportFailed.Kind.SOURCE_ACCESS_DENIED,
-            "import file is outside the allowed directories " + allowedRoots + ": " + path);
-      }
       BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+      if (attributes.isDirectory()) {
+        throw new ImportFailed(
+            ImportFailed.Kind.NOT_A_FILE, path + " is a directory; give the CSV file in it");
+      }
       if (!attributes.isRegularFile()) {
         throw new ImportFailed(
-            ImportFailed.Kind.SOURCE_NOT_FOUND, "import source is not a regular file: " + path);
+            ImportFailed.Kind.NOT_A_FILE,
+            path + " is not a regular file (a device, pipe or socket); give a CSV file");
       }
       long size = attributes.size();
       if (byteOffset < 0 || byteOffset > size) {
@@ -71,9 +63,5 @@ public final class FileSourceOpener implements SourceOpener {
     } catch (IOException e) {
       throw new ImportFailed(ImportFailed.Kind.SOURCE_UNAVAILABLE, "cannot read " + path, e);
     }
-  }
-
-  private boolean allowed(Path real) {
-    return allowedRoots.isEmpty() || allowedRoots.stream().anyMatch(real::startsWith);
   }
 }

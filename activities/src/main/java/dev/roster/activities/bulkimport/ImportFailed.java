@@ -23,6 +23,12 @@ public final class ImportFailed extends RuntimeException {
     SOURCE_CHANGED(false),
     /** The reference itself is unusable (scheme not allowed, unsupported source kind). */
     INVALID_SOURCE(false),
+    /** A file source is a directory (or a device, pipe or socket), not a file. */
+    NOT_A_FILE(false),
+    /** The source holds binary bytes (or UTF-16 text), not a UTF-8 CSV. */
+    NOT_TEXT(false),
+    /** This worker takes no imports: {@code imports.store} is not configured or imports are off. */
+    IMPORTS_DISABLED(false),
     /** The header is unusable: no email column, a column twice, or refused unknown columns. */
     BAD_HEADER(false);
 
@@ -34,6 +40,7 @@ public final class ImportFailed extends RuntimeException {
   }
 
   private final Kind kind;
+  private final String reason;
 
   public ImportFailed(Kind kind, String message) {
     this(kind, message, null);
@@ -42,10 +49,16 @@ public final class ImportFailed extends RuntimeException {
   public ImportFailed(Kind kind, String message, Throwable cause) {
     super(requireNonNull(kind, "kind is null") + ": " + message, cause);
     this.kind = kind;
+    this.reason = message;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The message without the kind, for a person (the CLI prints it as a usage error). */
+  public String reason() {
+    return reason;
   }
 
   /** Whether trying again later may succeed. */

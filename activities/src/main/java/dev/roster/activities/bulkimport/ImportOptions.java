@@ -6,26 +6,21 @@ import java.util.Map;
 
 /**
  * How a source is read and validated. Part of the {@link ImportPlan}, so every chunk reads the file
- * exactly as the planning pass did.
+ * exactly as the planning pass did. Where the failure report goes is not an option: it is always
+ * the import's directory in the {@link ImportStore}.
  *
  * @param format delimiter and row size limit
  * @param attributeColumns extra header names (any case) mapped to vendor attribute names
  * @param unknownColumnsFatal refuse files with unknown columns instead of warning
  * @param maxProblems how many problems the dry-run report lists (all go to the failure CSV)
  * @param maxRows the most data rows accepted; bounds memory and the plan's payload
- * @param reportDirectory where the failure CSV goes; null writes it next to a file source (and is
- *     an error for URL and attachment sources)
- * @param reportName the failure CSV is {@code <reportName>.failures.csv}; null derives it from the
- *     file name (use the import's workflow id so retries overwrite, never multiply, reports)
  */
 public record ImportOptions(
     CsvFormat format,
     Map<String, String> attributeColumns,
     boolean unknownColumnsFatal,
     int maxProblems,
-    long maxRows,
-    String reportDirectory,
-    String reportName) {
+    long maxRows) {
 
   public static final int DEFAULT_MAX_PROBLEMS = 20;
   public static final long DEFAULT_MAX_ROWS = 1_000_000;
@@ -41,52 +36,27 @@ public record ImportOptions(
               + ", "
               + maxRows);
     }
-    if (reportName != null && !reportName.matches("[A-Za-z0-9._-]{1,120}")) {
-      throw new IllegalArgumentException(
-          "import report name must be 1-120 letters, digits, '.', '_' or '-': " + reportName);
-    }
   }
 
   /** Auto delimiter, 8 KiB rows, unknown columns warned, 20 problems listed, 1M rows. */
   public static ImportOptions defaults() {
     return new ImportOptions(
-        CsvFormat.defaults(), Map.of(), false, DEFAULT_MAX_PROBLEMS, DEFAULT_MAX_ROWS, null, null);
+        CsvFormat.defaults(), Map.of(), false, DEFAULT_MAX_PROBLEMS, DEFAULT_MAX_ROWS);
   }
 
   public ImportOptions withFormat(CsvFormat value) {
-    return new ImportOptions(
-        value,
-        attributeColumns,
-        unknownColumnsFatal,
-        maxProblems,
-        maxRows,
-        reportDirectory,
-        reportName);
+    return new ImportOptions(value, attributeColumns, unknownColumnsFatal, maxProblems, maxRows);
   }
 
   public ImportOptions withAttributeColumns(Map<String, String> value) {
-    return new ImportOptions(
-        format, value, unknownColumnsFatal, maxProblems, maxRows, reportDirectory, reportName);
+    return new ImportOptions(format, value, unknownColumnsFatal, maxProblems, maxRows);
   }
 
   public ImportOptions withUnknownColumnsFatal(boolean value) {
-    return new ImportOptions(
-        format, attributeColumns, value, maxProblems, maxRows, reportDirectory, reportName);
-  }
-
-  public ImportOptions withReport(String directory, String name) {
-    return new ImportOptions(
-        format, attributeColumns, unknownColumnsFatal, maxProblems, maxRows, directory, name);
+    return new ImportOptions(format, attributeColumns, value, maxProblems, maxRows);
   }
 
   public ImportOptions withMaxRows(long value) {
-    return new ImportOptions(
-        format,
-        attributeColumns,
-        unknownColumnsFatal,
-        maxProblems,
-        value,
-        reportDirectory,
-        reportName);
+    return new ImportOptions(format, attributeColumns, unknownColumnsFatal, maxProblems, value);
   }
 }

@@ -10,14 +10,16 @@ import dev.roster.workflows.bulkimport.InviteBatch;
 import dev.roster.workflows.bulkimport.InviteRow;
 import dev.roster.workflows.bulkimport.PlanSummary;
 import dev.roster.workflows.common.TaskQueues;
-import java.nio.file.Path;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Plans imports on the {@code roster} queue and describes the accounts' bulk endpoints. Thread-
- * safe: the planner and the plan files are.
+ * Plans imports on the {@code roster} queue and describes the accounts' bulk endpoints. Plans,
+ * planning checkpoints and failure reports live in the {@link ImportStore}; without one (imports
+ * disabled) every import is refused at once. Thread-safe: the planner and the plan files are.
  */
 public final class ImportPlanningActivitiesImpl implements ImportPlanningActivities {
   /** Rows read per chunk while looking for rows asking for team access. */
@@ -30,50 +32,69 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
 
   private final SourceOpener opener;
   private final ImportPlanner planner;
+  private final ImportStore store;
   private final PlanFiles plans;
+  private final CheckpointPolicy checkpoints;
   private final Map<String, BulkImportConnector> connectors;
   private final Map<String, String> vendors;
-  private final Path remoteSourceReports;
 
   /**
    * @param opener opens the sources
    * @param connectors the bulk connector of each account that has one
    * @param vendors the vendor type of every configured account (so an account without a bulk
    *     connector is reported as such, not as unknown)
-   * @param remoteSourceReports where the reports (and plans) of URL and ServiceNow sources go when
-   *     the request names no directory, or null to refuse such requests; file sources keep theirs
-   *     next to the file
+   * @param store where plans and failure reports go, or null when this worker takes no imports
+   * @param checkpoints how often planning checkpoints and heartbeats
    */
   public ImportPlanningActivitiesImpl(
       SourceOpener opener,
       Map<String, BulkImportConnector> connectors,
       Map<String, String> vendors,
-      Path remoteSourceReports) {
+      ImportStore store,
+      CheckpointPolicy checkpoints) {
     this.opener = requireNonNull(opener, "opener is null");
     this.planner = new ImportPlanner(opener);
-    this.plans = new PlanFiles();
+    this.store = store;
+    this.plans = store == null ? null : new PlanFiles(store);
+    this.checkpoints = requireNonNull(checkpoints, "checkpoints is null");
     this.connectors = Map.copyOf(requireNonNull(connectors, "connectors is null"));
     this.vendors = Map.copyOf(requireNonNull(vendors, "vendors is null"));
-    this.remoteSourceReports = remoteSourceReports;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The report goes to {@code <store>/<reportName>/failures.csv}; a request may not choose
+   * another directory ({@code reportDirectory} must be null). Heartbeats a {@link
+   * PlanningHeartbeat} at every checkpoint and resumes from the last one on a retry.
+   */
   @Override
   public PlanSummary planImport(String source, String reportDirectory, String reportName) {
     return ImportActivityFailures.call(
         () -> {
-          ImportSource parsed = SourceReference.parse(source);
-          String directory = reportDirectory;
-          if (directory == null
-              && !(parsed instanceof ImportSource.File)
-              && remoteSourceReports != null) {
-            directory = remoteSourceReports.toString();
+          if (reportDirectory != null) {
+            throw new ImportFailed(
+                ImportFailed.Kind.INVALID_SOURCE,
+                "settings.reportDirectory cannot be chosen per request: failure reports go to "
+                    + ImportStore.SETTING);
           }
-          ImportOptions options = ImportOptions.defaults().withReport(directory, reportName);
-          ImportPlan plan = planner.plan(parsed, options);
-          String planFile = plans.save(plan);
+          ImportSource parsed = SourceReference.parse(source);
+          ActivityExecutionContext context = Activity.getExecutionContext();
+          StoredImport files =
+              requireStore()
+                  .forImport(reportName != null ? reportName : context.getInfo().getWorkflowId());
+          ImportPlanner.Planned planned =
+              planner.plan(
+                  parsed,
+                  ImportOptions.defaults(),
+                  files,
+                  new ActivityPlanningProgress(context, checkpoints, System::nanoTime));
+          String planRef = plans.save(files, planned.planningId(), planned.plan());
+          files.clearPlanning();
+          ImportPlan plan = planned.plan();
           DryRunReport r = plan.report();
           return new PlanSummary(
-              planFile,
+              planRef,
               r.failureReport(),
               r.rowsRead(),
               r.valid(),
@@ -93,7 +114,7 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
   public InviteBatch invitations(String planFile, ChunkPosition at) {
     return ImportActivityFailures.call(
         () -> {
-          ImportPlan plan = plans.load(planFile);
+          ImportPlan plan = requirePlans().load(planFile).plan();
           ChunkReader reader = new ChunkReader(opener, plan);
           // Rows in chunk 0: read by the scan limits, never as a replay of a sized chunk.
           ChunkCursor cursor = new ChunkCursor(at.byteOffset(), at.lineNumber(), at.rowIndex(), 0);
@@ -113,6 +134,9 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
             if (chunk.last() || !found.isEmpty() || read >= INVITE_SCAN_LIMIT) {
               return new InviteBatch(found, position(cursor), chunk.last());
             }
+            // A slow source must not look like a stuck activity (the stub has a heartbeat
+            // timeout); nothing to resume from: the same position gives the same batch.
+            Activity.getExecutionContext().heartbeat(position(cursor));
           }
         });
   }
@@ -142,6 +166,27 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
         c.maxRowsPerJob(),
         c.pollInterval(),
         c.maxJobsInFlight());
+  }
+
+  private ImportStore requireStore() {
+    if (store == null) {
+      throw disabled();
+    }
+    return store;
+  }
+
+  private PlanFiles requirePlans() {
+    requireStore();
+    return plans;
+  }
+
+  /** The refusal of a worker without an import store. */
+  static ImportFailed disabled() {
+    return new ImportFailed(
+        ImportFailed.Kind.IMPORTS_DISABLED,
+        "this worker takes no imports: set "
+            + ImportStore.SETTING
+            + " (a directory every worker mounts) and imports.enabled: true");
   }
 
   static ChunkPosition position(ChunkCursor c) {

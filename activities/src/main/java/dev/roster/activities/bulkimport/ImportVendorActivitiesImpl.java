@@ -17,19 +17,33 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The accounts' bulk endpoints, routed by account id. Thread-safe. */
+/**
+ * The accounts' bulk endpoints, routed by account id. Plans are read from, and refused rows
+ * appended to, the {@link ImportStore}, so any worker mounting it can run any chunk. Thread-safe.
+ */
 public final class ImportVendorActivitiesImpl implements ImportVendorActivities {
   private static final Logger log = LoggerFactory.getLogger(ImportVendorActivitiesImpl.class);
 
   private final SourceOpener opener;
   private final Map<String, BulkImportConnector> connectors;
-  private final PlanFiles plans = new PlanFiles();
+  private final PlanFiles plans;
   private final RejectionLog rejections = new RejectionLog();
 
+  /**
+   * @param store where the plans are, or null when this worker takes no imports
+   */
   public ImportVendorActivitiesImpl(
-      SourceOpener opener, Map<String, BulkImportConnector> connectors) {
+      SourceOpener opener, Map<String, BulkImportConnector> connectors, ImportStore store) {
     this.opener = requireNonNull(opener, "opener is null");
     this.connectors = Map.copyOf(requireNonNull(connectors, "connectors is null"));
+    this.plans = store == null ? null : new PlanFiles(store);
+  }
+
+  private PlanFiles.Stored load(String planFile) {
+    if (plans == null) {
+      throw ImportPlanningActivitiesImpl.disabled();
+    }
+    return plans.load(planFile);
   }
 
   @Override
@@ -38,7 +52,7 @@ public final class ImportVendorActivitiesImpl implements ImportVendorActivities 
     BulkImportConnector c = ImportActivityFailures.connector(connectors, account);
     return ImportActivityFailures.call(
         () -> {
-          ImportPlan plan = plans.load(planFile);
+          ImportPlan plan = load(planFile).plan();
           int rows = Math.max(1, Math.min(maxRows, c.maxRowsPerJob()));
           Chunk chunk =
               new ChunkReader(opener, plan).nextChunk(cursor(at), rows, c.maxBytesPerJob());
@@ -83,7 +97,7 @@ public final class ImportVendorActivitiesImpl implements ImportVendorActivities 
     BulkImportConnector c = ImportActivityFailures.connector(connectors, account);
     return ImportActivityFailures.call(
         () -> {
-          ImportPlan plan = plans.load(planFile);
+          PlanFiles.Stored plan = load(planFile);
           String key = account + "/" + job.jobId();
           Integer earlier = rejections.recorded(plan, key);
           if (earlier != null) {
@@ -94,7 +108,8 @@ public final class ImportVendorActivitiesImpl implements ImportVendorActivities 
           boolean wholeJob = jobFailed && refused.isEmpty();
           String jobError = wholeJob ? c.jobStatus(job.jobId()).error() : null;
           Chunk chunk =
-              new ChunkReader(opener, plan).nextChunk(cursor(job.chunk()), 1, Long.MAX_VALUE);
+              new ChunkReader(opener, plan.plan())
+                  .nextChunk(cursor(job.chunk()), 1, Long.MAX_VALUE);
           int written = rejections.append(plan, key, account, chunk, refused, wholeJob, jobError);
           log.info(
               "import rejections recorded account={} jobId={} rows={}",

@@ -2,6 +2,8 @@ package dev.roster.activities.bulkimport;
 
 import dev.roster.activities.spi.RejectedRow;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Appends vendor-refused rows to an import's failure report, once per job: a sidecar file ({@code
- * <report>.jobs}) lists the jobs already appended, written after their rows, so a retried activity
- * finds its job there and appends nothing. (A crash between the rows and the sidecar line would
- * append that job's rows twice; the window is one small write.) One lock per process serialises
- * appends from accounts running at once.
+ * Appends vendor-refused rows to an import's failure report, once per job: a list of the jobs
+ * already appended ({@link PlanFiles.Stored#rejections()}), written after their rows, so a retried
+ * activity finds its job there and appends nothing. (A crash between the rows and the sidecar line
+ * would append that job's rows twice; the window is one small write.) One lock per process
+ * serialises appends from accounts running at once.
  */
 final class RejectionLog {
   static final String VENDOR_REJECTED = "VENDOR_REJECTED";
@@ -24,9 +26,9 @@ final class RejectionLog {
   private static final Object LOCK = new Object();
 
   /** The rows recorded for {@code key} earlier, or null. */
-  Integer recorded(ImportPlan plan, String key) {
+  Integer recorded(PlanFiles.Stored plan, String key) {
     synchronized (LOCK) {
-      Path jobs = sidecar(plan);
+      Path jobs = plan.rejections();
       try {
         if (!Files.exists(jobs)) {
           return null;
@@ -49,7 +51,7 @@ final class RejectionLog {
    * rows it does not name are reported against the chunk's lines.
    */
   int append(
-      ImportPlan plan,
+      PlanFiles.Stored plan,
       String key,
       String account,
       Chunk chunk,
@@ -61,14 +63,18 @@ final class RejectionLog {
         .rows()
         .forEach(
             r -> byEmail.putIfAbsent(normal(r.email()), new ImportRowRef(r.line(), r.email())));
+    ImportPlan planned = plan.plan();
+    int emailColumn =
+        ColumnMapping.of(planned.header(), planned.options().attributeColumns(), false)
+            .emailColumn();
     synchronized (LOCK) {
-      Path report = Path.of(plan.report().failureReport());
+      Path report = plan.report();
       int written = 0;
-      try (FailureReportWriter out = FailureReportWriter.appendTo(report)) {
+      try (FailureReportWriter out = FailureReportWriter.appendTo(report, emailColumn)) {
         if (jobFailed) {
           String why = account + ": " + (jobError == null ? "the vendor's job failed" : jobError);
           for (var row : chunk.rows()) {
-            out.append(row.line(), VENDOR_JOB_FAILED, why, row.email(), List.of());
+            out.appendRefused(row.line(), VENDOR_JOB_FAILED, why, row.email());
             written++;
           }
         } else {
@@ -83,17 +89,16 @@ final class RejectionLog {
                     + (ref == null && r.email() == null
                         ? " (the vendor names no row; chunk from line " + first + ")"
                         : "");
-            out.append(
-                line, VENDOR_REJECTED, detail, ref == null ? r.email() : ref.email(), List.of());
+            out.appendRefused(line, VENDOR_REJECTED, detail, ref == null ? r.email() : ref.email());
             written++;
           }
         }
-        Files.writeString(
-            sidecar(plan),
-            key + "\t" + written + "\n",
-            StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
+        try (FileChannel jobs =
+            ImportStore.open(
+                plan.rejections(), StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+          jobs.write(
+              ByteBuffer.wrap((key + "\t" + written + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
       } catch (IOException e) {
         throw new ImportFailed(
             ImportFailed.Kind.SOURCE_UNAVAILABLE, "cannot append to " + report, e);
@@ -106,10 +111,5 @@ final class RejectionLog {
 
   private static String normal(String email) {
     return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-  }
-
-  private static Path sidecar(ImportPlan plan) {
-    Path report = Path.of(plan.report().failureReport());
-    return report.resolveSibling(report.getFileName() + ".jobs");
   }
 }

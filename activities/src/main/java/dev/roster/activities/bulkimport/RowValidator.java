@@ -44,6 +44,17 @@ public final class RowValidator {
     return new RowValidator(mapping, maxRowBytes, new EmailFingerprints(), new BitSet());
   }
 
+  /** For a planning pass resumed at a checkpoint: the emails and duplicates found before it. */
+  static RowValidator resumePlanning(
+      ColumnMapping mapping, int maxRowBytes, EmailFingerprints seen, BitSet duplicateRows) {
+    return new RowValidator(mapping, maxRowBytes, seen, (BitSet) duplicateRows.clone());
+  }
+
+  /** The emails seen so far by a planning pass; null for chunks. */
+  EmailFingerprints fingerprints() {
+    return seen;
+  }
+
   /** For chunks: duplicates are the row indexes the planning pass found. */
   public static RowValidator forChunks(
       ColumnMapping mapping, int maxRowBytes, BitSet duplicateRows) {

@@ -26,13 +26,15 @@ class ChunkReaderTest {
 
   @TempDir Path dir;
 
-  private final SourceOpener opener = FileSourceOpener.anywhere();
+  private SourceOpener opener() {
+    return new FileSourceOpener(List.of(dir));
+  }
 
   @Test
   void hundredThousandRowsStreamInChunksWithEveryValidRowExactlyOnce() throws IOException {
     Path csv = dir.resolve("big.csv");
     Set<String> expected = writeBigFile(csv);
-    ImportPlan plan = new ImportPlanner(opener).plan(ImportSource.file(csv), options());
+    ImportPlan plan = plan(csv);
 
     assertThat(plan.report().rowsRead()).isEqualTo(ROWS);
     assertThat(plan.report().valid()).isEqualTo(expected.size());
@@ -48,7 +50,7 @@ class ChunkReaderTest {
     long rowsCovered = 0;
     int chunks = 0;
     ChunkCursor cursor = plan.firstChunk();
-    ChunkReader reader = new ChunkReader(opener, plan);
+    ChunkReader reader = new ChunkReader(opener(), plan);
     while (true) {
       Chunk chunk = reader.nextChunk(cursor, 1_000, 32 * 1024);
       chunks++;
@@ -62,7 +64,7 @@ class ChunkReaderTest {
       // Every 10th chunk a "restarted worker": plan and cursor come back from payloads only.
       cursor = roundTrip(chunk.next(), ChunkCursor.class);
       if (chunks % 10 == 0) {
-        reader = new ChunkReader(opener, roundTrip(plan, ImportPlan.class));
+        reader = new ChunkReader(opener(), roundTrip(plan, ImportPlan.class));
       }
     }
     assertThat(rowsCovered).isEqualTo(ROWS);
@@ -77,7 +79,7 @@ class ChunkReaderTest {
     ColumnMapping mapping =
         ColumnMapping.of(List.of("email", "first_name", "note"), Map.of(), false);
     RowValidator validator = RowValidator.forPlanning(mapping, 8192);
-    try (OpenedSource opened = opener.open(ImportSource.file(csv), 0);
+    try (OpenedSource opened = opener().open(ImportSource.file(csv), 0);
         CsvRowReader reader = CsvRowReader.open(opened.stream(), CsvFormat.defaults())) {
       for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
         validator.check(r);
@@ -92,8 +94,8 @@ class ChunkReaderTest {
     Path csv = dir.resolve("small.csv");
     Files.writeString(
         csv, "email,note\na@example.com,\"x\ny\"\nbad,z\nb@example.com,w\nc@example.com,v\n");
-    ImportPlan plan = new ImportPlanner(opener).plan(ImportSource.file(csv), options());
-    ChunkReader reader = new ChunkReader(opener, plan);
+    ImportPlan plan = plan(csv);
+    ChunkReader reader = new ChunkReader(opener(), plan);
     Chunk first = reader.nextChunk(plan.firstChunk(), 3, 1 << 20);
     assertThat(first.rows())
         .extracting(ImportRow::email, ImportRow::line)
@@ -112,8 +114,8 @@ class ChunkReaderTest {
   void byteLimitCutsAChunkBeforeTheRowThatWouldExceedIt() throws IOException {
     Path csv = dir.resolve("bytes.csv");
     Files.writeString(csv, "email\na@example.com\nb@example.com\nc@example.com\n");
-    ImportPlan plan = new ImportPlanner(opener).plan(ImportSource.file(csv), options());
-    Chunk chunk = new ChunkReader(opener, plan).nextChunk(plan.firstChunk(), 100, 30);
+    ImportPlan plan = plan(csv);
+    Chunk chunk = new ChunkReader(opener(), plan).nextChunk(plan.firstChunk(), 100, 30);
     assertThat(chunk.rows())
         .extracting(ImportRow::email)
         .containsExactly("a@example.com", "b@example.com");
@@ -125,16 +127,21 @@ class ChunkReaderTest {
   void aSourceChangedAfterPlanningIsRefused() throws IOException {
     Path csv = dir.resolve("changing.csv");
     Files.writeString(csv, "email\na@example.com\n");
-    ImportPlan plan = new ImportPlanner(opener).plan(ImportSource.file(csv), options());
+    ImportPlan plan = plan(csv);
     Files.writeString(csv, "email\nz@example.com\nb@example.com\n");
-    assertThatThrownBy(() -> new ChunkReader(opener, plan).nextChunk(plan.firstChunk(), 10, 1000))
+    assertThatThrownBy(() -> new ChunkReader(opener(), plan).nextChunk(plan.firstChunk(), 10, 1000))
         .isInstanceOfSatisfying(
             ImportFailed.class,
             e -> assertThat(e.kind()).isEqualTo(ImportFailed.Kind.SOURCE_CHANGED));
   }
 
-  private ImportOptions options() {
-    return ImportOptions.defaults().withReport(dir.resolve("reports").toString(), "test");
+  private ImportPlan plan(Path csv) {
+    return new ImportPlanner(opener())
+        .plan(
+            ImportSource.file(csv),
+            ImportOptions.defaults(),
+            new ImportStore(dir.resolve("store")),
+            "test");
   }
 
   /**

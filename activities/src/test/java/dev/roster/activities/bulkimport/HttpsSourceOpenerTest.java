@@ -54,7 +54,8 @@ class HttpsSourceOpenerTest {
   void plansAndResumesWithRangeRequests() {
     SourceOpener opener = new HttpsSourceOpener(new OkHttpClient(), sandbox);
     ImportSource source = ImportSource.https(url("/ranged.csv?token=s3cr3t"));
-    ImportPlan plan = new ImportPlanner(opener).plan(source, reportOptions());
+    ImportPlan plan =
+        new ImportPlanner(opener).plan(source, ImportOptions.defaults(), store(), "url-import");
     assertThat(plan.report().valid()).isEqualTo(3);
     assertThat(plan.sourceVersion()).isEqualTo("\"v1\"");
 
@@ -74,7 +75,12 @@ class HttpsSourceOpenerTest {
   void resumesWhenTheServerIgnoresRanges() {
     SourceOpener opener = new HttpsSourceOpener(new OkHttpClient(), sandbox);
     ImportPlan plan =
-        new ImportPlanner(opener).plan(ImportSource.https(url("/plain.csv")), reportOptions());
+        new ImportPlanner(opener)
+            .plan(
+                ImportSource.https(url("/plain.csv")),
+                ImportOptions.defaults(),
+                store(),
+                "url-import");
     ChunkReader reader = new ChunkReader(opener, plan);
     Chunk first = reader.nextChunk(plan.firstChunk(), 2, 1 << 20);
     Chunk rest = reader.nextChunk(first.next(), 10, 1 << 20);
@@ -133,8 +139,8 @@ class HttpsSourceOpenerTest {
     assertThat(source.toString()).doesNotContain("abc");
   }
 
-  private ImportOptions reportOptions() {
-    return ImportOptions.defaults().withReport(dir.toString(), "url-import");
+  private ImportStore store() {
+    return new ImportStore(dir.resolve("store"));
   }
 
   private String url(String pathAndQuery) {

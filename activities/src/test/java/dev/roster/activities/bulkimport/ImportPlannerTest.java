@@ -9,16 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImportPlannerTest {
   @TempDir Path dir;
 
-  private final ImportPlanner planner = new ImportPlanner(FileSourceOpener.anywhere());
+  private ImportPlan plan(Path csv) {
+    return plan(ImportSource.file(csv), ImportOptions.defaults());
+  }
+
+  private ImportPlan plan(ImportSource source, ImportOptions options) {
+    return new ImportPlanner(new FileSourceOpener(List.of(dir)))
+        .plan(source, options, new ImportStore(dir.resolve("store")), "import-42");
+  }
 
   @Test
-  void dryRunCountsRowsAndMasksEmailsAndWritesFailureCsvNextToTheSource() throws IOException {
+  void dryRunCountsRowsMasksEmailsAndWritesTheFailureCsvToTheStore() throws IOException {
     Path csv =
         write(
             "people.csv",
@@ -29,7 +37,7 @@ class ImportPlannerTest {
                 + "ADA@example.com;Ada;;\r\n"
                 + "eve@example.com;Eve;owner;\r\n"
                 + "fay@example.com;Fay;;\r\n");
-    ImportPlan plan = planner.plan(ImportSource.file(csv), ImportOptions.defaults());
+    ImportPlan plan = plan(csv);
     DryRunReport report = plan.report();
 
     assertThat(plan.delimiter()).isEqualTo(';');
@@ -56,44 +64,70 @@ class ImportPlannerTest {
         .contains("line 5 DUPLICATE_EMAIL A***@example.com: same email as line 2")
         .doesNotContain("ada@example.com", "bob@example.com");
 
-    Path failures = dir.resolve("people.failures.csv");
+    Path failures = dir.resolve("store/import-42/failures.csv");
     assertThat(report.failureReport()).isEqualTo(failures.toString());
-    List<String> lines = Files.readAllLines(failures, StandardCharsets.UTF_8);
-    assertThat(lines)
+    // One email column: the source's own.
+    assertThat(Files.readAllLines(failures, StandardCharsets.UTF_8))
         .containsExactly(
-            "\uFEFFline,reason,detail,email,email,first_name,role,notes",
-            "3,FORMULA_CELL,column 'first_name' starts like a formula,bob@example.com,"
-                + "bob@example.com,'=1+1,,y",
-            "4,INVALID_EMAIL,email is not a valid address,not-an-email,not-an-email,C,,",
-            "5,DUPLICATE_EMAIL,same email as line 2,ADA@example.com,ADA@example.com,Ada,,",
-            "6,UNKNOWN_ROLE,\"role must be viewer, editor or admin\",eve@example.com,"
-                + "eve@example.com,Eve,owner,");
+            "\uFEFFline,reason,detail,email,first_name,role,notes",
+            "3,FORMULA_CELL,column 'first_name' starts like a formula,bob@example.com,'=1+1,,y",
+            "4,INVALID_EMAIL,email is not a valid address,not-an-email,C,,",
+            "5,DUPLICATE_EMAIL,same email as line 2,ADA@example.com,Ada,,",
+            "6,UNKNOWN_ROLE,\"role must be viewer, editor or admin\",eve@example.com,Eve,owner,");
   }
 
   @Test
-  void reportGoesToTheConfiguredDirectoryUnderTheGivenName() throws IOException {
-    Path csv = write("in.csv", "email\na@example.com\n");
-    ImportOptions options =
-        ImportOptions.defaults().withReport(dir.resolve("reports").toString(), "import-42");
-    ImportPlan plan = planner.plan(ImportSource.file(csv), options);
-    assertThat(Path.of(plan.report().failureReport()))
-        .isEqualTo(dir.resolve("reports/import-42.failures.csv"))
-        .exists();
+  void planningWritesNothingBesideTheSource() throws IOException {
+    Path sources = Files.createDirectories(dir.resolve("uploads"));
+    Path csv = Files.writeString(sources.resolve("in.csv"), "email\na@example.com\nbad\n");
+
+    plan(csv);
+
+    try (Stream<Path> beside = Files.list(sources)) {
+      assertThat(beside).containsExactly(csv);
+    }
+    assertThat(dir.resolve("store/import-42/failures.csv")).exists();
   }
 
   @Test
-  void missingEmailColumnFailsThePlan() throws IOException {
-    Path csv = write("bad.csv", "mail,name\na@example.com,A\n");
-    assertThatThrownBy(() -> planner.plan(ImportSource.file(csv), ImportOptions.defaults()))
+  void aCsvWithoutAHeaderRowFailsWithoutRepeatingItsFirstRow() throws IOException {
+    Path csv = write("headless.csv", "ada@example.com,Ada,Lovelace\ngrace@example.com,Grace,H\n");
+    assertThatThrownBy(() -> plan(csv))
         .isInstanceOfSatisfying(
-            ImportFailed.class, e -> assertThat(e.kind()).isEqualTo(ImportFailed.Kind.BAD_HEADER));
+            ImportFailed.class, e -> assertThat(e.kind()).isEqualTo(ImportFailed.Kind.BAD_HEADER))
+        .hasMessageContaining("3 columns")
+        .hasMessageNotContaining("ada")
+        .hasMessageNotContaining("Lovelace");
+  }
+
+  @Test
+  void anUnknownColumnThatLooksLikeAnEmailIsMasked() throws IOException {
+    Path csv = write("odd.csv", "email,grace@example.com\na@example.com,x\n");
+    assertThat(plan(csv).report().unknownColumns()).containsExactly("g***@example.com");
+  }
+
+  @Test
+  void aBinaryFileGetsItsOwnError() throws IOException {
+    Path zip = dir.resolve("contacts.xlsx");
+    Files.write(zip, new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 'e', 'm', 'a', 'i', 'l'});
+    assertThatThrownBy(() -> plan(zip))
+        .isInstanceOfSatisfying(
+            ImportFailed.class, e -> assertThat(e.kind()).isEqualTo(ImportFailed.Kind.NOT_TEXT))
+        .hasMessageContaining("not a text CSV");
+  }
+
+  @Test
+  void aDirectoryGetsItsOwnError() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("exports"));
+    assertThatThrownBy(() -> plan(folder))
+        .isInstanceOfSatisfying(
+            ImportFailed.class, e -> assertThat(e.kind()).isEqualTo(ImportFailed.Kind.NOT_A_FILE))
+        .hasMessageContaining("is a directory");
   }
 
   @Test
   void missingFileIsSourceNotFound() {
-    assertThatThrownBy(
-            () ->
-                planner.plan(ImportSource.file(dir.resolve("nope.csv")), ImportOptions.defaults()))
+    assertThatThrownBy(() -> plan(dir.resolve("nope.csv")))
         .isInstanceOfSatisfying(
             ImportFailed.class,
             e -> {
@@ -105,22 +139,51 @@ class ImportPlannerTest {
   @Test
   void tooManyRowsFailsThePlan() throws IOException {
     Path csv = write("many.csv", "email\na@example.com\nb@example.com\nc@example.com\n");
-    ImportOptions options = ImportOptions.defaults().withMaxRows(2);
-    assertThatThrownBy(() -> planner.plan(ImportSource.file(csv), options))
+    assertThatThrownBy(() -> plan(ImportSource.file(csv), ImportOptions.defaults().withMaxRows(2)))
         .isInstanceOfSatisfying(
             ImportFailed.class,
             e -> assertThat(e.kind()).isEqualTo(ImportFailed.Kind.SOURCE_TOO_LARGE));
   }
 
   @Test
-  void filesOutsideTheAllowedRootsAreRefused() throws IOException {
-    Path csv = write("a.csv", "email\n");
-    ImportPlanner confined =
-        new ImportPlanner(new FileSourceOpener(List.of(dir.resolve("imports"))));
-    assertThatThrownBy(() -> confined.plan(ImportSource.file(csv), ImportOptions.defaults()))
+  void filesOutsideTheAllowedRootsAreRefusedNamingTheSetting() throws IOException {
+    Path roots = Files.createDirectories(dir.resolve("imports"));
+    Path outside = write("secret.csv", "email\na@example.com\n");
+    Path link = Files.createSymbolicLink(roots.resolve("link.csv"), outside);
+    ImportPlanner confined = new ImportPlanner(new FileSourceOpener(List.of(roots)));
+    ImportStore store = new ImportStore(dir.resolve("store"));
+
+    for (Path refused :
+        List.of(
+            outside,
+            link,
+            roots.resolve("../secret.csv"),
+            roots.resolve("sub/../../nothing-here.csv"))) {
+      assertThatThrownBy(
+              () -> confined.plan(ImportSource.file(refused), ImportOptions.defaults(), store, "x"))
+          .as(refused.toString())
+          .isInstanceOfSatisfying(
+              ImportFailed.class,
+              e -> assertThat(e.kind()).isEqualTo(ImportFailed.Kind.SOURCE_ACCESS_DENIED))
+          .hasMessageContaining("imports.allowedRoots");
+    }
+  }
+
+  @Test
+  void withoutAllowedRootsEveryFileIsRefused() throws IOException {
+    Path csv = write("a.csv", "email\na@example.com\n");
+    ImportPlanner none = new ImportPlanner(new FileSourceOpener(List.of()));
+    assertThatThrownBy(
+            () ->
+                none.plan(
+                    ImportSource.file(csv),
+                    ImportOptions.defaults(),
+                    new ImportStore(dir.resolve("store")),
+                    "x"))
         .isInstanceOfSatisfying(
             ImportFailed.class,
-            e -> assertThat(e.kind()).isEqualTo(ImportFailed.Kind.SOURCE_ACCESS_DENIED));
+            e -> assertThat(e.kind()).isEqualTo(ImportFailed.Kind.SOURCE_ACCESS_DENIED))
+        .hasMessageContaining("imports.allowedRoots is not configured");
   }
 
   private Path write(String name, String content) throws IOException {

@@ -14,6 +14,7 @@ import dev.roster.activities.bulkimport.ImportPlan;
 import dev.roster.activities.bulkimport.ImportPlanner;
 import dev.roster.activities.bulkimport.ImportRow;
 import dev.roster.activities.bulkimport.ImportSource;
+import dev.roster.activities.bulkimport.ImportStore;
 import dev.roster.activities.bulkimport.OpenedSource;
 import dev.roster.activities.bulkimport.RoutingSourceOpener;
 import dev.roster.activities.bulkimport.SourceOpener;
@@ -86,12 +87,12 @@ class ServiceNowAttachmentOpenerTest {
   void plansAndReadsChunksThroughTheImportPipeline() {
     SourceOpener sources =
         new RoutingSourceOpener(
-            FileSourceOpener.anywhere(),
+            new FileSourceOpener(List.of()),
             new HttpsSourceOpener(new OkHttpClient(), HttpsSourceConfig.defaults()),
             opener);
     ImportPlan plan =
         new ImportPlanner(sources)
-            .plan(attached(), ImportOptions.defaults().withReport(dir.toString(), "ticket"));
+            .plan(attached(), ImportOptions.defaults(), new ImportStore(dir), "ticket");
     ChunkReader reader = new ChunkReader(sources, plan);
 
     Chunk first = reader.nextChunk(plan.firstChunk(), 1, 1 << 20);

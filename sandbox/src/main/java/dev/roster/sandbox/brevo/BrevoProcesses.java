@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Contact imports and their processes: POST /v3/contacts/import (202 {@code {"processId"}}) and GET
@@ -21,10 +22,17 @@ import java.util.TreeMap;
  * completeAfterPolls}-th poll finds it completed, earlier ones see {@code queued} and then the
  * running word of the chosen {@link Vocabulary}. Invalid addresses (and those marked with {@link
  * #rejectOnImport}) are skipped and counted in {@code info.import.invalid_emails}; {@code
- * export_url} then points at a {@code email;reason} report of them. ⚠ The report's content is
- * unverified: Brevo documents {@code export_url} only as "URL on which send export".
+ * export_url} then links to a {@code email;reason} report of them on the fake's export server, a
+ * host:port of its own that takes no API key (a signed file URL, as Brevo's files are served from
+ * another host than the API). The link is written as Brevo's own spec example writes it, an HTML
+ * anchor ({@code <a href="https://export-url.com/upload/file-name.csv" target="_blank">}). ⚠ The
+ * report's content is unverified: Brevo documents {@code export_url} only as "URL on which send
+ * export".
  */
 public final class BrevoProcesses {
+
+  /** Where the export server serves reports: {@code /upload/<file>.csv}, as in Brevo's example. */
+  static final String EXPORT_PATH = "/upload/";
 
   /** vendors.md §4 ⚠: the status words of the swagger and of the v4 SDK. */
   public enum Vocabulary {
@@ -48,19 +56,23 @@ public final class BrevoProcesses {
     int polls;
     String status = "queued";
     final Map<String, String> invalid = new LinkedHashMap<>();
+    final String exportFile = UUID.randomUUID() + ".csv";
   }
 
   private final BrevoContacts contacts;
-  private final String baseUrl;
+  private final String exportBaseUrl;
   private final TreeMap<Long, Process> processes = new TreeMap<>();
   private final Map<String, String> rejects = new LinkedHashMap<>();
   private long nextId = 78;
   private int completeAfterPolls = 2;
   private Vocabulary vocabulary = Vocabulary.SWAGGER;
 
-  BrevoProcesses(BrevoContacts contacts, String baseUrl) {
+  /**
+   * @param exportBaseUrl the export server's {@code http://host:port}, where reports are served
+   */
+  BrevoProcesses(BrevoContacts contacts, String exportBaseUrl) {
     this.contacts = contacts;
-    this.baseUrl = baseUrl;
+    this.exportBaseUrl = exportBaseUrl;
   }
 
   /** The poll (1-based) that first finds a process completed. */
@@ -134,14 +146,24 @@ public final class BrevoProcesses {
       counts.put("duplicate_email_id", 0);
       out.putObject("info").set("import", counts);
       if (!p.invalid.isEmpty()) {
-        out.put("export_url", baseUrl + "/v3/processes/" + p.id + "/report");
+        String url = exportBaseUrl + EXPORT_PATH + p.exportFile;
+        out.put("export_url", "<a href=\"" + url + "\" target=\"_blank\">" + p.exportFile + "</a>");
       }
     }
     return FakeResponse.json(200, out);
   }
 
-  synchronized FakeResponse report(FakeRequest request) {
-    Process p = process(request);
+  /** GET {@value #EXPORT_PATH}{file} on the export server: no key, the file name is the secret. */
+  synchronized FakeResponse export(FakeRequest request) {
+    String file = request.param("file");
+    Process p =
+        processes.values().stream()
+            .filter(x -> x.exportFile.equals(file) && !x.invalid.isEmpty())
+            .findFirst()
+            .orElse(null);
+    if (p == null) {
+      return FakeResponse.raw(404, Map.of("Content-Type", "text/plain"), "Not Found");
+    }
     StringBuilder csv = new StringBuilder("email;reason\n");
     p.invalid.forEach((email, reason) -> csv.append(email).append(';').append(reason).append('\n'));
     return FakeResponse.raw(200, Map.of("Content-Type", "text/csv"), csv.toString());

@@ -1,6 +1,7 @@
 package dev.roster.sandbox.brevo;
 
 import dev.roster.sandbox.FakeHandler;
+import dev.roster.sandbox.FakeHttpServer;
 import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.FakeResponse;
 import dev.roster.sandbox.Faults;
@@ -22,6 +23,9 @@ import java.util.function.Supplier;
  * 405), the {@code api-key} header check (401), the family's rate budget (429 with {@code
  * x-sib-ratelimit-*} headers on every response of the family), then the handler.
  *
+ * <p>Import reports ({@code export_url} of a finished process) are served by a second server on a
+ * port of its own, without an API key, as Brevo serves its files from another host than the API.
+ *
  * <p>Control routes for humans poking the fake in dev mode (no api key, not rate limited):
  *
  * <ul>
@@ -35,6 +39,7 @@ public final class FakeBrevo extends SandboxFake {
   private final BrevoOrganization organization;
   private final BrevoContacts contacts;
   private BrevoProcesses processes;
+  private final FakeHttpServer exports = new FakeHttpServer("brevo-exports");
   private final RateBudget organizationBudget;
   private final RateBudget contactsBudget;
 
@@ -53,7 +58,8 @@ public final class FakeBrevo extends SandboxFake {
   public static FakeBrevo start(Options options) {
     FakeBrevo brevo = new FakeBrevo(options);
     brevo.server.start(options.port());
-    brevo.processes = new BrevoProcesses(brevo.contacts, brevo.server.baseUrl());
+    brevo.exports.start(0);
+    brevo.processes = new BrevoProcesses(brevo.contacts, brevo.exports.baseUrl());
     brevo.registerRoutes();
     return brevo;
   }
@@ -80,7 +86,7 @@ public final class FakeBrevo extends SandboxFake {
     api("POST", list + "/remove", contactsBudget, contacts::removeFromList);
     api("POST", "/v3/contacts/import", contactsBudget, processes::start);
     api("GET", "/v3/processes/{processId}", organizationBudget, processes::status);
-    api("GET", "/v3/processes/{processId}/report", organizationBudget, processes::report);
+    exports.route("GET", BrevoProcesses.EXPORT_PATH + "{file}", processes::export);
     server.route("POST", "/_sandbox/invitations/{email}/accept", this::controlAccept);
     server.route(
         "GET",
@@ -173,6 +179,20 @@ public final class FakeBrevo extends SandboxFake {
   /** Creates a contact list and returns its id. */
   public long createList(String name) {
     return contacts.createList(name);
+  }
+
+  /**
+   * The requests the export server received (import reports are downloaded from it, on a host:port
+   * of its own, as Brevo serves files from another host than its API).
+   */
+  public List<FakeRequest> exportRequests() {
+    return exports.requests();
+  }
+
+  @Override
+  public void close() {
+    super.close();
+    exports.close();
   }
 
   /** Contact imports: their pacing, status words and refused addresses. */

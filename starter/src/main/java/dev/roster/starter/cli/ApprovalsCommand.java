@@ -42,7 +42,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
             item.requestedBy(),
             item.ticket() == null ? "-" : item.ticket(),
             item.since(),
-            item.text());
+            StatusTable.indent(item.text(), "        ").strip());
       }
       out.println("Decide with: roster approve|reject WORKFLOW_ID --by NAME [--comment TEXT]");
       return 0;

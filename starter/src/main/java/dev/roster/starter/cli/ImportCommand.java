@@ -1,24 +1,25 @@
 package dev.roster.starter.cli;
 
+import dev.roster.activities.bulkimport.AllowedRoots;
+import dev.roster.activities.bulkimport.ImportFailed;
 import dev.roster.starter.ImportStarter;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportResult;
-import dev.roster.workflows.bulkimport.BulkImportStatus;
-import dev.roster.workflows.bulkimport.ImportProgress;
 import dev.roster.workflows.bulkimport.ImportSettings;
 import dev.roster.workflows.bulkimport.ImportTarget;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,10 +34,12 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Start a BulkImport: contacts from a CSV file or https URL into one or more vendor accounts.",
-      "The CSV has a header row (email, first_name, last_name, lists, role, attr.*); bad rows",
-      "are reported with their line numbers and never sent. Rows with a role (viewer, editor,",
-      "admin) are also invited to the accounts' teams, each as a child onboarding."
+      "Start a BulkImport: contacts from a CSV file, https URL or ServiceNow",
+      "attachment into one or more vendor accounts. The CSV (UTF-8) has a header",
+      "row (email, first_name, last_name, lists, role, attr.*); bad rows are",
+      "reported with their line numbers and never sent. Rows with a role",
+      "(viewer, editor, admin) are also invited to the accounts' teams, each as a",
+      "child onboarding."
     },
     footer = {
       "",
@@ -44,17 +47,27 @@ import picocli.CommandLine.Spec;
       "  roster import contacts.csv --account brevo-main --list 2 --dry-run",
       "  roster import contacts.csv --account brevo-main --list 2 \\",
       "      --account mailjet-main --list 10 --account listmonk-main --list 3 --wait",
-      "  roster import https://files.example.com/q3.csv --account mailjet-main --list 10 \\",
-      "      --ticket RITM0010042 --requested-by carol --approval-threshold 5000",
+      "  roster import https://files.example.com/q3.csv \\",
+      "      --account mailjet-main --list 10 --ticket RITM0010042 \\",
+      "      --requested-by carol --approval-threshold 5000",
       "",
-      "--list applies to the --account it follows.",
+      "--list applies to the --account it follows: a number for Brevo, Mailjet",
+      "and listmonk; MailerSend keeps no lists (its rows with a role are invited",
+      "to the team).",
       "",
-      "The workflow id is import-<ticket>, or import-<hash of source and accounts> without one",
-      "(the same command again attaches to the running import). Above --approval-threshold",
-      "valid rows (default "
+      "A local file must lie under imports.allowedRoots (for dev and for this",
+      "command's own check, by default the working directory); links and .. are",
+      "resolved first, and the worker checks again. The failure report (every row",
+      "not imported, with its reason) and the plan go to the worker's",
+      "imports.store, never beside the source: a dry run writes nothing else.",
+      "",
+      "The workflow id is import-<ticket>, or import-<hash of source and",
+      "accounts> without one (the same command again attaches to the running",
+      "import). Above --approval-threshold valid rows (default "
           + ImportSettings.DEFAULT_APPROVAL_ABOVE
-          + "), or when a row asks for team access, the import waits",
-      "for `roster approve <id> --by NAME`. Follow a running import with `roster status <id>`."
+          + "), or when a",
+      "row asks for team access, the import waits for",
+      "`roster approve <id> --by NAME`. Follow it with `roster status <id>`."
     })
 public final class ImportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -63,7 +76,9 @@ public final class ImportCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "SOURCE",
-      description = "CSV file path (read by the worker; made absolute) or https URL.")
+      description =
+          "CSV file path (under imports.allowedRoots; read by the worker; made absolute),"
+              + " https URL, or servicenow:<table>/<record sys_id>/<attachment sys_id>.")
   String source;
 
   /** One vendor account with the lists that follow it on the command line. */
@@ -147,18 +162,17 @@ public final class ImportCommand implements Callable<Integer> {
           "--invites-in-flight must be between 1 and 500 (got " + invitesInFlight + ")");
     }
     BulkImportRequest request = request();
-    if (ImportStarter.isFile(request.source())) {
-      Path file = Path.of(request.source());
-      if (!Files.isRegularFile(file)) {
-        throw new UsageError("no such file: " + file);
-      }
-      if (!Files.isReadable(file)) {
-        throw new UsageError("cannot read " + file);
-      }
-    }
     RosterConfig config = temporal.load();
+    if (!config.imports().enabled()) {
+      throw new UsageError("imports are disabled in this configuration (imports.enabled: false)");
+    }
+    if (ImportStarter.isFile(request.source())) {
+      checkFile(Path.of(request.source()), config);
+    }
+    Map<String, String> vendors = new LinkedHashMap<>();
+    config.accounts().forEach((id, account) -> vendors.put(id, account.type().yamlName()));
     try (TemporalConnection connection = temporal.connect(config)) {
-      ImportStarter starter = new ImportStarter(connection.client(), config.accounts().keySet());
+      ImportStarter starter = new ImportStarter(connection.client(), vendors);
       String id = Workflows.startChecked(starter.problems(request), () -> starter.start(request));
       if (dryRun) {
         return dryRun(out, connection.client(), id);
@@ -169,7 +183,32 @@ public final class ImportCommand implements Callable<Integer> {
         out.println("Follow it with: roster status " + id + "   (or roster import ... --wait)");
         return 0;
       }
-      return follow(out, connection.client(), id, Duration.ofSeconds(1));
+      return ImportFollow.follow(out, connection.client(), id, Duration.ofSeconds(1));
+    }
+  }
+
+  /**
+   * Refuses a file the worker would refuse, before anything starts: outside the allowed roots (the
+   * configured ones, else the working directory, as in dev), a directory, missing or unreadable.
+   */
+  private static void checkFile(Path file, RosterConfig config) {
+    List<Path> roots = config.imports().allowedRoots();
+    AllowedRoots allowed =
+        new AllowedRoots(roots.isEmpty() ? List.of(Path.of("").toAbsolutePath()) : roots);
+    try {
+      allowed.check(file);
+    } catch (ImportFailed e) {
+      throw new UsageError(
+          e.reason() + (roots.isEmpty() ? " (not configured: the working directory)" : ""));
+    }
+    if (Files.isDirectory(file)) {
+      throw new UsageError(file + " is a directory; give the CSV file in it");
+    }
+    if (!Files.exists(file)) {
+      throw new UsageError("no such file: " + file);
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new UsageError("cannot read " + file);
     }
   }
 
@@ -196,73 +235,12 @@ public final class ImportCommand implements Callable<Integer> {
           ? stub.getResult(BulkImportResult.class)
           : stub.getResult(seconds, TimeUnit.SECONDS, BulkImportResult.class);
     } catch (WorkflowFailedException e) {
-      spec.commandLine().getErr().println("roster: import " + id + " failed: " + reason(e));
+      spec.commandLine()
+          .getErr()
+          .println("roster: import " + id + " failed: " + ImportFollow.reason(e));
       return null;
     } catch (TimeoutException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static String reason(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-      if (t instanceof ApplicationFailure af) {
-        return af.getOriginalMessage();
-      }
-    }
-    return t.getMessage();
-  }
-
-  /**
-   * Shows the progress bar until the import ends or waits for an approval; the wait between two
-   * looks is Temporal's long poll on the result. Returns the exit code.
-   */
-  static int follow(PrintWriter out, WorkflowClient client, String id, Duration every) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(id);
-    boolean terminal = System.console() != null;
-    String shown = null;
-    while (true) {
-      BulkImportResult result;
-      try {
-        result = stub.getResult(every.toMillis(), TimeUnit.MILLISECONDS, BulkImportResult.class);
-      } catch (TimeoutException e) {
-        ImportProgress progress = stub.query("progress", ImportProgress.class);
-        if ("approval".equals(progress.phase())) {
-          if (terminal && shown != null) {
-            out.println();
-          }
-          BulkImportStatus status = stub.query("status", BulkImportStatus.class);
-          out.println(Progress.nextStep(id, status));
-          out.flush();
-          return 0;
-        }
-        String line = ImportProgressLine.of(progress);
-        if (terminal) {
-          out.print("\r" + line + "   ");
-        } else if (!line.equals(shown)) {
-          out.println(line);
-        }
-        out.flush();
-        shown = line;
-        continue;
-      } catch (WorkflowFailedException e) {
-        if (terminal && shown != null) {
-          out.println();
-        }
-        out.println("Failed: " + reason(e));
-        out.flush();
-        return 1;
-      }
-      if (terminal && shown != null) {
-        out.print("\r" + ImportProgressLine.of(result.status().progress()) + "   ");
-        out.println();
-      } else {
-        out.println(ImportProgressLine.of(result.status().progress()));
-      }
-      out.println("Finished: " + result.outcome() + " (" + result.summary() + ")");
-      out.flush();
-      return "COMPLETED".equals(result.outcome()) || "DRY_RUN".equals(result.outcome()) ? 0 : 1;
     }
   }
 }

@@ -18,6 +18,15 @@ public final class ImportProgressLine {
     if ("planning".equals(p.phase())) {
       return "planning: reading and checking the source...";
     }
+    if (p.accounts().stream().anyMatch(a -> "dry-run".equals(a.state()))) {
+      return "DRY_RUN: "
+          + p.rowsRead()
+          + " rows read, "
+          + p.valid()
+          + " valid, "
+          + p.invalid()
+          + " invalid; nothing was sent";
+    }
     long total = Math.max(0, p.total());
     long done = p.confirmed() + p.failed();
     int width = 24;

@@ -22,13 +22,17 @@ public final class StatusTable {
         workflowId, status.phase(), status.ticket() == null ? "" : "  ticket=" + status.ticket());
     ApprovalStatus approval = status.approval();
     if (approval != null && !"not-required".equals(approval.state())) {
-      out.printf(
-          "approval: %s (%s)%s%n",
-          approval.state(),
-          approval.what(),
+      String decided =
           approval.decision() == null
               ? ""
-              : " by " + approval.decision().by() + comment(approval.decision().comment()));
+              : " by " + approval.decision().by() + comment(approval.decision().comment());
+      String what = approval.what() == null ? "" : approval.what();
+      if (what.contains("\n")) {
+        // An import's approval is its dry-run report: lines, kept as lines.
+        out.printf("approval: %s%s%n%s", approval.state(), decided, indent(what, "  "));
+      } else {
+        out.printf("approval: %s (%s)%s%n", approval.state(), what, decided);
+      }
       approval.refused().forEach(r -> out.println("  refused: " + r));
     }
     if (status instanceof OffboardStatus offboard) {
@@ -100,6 +104,15 @@ public final class StatusTable {
     if (p.failureReport() != null) {
       out.println("failure report: " + p.failureReport());
     }
+  }
+
+  /** Every line of {@code text} indented, each ending with a line break. */
+  static String indent(String text, String indent) {
+    StringBuilder out = new StringBuilder();
+    for (String line : (text == null ? "" : text.stripTrailing()).split("\n")) {
+      out.append(indent).append(line).append(System.lineSeparator());
+    }
+    return out.toString();
   }
 
   private static String comment(String comment) {

@@ -3,6 +3,7 @@ package dev.roster.starter.cli;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.starter.local.SubjectKeys;
 import dev.roster.starter.servicenow.PollMode;
+import dev.roster.worker.ImportSetup;
 import dev.roster.worker.RosterWorker;
 import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
@@ -29,7 +30,10 @@ import picocli.CommandLine.Mixin;
       "",
       "Example:",
       "  TEMPORAL_ADDRESS=temporal:7233 BREVO_API_KEY=... ROSTER_SUBJECT_KEY=... \\",
-      "    roster worker --config /etc/roster/roster.yaml"
+      "    roster worker --config /etc/roster/roster.yaml",
+      "",
+      "Bulk imports need imports.store, a directory every worker mounts (or imports.enabled:",
+      "false); local files are read only under imports.allowedRoots."
     })
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
@@ -56,6 +60,7 @@ public final class WorkerCommand implements Callable<Integer> {
     if (!missing.isEmpty()) {
       throw new ConfigException("configuration", missing);
     }
+    ImportSetup imports = ImportSetup.forWorker(loaded.imports());
     List<VendorAccount> accounts = new ArrayList<>();
     for (AccountConfig account : loaded.accounts().values()) {
       accounts.add(
@@ -71,10 +76,12 @@ public final class WorkerCommand implements Callable<Integer> {
             connection.client(),
             subjects);
     RosterWorker worker =
-        RosterWorker.start(connection.client(), accounts, loaded.approvals(), subjects, servicenow);
+        RosterWorker.start(
+            connection.client(), accounts, loaded.approvals(), subjects, servicenow, imports);
     PollMode.startPoller(loaded, connection.client());
     System.out.println(
         "Roster worker connected to " + connection.target() + ", polling " + worker.taskQueues());
+    System.out.println("Imports: " + imports.describe());
     Blocking.untilShutdown(worker, connection);
     return 0;
   }

@@ -5,6 +5,7 @@ import dev.roster.activities.http.Secret;
 import dev.roster.starter.http.HttpService;
 import dev.roster.starter.http.WebhookSetup;
 import dev.roster.starter.servicenow.PollMode;
+import dev.roster.worker.ImportSetup;
 import dev.roster.worker.RosterWorker;
 import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
@@ -15,6 +16,7 @@ import dev.roster.worker.config.TemporalConfig;
 import dev.roster.worker.temporal.EmbeddedTemporal;
 import dev.roster.worker.temporal.TemporalConnection;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
   private List<VendorAccount> accounts;
   private ServiceNowSetup servicenow;
   private Secret webhookKey;
+  private ImportSetup imports;
 
   /** Options the commands may change. */
   public record Options(Integer temporalPort, Integer httpPort, Duration sandboxAcceptAfter) {}
@@ -95,8 +98,10 @@ public final class LocalStack implements AutoCloseable {
               : ServiceNowSetup.fromConfig(sn, env);
     }
     servicenow = PollMode.withIntake(servicenow, config, connection.client(), subjects);
+    imports = ImportSetup.forLocal(config.imports(), Path.of(""));
     worker =
-        RosterWorker.start(connection.client(), accounts, config.approvals(), subjects, servicenow);
+        RosterWorker.start(
+            connection.client(), accounts, config.approvals(), subjects, servicenow, imports);
     PollMode.startPoller(config, connection.client());
     parts.add(worker);
     int httpPort = options.httpPort() != null ? options.httpPort() : config.http().port();
@@ -135,6 +140,7 @@ public final class LocalStack implements AutoCloseable {
               + (sandboxes.servicenow() != null ? "SANDBOX " : "")
               + servicenow.instanceUrl());
     }
+    out.println("Imports:   " + imports.describe());
     for (VendorAccount a : accounts) {
       out.println(
           "Account:   "

@@ -12,8 +12,10 @@ import dev.roster.workflows.bulkimport.BulkImportStatus;
 import dev.roster.workflows.bulkimport.ImportProgress;
 import dev.roster.workflows.bulkimport.ImportTarget;
 import dev.roster.workflows.bulkimport.InviteProgress;
+import dev.roster.workflows.common.ApprovalStatus;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -108,6 +110,77 @@ class ImportCommandTest {
         .singleElement()
         .asString()
         .contains("https");
+  }
+
+  @Test
+  void listIdsMustFitTheirVendorAndTicketsMayNotHoldAnEmail() {
+    ImportStarter starter =
+        new ImportStarter(
+            null,
+            Map.of(
+                "brevo-main",
+                "brevo",
+                "mailersend-main",
+                "mailersend",
+                "listmonk-main",
+                "listmonk"));
+    assertThat(
+            starter.problems(
+                parse("/data/c.csv", "--account", "brevo-main", "--list", "2", "--list", "two")))
+        .containsExactly("targets[0].lists[1]: 'two' is not a brevo list id (a positive number)");
+    assertThat(
+            starter.problems(parse("/data/c.csv", "--account", "mailersend-main", "--list", "5")))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "targets[0].lists: mailersend-main is a MailerSend account, which keeps no" + " lists");
+    assertThat(starter.problems(parse("/data/c.csv", "--account", "mailersend-main"))).isEmpty();
+    assertThat(
+            starter.problems(
+                parse("/data/c.csv", "--account", "listmonk-main", "--ticket", "zed@example.com")))
+        .singleElement()
+        .asString()
+        .startsWith("ticket: expected letters, digits");
+    assertThat(
+            starter.problems(
+                parse("/data/c.csv", "--account", "brevo-main", "--requested-by", " ")))
+        .singleElement()
+        .asString()
+        .startsWith("requestedBy: missing");
+  }
+
+  @Test
+  void anImportsApprovalShowsItsReportAsLines() {
+    String what =
+        "import 38 contacts into mailjet-main (lists 10)\n"
+            + "source: file:/data/c.csv\n"
+            + "rows read: 40, valid: 38, invalid: 2, with team role: 0\n"
+            + "  INVALID_EMAIL: 1";
+    BulkImportStatus status =
+        new BulkImportStatus(
+            "approval",
+            null,
+            "carol",
+            "file:/data/c.csv",
+            new ApprovalStatus("waiting", what, "carol", null, null, List.of(), 0),
+            List.of(),
+            List.of(),
+            null);
+    java.io.StringWriter text = new java.io.StringWriter();
+
+    StatusTable.print(new java.io.PrintWriter(text), "import-x", status);
+
+    assertThat(text.toString())
+        .contains(
+            "approval: waiting"
+                + System.lineSeparator()
+                + "  import 38 contacts into mailjet-main (lists 10)"
+                + System.lineSeparator()
+                + "  source: file:/data/c.csv"
+                + System.lineSeparator()
+                + "  rows read: 40, valid: 38, invalid: 2, with team role: 0"
+                + System.lineSeparator()
+                + "    INVALID_EMAIL: 1");
   }
 
   @Test

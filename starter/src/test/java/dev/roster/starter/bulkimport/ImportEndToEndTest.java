@@ -18,10 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,7 @@ class ImportEndToEndTest {
             "    sandbox: true",
             "    baseUrl: http://127.0.0.1:9",
             "approvals: {privilegedRoles: [admin], timeout: 1h, remindEvery: 10m}",
+            "imports: {store: " + dir.resolve("store") + ", allowedRoots: [" + dir + "]}",
             "");
     config = dir.resolve("roster.yaml");
     Files.writeString(config, yaml);
@@ -78,16 +81,23 @@ class ImportEndToEndTest {
   }
 
   private int run(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "import";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return cli(all);
+  }
+
+  /** Any roster command, with this test's configuration. */
+  private int cli(String... args) {
     out.getBuffer().setLength(0);
     err.getBuffer().setLength(0);
     CommandLine cli = RosterCommand.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    String[] all = new String[args.length + 3];
-    all[0] = "import";
-    System.arraycopy(args, 0, all, 1, args.length);
-    all[args.length + 1] = "--config";
-    all[args.length + 2] = config.toString();
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--config";
+    all[args.length + 1] = config.toString();
     return cli.execute(all);
   }
 
@@ -114,7 +124,8 @@ class ImportEndToEndTest {
   @Test
   @Timeout(150)
   void dryRunChangesNothingThenTheImportPutsExactlyTheValidRowsInTheLists() throws Exception {
-    Path csv = dir.resolve("contacts.csv");
+    Path uploads = Files.createDirectories(dir.resolve("uploads"));
+    Path csv = uploads.resolve("contacts.csv");
     Set<String> valid = writeCsv(csv, 40);
     FakeMailjet mailjet = stack.sandboxes().mailjet(MAILJET);
     FakeListmonk listmonk = stack.sandboxes().listmonk(LISTMONK);
@@ -138,6 +149,17 @@ class ImportEndToEndTest {
     assertThat(listmonk.totalCalls()).isEqualTo(listmonkCalls);
     assertThat(mailjet.listMemberEmails(MAILJET_LIST)).isEmpty();
     assertThat(listmonk.listMemberEmails(listmonkList)).isEmpty();
+    // Nothing beside the source: the report is in the store.
+    try (Stream<Path> beside = Files.list(uploads)) {
+      assertThat(beside).containsExactly(csv);
+    }
+    String dryRunId = out.toString().replaceAll("(?s).*(import-dry-run-[0-9a-f]+).*", "$1");
+    assertThat(dryRunId).startsWith("import-dry-run-");
+    assertThat(dir.resolve("store").resolve(dryRunId).resolve("failures.csv")).exists();
+    assertThat(cli("status", dryRunId)).isZero();
+    assertThat(out.toString())
+        .contains("DRY_RUN: 40 rows read, 38 valid, 2 invalid; nothing was sent")
+        .contains("SKIPPED   DRY_RUN: nothing sent");
 
     String[] wait =
         concat(new String[] {csv.toString()}, targets, new String[] {"--wait", "--ticket", "T1"});
@@ -173,6 +195,53 @@ class ImportEndToEndTest {
         .contains("Waiting for an approval")
         .contains("roster approve import-");
     assertThat(stack.sandboxes().mailjet(MAILJET).listMemberEmails(MAILJET_LIST)).isEmpty();
+  }
+
+  @Test
+  void filesOutsideTheAllowedRootsAndDirectoriesAreRefusedBeforeAnythingStarts()
+      throws IOException {
+    Path outside = Files.createTempFile("roster-outside", ".csv");
+    try {
+      Files.writeString(outside, "root:x:0:0:root:/root:/bin/bash\n");
+      Path link = Files.createSymbolicLink(dir.resolve("link.csv"), outside);
+      for (Path refused : List.of(outside, link, dir.resolve(dir.relativize(outside)))) {
+        assertThat(run(refused.toString(), "--account", MAILJET, "--dry-run"))
+            .as(refused.toString())
+            .isEqualTo(2);
+        assertThat(err.toString())
+            .contains("is outside imports.allowedRoots [" + dir.toRealPath() + "]")
+            .doesNotContain("root:x");
+      }
+    } finally {
+      Files.deleteIfExists(outside);
+    }
+    Path folder = Files.createDirectories(dir.resolve("exports"));
+    assertThat(run(folder.toString(), "--account", MAILJET, "--dry-run")).isEqualTo(2);
+    assertThat(err.toString()).contains(folder + " is a directory");
+  }
+
+  @Test
+  @Timeout(60)
+  void binaryFilesAndCsvsWithoutAHeaderFailWithoutEchoingTheirContent() throws IOException {
+    Path xlsx = dir.resolve("contacts.xlsx");
+    Files.write(xlsx, new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 'a', 'd', 'a', '@', 'x'});
+    assertThat(run(xlsx.toString(), "--account", MAILJET, "--dry-run")).isEqualTo(1);
+    assertThat(err.toString()).contains("not a text CSV");
+
+    Path headless = dir.resolve("people.csv");
+    Files.writeString(headless, "ada@example.com,Ada,Lovelace\ngrace@example.com,Grace,Hopper\n");
+    assertThat(run(headless.toString(), "--account", MAILJET, "--dry-run")).isEqualTo(1);
+    assertThat(err.toString()).contains("line 1 has 3 columns, none named 'email'");
+    assertThat(out.toString() + err).doesNotContain("ada@example.com").doesNotContain("Lovelace");
+  }
+
+  @Test
+  void listIdsMustFitTheVendor() throws IOException {
+    Path csv = dir.resolve("c.csv");
+    writeCsv(csv, 3);
+    assertThat(run(csv.toString(), "--account", MAILJET, "--list", "newsletter")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("targets[0].lists[0]: 'newsletter' is not a mailjet list id (a positive number)");
   }
 
   @Test

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Poll mode picks up tickets created in the sandbox, each exactly once across polls. */
 class PollModeTest {
+  @TempDir Path store;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -48,6 +49,7 @@ class PollModeTest {
             "  sandbox: true",
             "  mode: poll",
             "  pollInterval: 1s",
+            "imports: {store: " + store + "}",
             "");
     try (LocalStack stack =
         LocalStack.start(
@@ -97,8 +99,6 @@ class PollModeTest {
       assertThat(imported.outcome()).as(imported.summary()).isEqualTo("COMPLETED");
       assertThat(stack.sandboxes().listmonk("listmonk-poll").listMemberEmails(3))
           .contains("grace@example.com");
-      Files.delete(Path.of(imported.failureReport()));
-      Files.delete(Path.of(imported.failureReport() + ".plan.json"));
 
       int pollsAtPickup = pollResults(client).size();
       waitUntil(() -> pollResults(client).size() >= pollsAtPickup + 2, Duration.ofSeconds(30));

@@ -39,6 +39,7 @@ final class ConfigBinder {
         in.secret(root, "", "subjectKey", DEFAULT_SUBJECT_KEY),
         accounts(root),
         approvals(section(root, "", "approvals", ConfigShape.APPROVALS)),
+        new ImportsBinder(in).bind(section(root, "", "imports", ConfigShape.IMPORTS)),
         new ServiceNowBinder(in).bind(root));
   }
 

@@ -210,9 +210,11 @@ final class ConfigReader {
 
   Path path(ObjectNode parent, String path, String key) {
     String text = text(parent, path, key, null);
-    if (text == null) {
-      return null;
-    }
+    return text == null ? null : pathValue(join(path, key), text);
+  }
+
+  /** {@code text} as a path, or null after reporting a problem at {@code at}. */
+  Path pathValue(String at, String text) {
     try {
       if (!text.isBlank()) {
         return Path.of(text.strip());
@@ -220,7 +222,7 @@ final class ConfigReader {
     } catch (InvalidPathException e) {
       // reported below
     }
-    problem(join(path, key), "expected a file path, got \"" + text + "\"");
+    problem(at, "expected a file path, got \"" + text + "\"");
     return null;
   }
 

@@ -60,6 +60,8 @@ final class ConfigShape {
           map(RATE_BUDGET),
           "invitations",
           INVITATIONS);
+  static final ConfigShape IMPORTS =
+      section("enabled", VALUE, "store", VALUE, "allowedRoots", LIST);
   static final ConfigShape APPROVALS =
       section("privilegedRoles", LIST, "timeout", VALUE, "remindEvery", VALUE);
   static final ConfigShape SERVICENOW =
@@ -110,6 +112,8 @@ final class ConfigShape {
           map(ACCOUNT),
           "approvals",
           APPROVALS,
+          "imports",
+          IMPORTS,
           "servicenow",
           SERVICENOW);
 

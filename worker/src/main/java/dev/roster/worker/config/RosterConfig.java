@@ -17,6 +17,7 @@ public record RosterConfig(
     SecretRef subjectKey,
     Map<String, AccountConfig> accounts,
     ApprovalConfig approvals,
+    ImportsConfig imports,
     ServiceNowConfig servicenow) {
   public RosterConfig {
     requireNonNull(temporal, "temporal is null");
@@ -26,6 +27,7 @@ public record RosterConfig(
         Collections.unmodifiableMap(
             new LinkedHashMap<>(requireNonNull(accounts, "accounts is null")));
     requireNonNull(approvals, "approvals is null");
+    imports = imports == null ? ImportsConfig.DEFAULTS : imports;
     servicenow = servicenow == null ? ServiceNowConfig.DISABLED : servicenow;
   }
 

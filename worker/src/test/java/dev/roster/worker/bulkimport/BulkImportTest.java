@@ -12,11 +12,11 @@ import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.bulkimport.ImportSettings;
-import dev.roster.workflows.bulkimport.ImportTarget;
 import dev.roster.workflows.common.Decision;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowStub;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,13 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BulkImportTest {
   @TempDir Path dir;
 
-  private List<ImportTarget> threeAccounts(ImportTestbed bed) {
-    return List.of(
-        new ImportTarget(BREVO, List.of(Long.toString(BREVO_LIST))),
-        new ImportTarget(MAILJET, List.of(Long.toString(MAILJET_LIST))),
-        new ImportTarget(LISTMONK, List.of(Long.toString(bed.listmonkList))));
-  }
-
   private static ImportSettings settings(long approvalAbove, int historyLimit) {
     return new ImportSettings(
         false, approvalAbove, 1_000, null, 0, Duration.ofSeconds(30), historyLimit);
@@ -51,18 +44,25 @@ class BulkImportTest {
   @Test
   void tenThousandRowsAcrossThreeAccountsEndWithExactlyThoseContactsInTheLists() throws Exception {
     ImportFiles csv = ImportFiles.write(dir, 10_000);
-    try (ImportTestbed bed = new ImportTestbed()) {
+    try (ImportTestbed bed = new ImportTestbed(dir)) {
       // A small history budget forces several continue-as-new runs.
       var request =
           new BulkImportRequest(
-              csv.file.toString(), threeAccounts(bed), settings(0, 150), "alice", null, null);
+              csv.file.toString(), bed.threeAccounts(), settings(0, 150), "alice", null, null);
       BulkImportWorkflow stub = bed.start("import-ten-thousand", request);
       WorkflowStub untyped = WorkflowStub.fromTyped(stub);
       String firstRun = untyped.getExecution().getRunId();
       waitForPhase(bed, stub, "approval");
       assertThat(stub.status().approval().what())
-          .contains("9997 contacts")
-          .contains("rows read: 10000");
+          .startsWith("import 9997 contacts into brevo-test (lists 2), mailjet-test (lists 10)")
+          .contains("\nrows read: 10000");
+      // The Web UI renders details as Markdown: the approval's lines become list items.
+      String details =
+          untyped.query("__temporal_workflow_metadata", WorkflowMetadata.class).getCurrentDetails();
+      assertThat(details)
+          .startsWith("Waiting for an approval:\n\n- import 9997 contacts into brevo-test")
+          .contains("\n- rows read: 10000, valid: 9997, invalid: 3, with team role: 0\n")
+          .contains("\n  - INVALID_EMAIL: 1\n");
       stub.approve(new Decision("bob", "ok", "test"));
       BulkImportResult result =
           bed.client
@@ -100,14 +100,14 @@ class BulkImportTest {
   @Test
   void dryRunReportsAndChangesNothingAtAnyVendor() {
     ImportFiles csv = ImportFiles.write(dir, 500);
-    try (ImportTestbed bed = new ImportTestbed()) {
+    try (ImportTestbed bed = new ImportTestbed(dir)) {
       bed.brevo.resetCounters();
       bed.mailjet.resetCounters();
       bed.listmonk.resetCounters();
       var request =
           new BulkImportRequest(
               csv.file.toString(),
-              threeAccounts(bed),
+              bed.threeAccounts(),
               settings(0, 0).withDryRun(true),
               "alice",
               null,
@@ -131,11 +131,11 @@ class BulkImportTest {
   @Test
   void rowsTheVendorRefusesAreReportedWithTheirLinesAndTheVendorsReason() throws Exception {
     ImportFiles csv = ImportFiles.write(dir, 300);
-    try (ImportTestbed bed = new ImportTestbed()) {
+    try (ImportTestbed bed = new ImportTestbed(dir)) {
       bed.brevo.processes().rejectOnImport("person41@example.com", "Blocked by the account");
       var request =
           new BulkImportRequest(
-              csv.file.toString(), threeAccounts(bed), settings(100_000, 0), "alice", null, null);
+              csv.file.toString(), bed.threeAccounts(), settings(100_000, 0), "alice", null, null);
       bed.start("import-refused", request);
       BulkImportResult result =
           bed.client.newUntypedWorkflowStub("import-refused").getResult(BulkImportResult.class);

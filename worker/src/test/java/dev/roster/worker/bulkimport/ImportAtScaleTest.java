@@ -1,10 +1,7 @@
 package dev.roster.worker.bulkimport;
 
 import static dev.roster.worker.bulkimport.BulkImportTest.byAccount;
-import static dev.roster.worker.bulkimport.ImportTestbed.BREVO;
 import static dev.roster.worker.bulkimport.ImportTestbed.BREVO_LIST;
-import static dev.roster.worker.bulkimport.ImportTestbed.LISTMONK;
-import static dev.roster.worker.bulkimport.ImportTestbed.MAILJET;
 import static dev.roster.worker.bulkimport.ImportTestbed.MAILJET_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +10,6 @@ import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.bulkimport.ImportSettings;
-import dev.roster.workflows.bulkimport.ImportTarget;
 import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;
@@ -41,14 +37,11 @@ class ImportAtScaleTest {
   @Timeout(600)
   void aHundredThousandRowsStayUnderTheHistoryLimitsInEveryRun() {
     ImportFiles csv = ImportFiles.write(dir, 100_000);
-    try (ImportTestbed bed = new ImportTestbed()) {
+    try (ImportTestbed bed = new ImportTestbed(dir)) {
       var request =
           new BulkImportRequest(
               csv.file.toString(),
-              List.of(
-                  new ImportTarget(BREVO, List.of(Long.toString(BREVO_LIST))),
-                  new ImportTarget(MAILJET, List.of(Long.toString(MAILJET_LIST))),
-                  new ImportTarget(LISTMONK, List.of(Long.toString(bed.listmonkList)))),
+              bed.threeAccounts(),
               new ImportSettings(false, 1_000_000, 500, null, 0, Duration.ofSeconds(30), 0),
               "alice",
               null,

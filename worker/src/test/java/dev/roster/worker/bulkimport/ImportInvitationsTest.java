@@ -61,7 +61,7 @@ class ImportInvitationsTest {
       }
     }
     write(csv, lines);
-    try (ImportTestbed bed = new ImportTestbed()) {
+    try (ImportTestbed bed = new ImportTestbed(dir)) {
       var request =
           new BulkImportRequest(
               csv.toString(),
@@ -175,7 +175,7 @@ class ImportInvitationsTest {
             "ada@example.com,Ada,viewer",
             "grace@example.com,Grace,viewer",
             "linus@example.com,Linus,"));
-    try (ImportTestbed bed = new ImportTestbed()) {
+    try (ImportTestbed bed = new ImportTestbed(dir)) {
       BulkImportWorkflow stub = bed.start("import-senders", intoMailerSend(csv));
       awaitApproval(stub);
       stub.approve(new Decision("bob", "ok", "test"));
@@ -197,7 +197,7 @@ class ImportInvitationsTest {
   void contactsForAnAccountThatKeepsNoneFailSayingWhy() throws Exception {
     Path csv = dir.resolve("contacts.csv");
     write(csv, List.of("email,first_name", "ada@example.com,Ada"));
-    try (ImportTestbed bed = new ImportTestbed()) {
+    try (ImportTestbed bed = new ImportTestbed(dir)) {
       bed.start("import-nowhere", intoMailerSend(csv));
       BulkImportResult result =
           bed.client.newUntypedWorkflowStub("import-nowhere").getResult(BulkImportResult.class);

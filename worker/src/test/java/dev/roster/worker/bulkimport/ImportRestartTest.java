@@ -2,10 +2,7 @@ package dev.roster.worker.bulkimport;
 
 import static dev.roster.worker.bulkimport.BulkImportTest.byAccount;
 import static dev.roster.worker.bulkimport.BulkImportTest.lower;
-import static dev.roster.worker.bulkimport.ImportTestbed.BREVO;
 import static dev.roster.worker.bulkimport.ImportTestbed.BREVO_LIST;
-import static dev.roster.worker.bulkimport.ImportTestbed.LISTMONK;
-import static dev.roster.worker.bulkimport.ImportTestbed.MAILJET;
 import static dev.roster.worker.bulkimport.ImportTestbed.MAILJET_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,11 +11,9 @@ import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.bulkimport.ImportSettings;
-import dev.roster.workflows.bulkimport.ImportTarget;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +31,7 @@ class ImportRestartTest {
   private static BulkImportRequest request(ImportFiles csv, ImportTestbed bed, Duration pollEvery) {
     return new BulkImportRequest(
         csv.file.toString(),
-        List.of(
-            new ImportTarget(BREVO, List.of(Long.toString(BREVO_LIST))),
-            new ImportTarget(MAILJET, List.of(Long.toString(MAILJET_LIST))),
-            new ImportTarget(LISTMONK, List.of(Long.toString(bed.listmonkList)))),
+        bed.threeAccounts(),
         new ImportSettings(false, 100_000, 500, null, 0, pollEvery, 0),
         "alice",
         null,
@@ -50,7 +42,7 @@ class ImportRestartTest {
   void aChunkLostAfterTheVendorAcceptedIsResentAndEveryRowIsImportedOnce() {
     ImportFiles csv = ImportFiles.write(dir, 3_000);
     FlakyBulkConnector[] flaky = new FlakyBulkConnector[1];
-    try (ImportTestbed bed = new ImportTestbed(c -> flaky[0] = new FlakyBulkConnector(c, 3))) {
+    try (ImportTestbed bed = new ImportTestbed(dir, c -> flaky[0] = new FlakyBulkConnector(c, 3))) {
       bed.start("import-flaky", request(csv, bed, Duration.ofSeconds(30)));
       BulkImportResult result =
           bed.client.newUntypedWorkflowStub("import-flaky").getResult(BulkImportResult.class);
@@ -73,7 +65,7 @@ class ImportRestartTest {
     ImportFiles csv = ImportFiles.write(dir, 3_000);
     FlakyBulkConnector[] brevo = new FlakyBulkConnector[1];
     try (ImportTestbed bed =
-        ImportTestbed.realClockWithoutWorker(c -> brevo[0] = new FlakyBulkConnector(c, 0))) {
+        ImportTestbed.realClockWithoutWorker(dir, c -> brevo[0] = new FlakyBulkConnector(c, 0))) {
       WorkerFactory first = bed.startWorker();
       BulkImportRequest request =
           new BulkImportRequest(

@@ -1,7 +1,6 @@
 package dev.roster.worker.bulkimport;
 
-import dev.roster.activities.bulkimport.FileSourceOpener;
-import dev.roster.activities.bulkimport.SourceOpener;
+import dev.roster.activities.bulkimport.ImportStore;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.spi.BulkImportConnector;
@@ -9,12 +8,14 @@ import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.sandbox.mailjet.FakeMailjet;
+import dev.roster.worker.ImportSetup;
 import dev.roster.worker.RosterWorker;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
+import dev.roster.workflows.bulkimport.ImportTarget;
 import dev.roster.workflows.common.RosterSearchAttributes;
 import dev.roster.workflows.common.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -25,6 +26,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,28 +57,35 @@ final class ImportTestbed implements AutoCloseable {
   private final UnaryOperator<BulkImportConnector> brevoWrapper;
   private final List<VendorAccount> accounts;
   private final RosterConfig config;
+  private final Path dir;
 
-  ImportTestbed() {
-    this(c -> c);
+  /**
+   * @param dir the test's directory: import files come from it, the import store is in it
+   */
+  ImportTestbed(Path dir) {
+    this(dir, c -> c);
   }
 
   /**
    * @param brevoWrapper wraps the Brevo bulk connector (e.g. to fail once after the vendor
    *     accepted)
    */
-  ImportTestbed(UnaryOperator<BulkImportConnector> brevoWrapper) {
-    this(brevoWrapper, true);
+  ImportTestbed(Path dir, UnaryOperator<BulkImportConnector> brevoWrapper) {
+    this(dir, brevoWrapper, true);
   }
 
   /**
    * A testbed on the real clock whose environment runs no worker: the test starts (and stops) its
-   * own {@link WorkerFactory}s with {@link #register}.
+   * own {@link WorkerFactory}s with {@link #startWorker}.
    */
-  static ImportTestbed realClockWithoutWorker(UnaryOperator<BulkImportConnector> brevoWrapper) {
-    return new ImportTestbed(brevoWrapper, false);
+  static ImportTestbed realClockWithoutWorker(
+      Path dir, UnaryOperator<BulkImportConnector> brevoWrapper) {
+    return new ImportTestbed(dir, brevoWrapper, false);
   }
 
-  private ImportTestbed(UnaryOperator<BulkImportConnector> brevoWrapper, boolean timeSkipping) {
+  private ImportTestbed(
+      Path dir, UnaryOperator<BulkImportConnector> brevoWrapper, boolean timeSkipping) {
+    this.dir = dir;
     this.brevoWrapper = brevoWrapper;
     env =
         TestWorkflowEnvironment.newInstance(
@@ -134,21 +143,36 @@ final class ImportTestbed implements AutoCloseable {
             account(LISTMONK, listmonk.baseUrl(), listmonk.apiUser() + ":" + listmonk.token()),
             account(MAILERSEND, mailerSend.baseUrl(), mailerSend.token()));
     if (timeSkipping) {
-      register(env.getWorkerFactory(), FileSourceOpener.anywhere());
+      register(env.getWorkerFactory(), imports(dir.resolve("store")), brevoWrapper);
     }
     env.start();
     client = env.getWorkflowClient();
   }
 
-  /** The production registration, with the Brevo bulk connector wrapped as the test asks. */
-  void register(WorkerFactory factory, SourceOpener opener) {
+  /** Brevo, Mailjet and listmonk, each with its test list. */
+  List<ImportTarget> threeAccounts() {
+    return List.of(
+        new ImportTarget(BREVO, List.of(Long.toString(BREVO_LIST))),
+        new ImportTarget(MAILJET, List.of(Long.toString(MAILJET_LIST))),
+        new ImportTarget(LISTMONK, List.of(Long.toString(listmonkList))));
+  }
+
+  /** Imports with the store at {@code store} (as a worker mounts it) and files from the test. */
+  ImportSetup imports(Path store) {
+    return new ImportSetup(new ImportStore(store), List.of(dir));
+  }
+
+  /** The production registration, with the Brevo bulk connector wrapped as given. */
+  private void register(
+      WorkerFactory factory, ImportSetup imports, UnaryOperator<BulkImportConnector> brevo) {
     RosterWorker.register(
         factory,
         accounts,
         config.approvals(),
         new SubjectHasher("import-testbed-subject-key-32byt".getBytes(StandardCharsets.UTF_8)),
         null,
-        (account, bulk) -> account.equals(BREVO) ? brevoWrapper.apply(bulk) : bulk);
+        imports,
+        (account, bulk) -> account.equals(BREVO) ? brevo.apply(bulk) : bulk);
   }
 
   /**
@@ -158,13 +182,21 @@ final class ImportTestbed implements AutoCloseable {
    * never times it out, so a successor worker would never see the workflow again.
    */
   WorkerFactory startWorker() {
+    return startWorker(imports(dir.resolve("store")), brevoWrapper);
+  }
+
+  /**
+   * As {@link #startWorker()}, for a worker of its own: its view of the import store, and its own
+   * wrapper of the Brevo bulk connector.
+   */
+  WorkerFactory startWorker(ImportSetup imports, UnaryOperator<BulkImportConnector> brevo) {
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
                 .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(Duration.ZERO)
                 .build());
-    register(factory, FileSourceOpener.anywhere());
+    register(factory, imports, brevo);
     factory.start();
     return factory;
   }

@@ -41,7 +41,7 @@ class MailjetJobsInFlightTest {
   @Timeout(120)
   void aMailjetImportKeepsThreeJobsInFlightAndImportsEveryValidRow() {
     ImportFiles csv = ImportFiles.write(dir, 60);
-    try (ImportTestbed bed = new ImportTestbed()) {
+    try (ImportTestbed bed = new ImportTestbed(dir)) {
       BulkImportRequest request =
           new BulkImportRequest(
               csv.file.toString(),

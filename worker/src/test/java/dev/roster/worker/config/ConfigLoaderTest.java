@@ -61,6 +61,8 @@ class ConfigLoaderTest {
     assertThat(config.temporal().apiKey()).hasToString("{env: TEMPORAL_API_KEY}");
     assertThat(config.accounts().get("brevo-main").rateBudgets())
         .isEqualTo(VendorType.BREVO.defaultBudgets());
+    assertThat(config.imports().store()).isEqualTo(Path.of("/var/lib/roster/imports"));
+    assertThat(config.imports().allowedRoots()).containsExactly(Path.of("/srv/roster/uploads"));
   }
 
   @Test

@@ -6,7 +6,8 @@ import java.util.List;
  * One account's progress: what {@code progress()} shows and what continue-as-new carries.
  *
  * @param account the account id
- * @param state {@code pending}, {@code importing}, {@code done}, {@code failed} or {@code skipped}
+ * @param state {@code pending}, {@code importing}, {@code done}, {@code failed}, {@code skipped},
+ *     or {@code dry-run} once a dry run ended (nothing was sent)
  * @param detail plain words about the current step or the failure
  * @param next where the next chunk starts
  * @param last whether the chunk before {@code next} was the source's last

@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * The input of BulkImport: a reference to the rows, never the rows (payloads are limited to 2 MB).
  *
- * @param source an absolute file path on the worker host, an {@code https} URL, or {@code
- *     servicenow:<table>/<sysId>/<attachmentSysId>}
+ * @param source an absolute file path on the worker host (under its {@code imports.allowedRoots}),
+ *     an {@code https} URL, or {@code servicenow:<table>/<sysId>/<attachmentSysId>}
  * @param targets the vendor accounts and their lists
  * @param settings how to run; null takes the defaults
- * @param requestedBy who asked; may never approve this import
- * @param ticket the ServiceNow ticket number, or null
+ * @param requestedBy who asked (required); may never approve this import
+ * @param ticket the ServiceNow ticket number (letters, digits, {@code _.-}, at most 64), or null
  * @param resume null when started; the state carried by continue-as-new
  */
 public record BulkImportRequest(

@@ -21,20 +21,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   private static final Logger log = Workflow.getLogger(BulkImportWorkflowImpl.class);
   static final String INVALID_REQUEST = "InvalidRequest";
+  private static final String CHECKS = "import-request-checks";
 
   private final ControlActivities control =
       Workflow.newActivityStub(ControlActivities.class, RosterActivityOptions.control());
+  // Planning reads the whole source (up to 1,000,000 rows, 200 MB, maybe from a slow URL): it
+  // heartbeats at each checkpoint and a retry resumes there, so an attempt may end at any time
+  // without losing what it read; the schedule-to-close bounds the whole effort.
   private final ImportPlanningActivities planning =
       Workflow.newActivityStub(
           ImportPlanningActivities.class,
           ActivityOptions.newBuilder(RosterActivityOptions.control())
-              .setStartToCloseTimeout(Duration.ofMinutes(30))
+              .setStartToCloseTimeout(Duration.ofHours(1))
+              .setScheduleToCloseTimeout(Duration.ofHours(12))
               .setHeartbeatTimeout(Duration.ofMinutes(2))
               .setSummary("plan import")
               .build());
@@ -56,7 +60,12 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
 
   @Override
   public BulkImportResult importContacts(BulkImportRequest ignored) {
-    validate();
+    // Version 1 checks every field and the list ids for the vendors before planning; histories
+    // from before it replay with the old checks and order. A run continued as new was checked
+    // when it started (perhaps under the old rules): it keeps the old checks, so an import
+    // accepted then is never refused halfway.
+    boolean checked = Workflow.getVersion(CHECKS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    validate(checked && carry == null);
     ImportSettings settings = request.settingsOrDefault();
     milestones = new Milestones(control, request.ticket());
     if (carry == null) {
@@ -71,9 +80,12 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       }
       setPhase("planning");
       String reportName = Workflow.getInfo().getWorkflowId().replaceAll("[^A-Za-z0-9._-]", "_");
+      List<BulkTarget> targets = checked ? checkedTargets(ids) : null;
       PlanSummary plan =
           planning.planImport(request.source(), settings.reportDirectory(), reportName);
-      List<BulkTarget> targets = planning.bulkTargets(ids);
+      if (targets == null) {
+        targets = planning.bulkTargets(ids);
+      }
       InviteProgress invites =
           plan.withTeamRole() == 0
               ? InviteProgress.none()
@@ -82,26 +94,12 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
           new ImportCarry(
               plan,
               targets,
-              initial(plan, targets),
+              ImportOutcomes.initial(plan, targets),
               null,
               Workflow.currentTimeMillis(),
               0,
               invites);
-      milestones.post(
-          Notice.STARTED,
-          (settings.dryRun() ? "Dry run of a bulk import into " : "Bulk import into ")
-              + String.join(", ", ids)
-              + ": "
-              + plan.rowsRead()
-              + " rows read, "
-              + plan.valid()
-              + " valid, "
-              + plan.invalid()
-              + " invalid"
-              + (plan.withTeamRole() > 0
-                  ? ", " + plan.withTeamRole() + " asking for team access"
-                  : "")
-              + ".");
+      milestones.post(Notice.STARTED, ImportOutcomes.startedNotice(plan, ids, settings.dryRun()));
       if (settings.dryRun()) {
         return finish("DRY_RUN");
       }
@@ -151,20 +149,42 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       log.info("import continues as new runs={} historyLength={}", carry.runs() + 1, history());
       Workflow.continueAsNew(request.resumeWith(carry.nextRun()));
     }
-    return finish(outcome());
+    return finish(ImportOutcomes.outcome(carry));
   }
 
-  private void validate() {
-    if (request == null
-        || request.source() == null
-        || request.source().isBlank()
-        || request.targets() == null
-        || request.targets().isEmpty()
-        || request.targets().stream().anyMatch(t -> t == null || t.account() == null)) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "invalid BulkImport request: source and at least one target account are required",
-          INVALID_REQUEST);
+  private void validate(boolean checked) {
+    if (!checked) {
+      if (request == null
+          || request.source() == null
+          || request.source().isBlank()
+          || request.targets() == null
+          || request.targets().isEmpty()
+          || request.targets().stream().anyMatch(t -> t == null || t.account() == null)) {
+        throw invalid(List.of("source and at least one target account are required"));
+      }
+      return;
     }
+    List<String> problems = ImportRequestCheck.problems(request);
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+  }
+
+  /** The accounts' bulk endpoints, after checking the list ids against their vendors. */
+  private List<BulkTarget> checkedTargets(List<String> ids) {
+    List<BulkTarget> targets = planning.bulkTargets(ids);
+    List<String> problems =
+        ImportRequestCheck.listProblems(
+            request.targets(), targets.stream().map(BulkTarget::vendor).toList());
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    return targets;
+  }
+
+  private static ApplicationFailure invalid(List<String> problems) {
+    return ApplicationFailure.newNonRetryableFailure(
+        "invalid BulkImport request: " + String.join("; ", problems), INVALID_REQUEST);
   }
 
   private static boolean historyFull(int limit) {
@@ -182,20 +202,9 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
     if (!large && plan.withTeamRole() == 0) {
       return null;
     }
-    setPhase("approval");
+    String what = ImportReports.approvalText(plan, request.targets());
+    setPhase("approval", what);
     milestones.post(Notice.WAITING_APPROVAL, "Waiting for an approval of the bulk import.");
-    String what =
-        "import "
-            + plan.valid()
-            + " contacts into "
-            + request.targets().stream()
-                .map(t -> t.account() + " lists " + t.listsOrEmpty())
-                .collect(Collectors.joining(", "))
-            + (plan.withTeamRole() > 0
-                ? " (" + plan.withTeamRole() + " rows ask for team access)"
-                : "")
-            + "\n"
-            + plan.report();
     ApprovalGate.Result result =
         approval.await(what, control.approvalPolicy(), control, request.ticket());
     if (result == ApprovalGate.Result.APPROVED) {
@@ -203,25 +212,6 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       return null;
     }
     return result == ApprovalGate.Result.REJECTED ? "REJECTED" : "TIMED_OUT";
-  }
-
-  private static List<AccountProgress> initial(PlanSummary plan, List<BulkTarget> targets) {
-    return targets.stream()
-        .map(
-            t ->
-                new AccountProgress(
-                    t.account(),
-                    t.supported() ? "pending" : "skipped",
-                    t.supported() ? "waiting to start" : t.reason(),
-                    plan.first(),
-                    plan.valid() == 0 && plan.rowsRead() == 0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    null))
-        .toList();
   }
 
   private BulkTarget target(String account) {
@@ -247,40 +237,13 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
     return carry.with(now, invitations == null ? carry.invites() : invitations.progress());
   }
 
-  /**
-   * COMPLETED when every account took its contacts (or, keeping no contacts, took the team
-   * invitations asked of it) and nothing was refused; FAILED when nothing at all succeeded; PARTIAL
-   * otherwise.
-   */
-  private String outcome() {
-    List<AccountProgress> all = carry.accounts();
-    InviteProgress invites = carry.invitesOrNone();
-    long failedAccounts = all.stream().filter(a -> accountFailed(a, invites)).count();
-    boolean anythingDone =
-        all.stream().anyMatch(a -> "done".equals(a.state())) || invites.invited() > 0;
-    if (!anythingDone) {
-      return "FAILED";
-    }
-    boolean rowsFailed = all.stream().anyMatch(a -> a.failed() > 0) || invites.failed() > 0;
-    return failedAccounts > 0 || rowsFailed ? "PARTIAL" : "COMPLETED";
-  }
-
-  /** An account that keeps no contacts is not a failure when it was there for invitations. */
-  private boolean accountFailed(AccountProgress a, InviteProgress invites) {
-    if ("done".equals(a.state())) {
-      return false;
-    }
-    if ("skipped".equals(a.state())) {
-      BulkTarget t = target(a.account());
-      return t.vendor() == null || invites.asked() == 0;
-    }
-    return true;
-  }
-
   private BulkImportResult finish(String outcome) {
     Workflow.await(Workflow::isEveryHandlerFinished);
     carry = snapshot();
-    setPhase("done");
+    if ("DRY_RUN".equals(outcome) && carry != null) {
+      carry = carry.with(ImportOutcomes.dryRun(carry), carry.invites());
+    }
+    setPhase("done", outcome);
     BulkImportResult result =
         new BulkImportResult(
             outcome,
@@ -296,12 +259,20 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   }
 
   private void setPhase(String phase) {
+    setPhase(phase, null);
+  }
+
+  /**
+   * @param about the approval's text for {@code approval}, the outcome for {@code done}
+   */
+  private void setPhase(String phase, String about) {
     this.phase = phase;
     Workflow.upsertTypedSearchAttributes(RosterSearchAttributes.PHASE.valueSet(phase));
+    // The Web UI renders details as Markdown: the approval's lines become a list, not one line.
     Workflow.setCurrentDetails(
         switch (phase) {
-          case "approval" -> "Waiting for an approval: " + approval.status().what();
-          case "done" -> "Done: " + ImportReports.summary(null, snapshot());
+          case "approval" -> "Waiting for an approval:\n\n" + ImportReports.markdownList(about);
+          case "done" -> "Done, " + about + ": " + ImportReports.summary(about, snapshot());
           default -> "Bulk import: " + phase + ".";
         });
   }

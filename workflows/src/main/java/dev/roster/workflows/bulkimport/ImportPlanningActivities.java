@@ -6,18 +6,24 @@ import java.util.List;
 
 /**
  * Reading and checking an import's source, on the {@code roster} queue (it calls no vendor). The
- * failure report and the plan file are written where the source's workers can read them.
+ * failure report and the plan are written to the import store ({@code imports.store}), which every
+ * worker mounts; workflows carry references into it, never one worker's paths.
  */
 @ActivityInterface
 public interface ImportPlanningActivities {
 
   /**
-   * Reads the whole source once: validates every row, writes the failure CSV and the plan file.
-   * Changes nothing at any vendor; running it again rewrites the same two files. Heartbeats.
+   * Reads the whole source once: validates every row, writes the failure CSV and the plan file to
+   * {@code <store>/<reportName>/}. Changes nothing at any vendor; running it again (from the start)
+   * rewrites the same files. Heartbeats its position at checkpoints (every few seconds; the state
+   * behind it is in the store), and a retry resumes at the last heartbeated checkpoint instead of
+   * reading the source again from its start.
    *
+   * @param reportDirectory must be null: a request cannot choose where reports go
+   * @param reportName the import's directory in the store (its workflow id)
    * @throws io.temporal.failure.ApplicationFailure of type {@code ImportFailed} (not retryable) for
-   *     a missing, unreadable, oversized or malformed source; {@code SourceUnavailable} (retryable)
-   *     for transient read errors
+   *     a missing, unreadable, refused, binary, oversized or malformed source, or a worker without
+   *     an import store; {@code SourceUnavailable} (retryable) for transient read errors
    */
   @ActivityMethod
   PlanSummary planImport(String source, String reportDirectory, String reportName);

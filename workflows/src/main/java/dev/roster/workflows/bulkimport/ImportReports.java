@@ -68,7 +68,7 @@ final class ImportReports {
     return switch (state) {
       case "done" -> StepState.DONE;
       case "failed" -> StepState.FAILED;
-      case "skipped" -> StepState.SKIPPED;
+      case "skipped", ImportOutcomes.DRY_RUN_STATE -> StepState.SKIPPED;
       case "importing" -> StepState.RUNNING;
       default -> StepState.PENDING;
     };
@@ -109,6 +109,49 @@ final class ImportReports {
                 + invites.failed()
                 + " failed";
     return head + "; " + perAccount + invitations + "; failure report " + plan.failureReport();
+  }
+
+  /**
+   * What an approver is asked, as lines: what the import will do, then the dry-run report (source,
+   * counts, first problems with masked emails, the failure report). Renderers keep the lines.
+   */
+  static String approvalText(PlanSummary plan, List<ImportTarget> targets) {
+    String into =
+        targets.stream()
+            .map(
+                t ->
+                    t.account()
+                        + (t.listsOrEmpty().isEmpty()
+                            ? " (no lists)"
+                            : " (lists " + String.join(", ", t.listsOrEmpty()) + ")"))
+            .collect(Collectors.joining(", "));
+    return "import "
+        + plan.valid()
+        + " contacts into "
+        + into
+        + (plan.withTeamRole() > 0 ? "; " + plan.withTeamRole() + " rows ask for team access" : "")
+        + "\n"
+        + plan.report().stripTrailing();
+  }
+
+  /**
+   * Lines as a Markdown list (the Temporal Web UI renders details as Markdown, where plain line
+   * breaks run together); a line indented under another becomes a nested item.
+   */
+  static String markdownList(String text) {
+    if (text == null || text.isBlank()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      boolean nested = line.startsWith(" ") && out.length() > 0;
+      // Masked emails (a***@example.com) would otherwise open Markdown emphasis.
+      out.append(nested ? "  - " : "- ").append(line.strip().replace("*", "\\*")).append('\n');
+    }
+    return out.toString();
   }
 
   private ImportReports() {}

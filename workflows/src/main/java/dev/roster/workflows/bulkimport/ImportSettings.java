@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param approvalAbove more valid rows than this need an approval (rows asking for team access
  *     always do)
  * @param chunkRows the most rows per vendor job (the vendor's own limit applies too)
- * @param reportDirectory where the failure CSV goes; null puts it next to a file source
+ * @param reportDirectory must be null: failure reports go to the worker's {@code imports.store}
+ *     (kept so requests written for older versions still parse; a value is refused)
  * @param maxInvitesInFlight team invitations (child OnboardUser workflows) running at once
  * @param pollEvery the wait between job status polls; null takes the vendor's
  * @param historyEventLimit continue-as-new once a run's history is this long

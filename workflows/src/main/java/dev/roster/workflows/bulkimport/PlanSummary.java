@@ -3,8 +3,10 @@ package dev.roster.workflows.bulkimport;
 /**
  * What the planning pass found, without rows: the dry-run report of the source.
  *
- * @param planFile where the activities keep the plan (header, duplicate bitmap) beside the report
- * @param failureReport the CSV of rows not imported, with line numbers and reasons
+ * @param planFile the plan (header, duplicate bitmap) in the import store, relative to it ({@code
+ *     <import>/plan-<id>.json}), so every worker finds it wherever it mounts the store
+ * @param failureReport the CSV of rows not imported, with line numbers and reasons, as the planning
+ *     worker sees it (under its {@code imports.store})
  * @param rowsRead data rows in the source
  * @param valid rows that will be imported
  * @param invalid rows that will not (all in the failure report)
