@@ -22,7 +22,10 @@ import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
@@ -117,10 +120,19 @@ public final class MailerSendConnector implements TeamConnector, ContactConnecto
 
   @Override
   public List<MemberEntry> listMembers() {
-    List<MemberEntry> out = new ArrayList<>();
-    client.listUsers().forEach(u -> out.add(new MemberEntry(u.email(), MemberStatus.ACTIVE)));
-    client.listInvites().forEach(i -> out.add(new MemberEntry(i.email(), MemberStatus.PENDING)));
-    return out;
+    // Two listings are not one snapshot. Invites first, users second: a person who accepts in
+    // between shows up in both (kept as active) rather than in neither, which the watcher would
+    // read as an invitation that disappeared.
+    Map<String, MemberEntry> byEmail = new LinkedHashMap<>();
+    client
+        .listInvites()
+        .forEach(
+            i -> byEmail.put(lower(i.email()), new MemberEntry(i.email(), MemberStatus.PENDING)));
+    client
+        .listUsers()
+        .forEach(
+            u -> byEmail.put(lower(u.email()), new MemberEntry(u.email(), MemberStatus.ACTIVE)));
+    return new ArrayList<>(byEmail.values());
   }
 
   @Override
@@ -273,5 +285,9 @@ public final class MailerSendConnector implements TeamConnector, ContactConnecto
 
   private static String address(String email, String operation) {
     return MailerSendRecipients.address(email, operation);
+  }
+
+  private static String lower(String email) {
+    return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -10,7 +10,9 @@ import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,36 @@ class MailerSendTeamTest {
     assertThat(ms.connector.memberStatus(ADA)).isEqualTo(MemberStatus.PENDING);
     assertThat(ms.connector.memberStatus("bob@example.com")).isEqualTo(MemberStatus.ACTIVE);
     assertThat(ms.connector.memberStatus("nobody@example.com")).isEqualTo(MemberStatus.ABSENT);
+  }
+
+  @Test
+  void anInviteAcceptedWhileTheListingRunsIsActiveNotGone() {
+    // The fake's clock jumps past acceptAfter once the listing's first request has arrived: the
+    // person accepts between the two requests of one listing, as a real person may.
+    Instant invitedAt = Instant.parse("2026-01-05T10:00:00Z");
+    FakeMailerSend[] fake = new FakeMailerSend[1];
+    boolean[] listing = {false};
+    Supplier<Instant> clock =
+        () ->
+            listing[0] && fake[0].totalCalls() > 1
+                ? invitedAt.plus(Duration.ofHours(1))
+                : invitedAt;
+    ms.close();
+    ms =
+        MailerSendFixture.start(
+            FakeMailerSend.Options.builder()
+                .clock(clock)
+                .acceptAfter(Duration.ofMinutes(30))
+                .build());
+    fake[0] = ms.fake;
+    ms.connector.invite(ADA, "viewer");
+    ms.fake.resetCounters();
+    listing[0] = true;
+
+    assertThat(ms.connector.listMembers())
+        .contains(new MemberEntry(ADA, MemberStatus.ACTIVE))
+        .doesNotContain(new MemberEntry(ADA, MemberStatus.PENDING));
+    assertThat(ms.fake.user(ADA)).isPresent();
   }
 
   @Test
