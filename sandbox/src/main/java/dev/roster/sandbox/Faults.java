@@ -15,13 +15,22 @@ import java.util.Optional;
 public final class Faults {
 
   /** What the server should do with the next request instead of answering normally. */
-  public sealed interface Fault permits Fail, Drop {}
+  public sealed interface Fault permits Fail, Drop, Truncate {}
 
   /** Answer with this canned response. */
   public record Fail(FakeResponse response) implements Fault {}
 
   /** Close the connection without writing a response. */
   public record Drop() implements Fault {}
+
+  /**
+   * Do the work, then answer with the handler's status and only the first half of its body (a body
+   * cut short with a matching Content-Length, as a broken proxy or a crash mid-write would).
+   */
+  public record Truncate() implements Fault {}
+
+  /** A 2xx body no vendor would send: JSON cut off mid-value. */
+  public static final String UNREADABLE_BODY = "{\"data\": {\"id\": 12, \"ema";
 
   private final Deque<Fault> queue = new ArrayDeque<>();
   private Duration latency = Duration.ZERO;
@@ -45,6 +54,24 @@ public final class Faults {
   public synchronized Faults dropNext(int n) {
     for (int i = 0; i < n; i++) {
       queue.addLast(new Drop());
+    }
+    return this;
+  }
+
+  /**
+   * The next {@code n} requests get {@code status} (a 2xx) with a body cut off mid-JSON, without
+   * the fake doing any work: what a client must not mistake for success.
+   */
+  public Faults unreadableNext(int n, int status) {
+    return failNext(n, status, Map.of("Content-Type", "application/json"), UNREADABLE_BODY);
+  }
+
+  /**
+   * The next {@code n} requests are handled, then answered with half their body ({@link Truncate}).
+   */
+  public synchronized Faults truncateNext(int n) {
+    for (int i = 0; i < n; i++) {
+      queue.addLast(new Truncate());
     }
     return this;
   }
