@@ -7,6 +7,7 @@ import dev.roster.activities.brevo.BrevoTypes.Contact;
 import dev.roster.activities.brevo.BrevoTypes.ListAddResult;
 import dev.roster.activities.brevo.BrevoTypes.OrganizationUser;
 import dev.roster.activities.brevo.BrevoTypes.Privilege;
+import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RedactingLogInterceptor;
@@ -51,7 +52,7 @@ public final class BrevoClient {
   private final Secret apiKey;
   private final RateBudget organization;
   private final RateBudget contacts;
-  private final OkHttpClient http;
+  private final MeteredHttp http;
   private final RetryDelays delays;
 
   /**
@@ -70,7 +71,7 @@ public final class BrevoClient {
     this.apiKey = requireNonNull(apiKey, "apiKey is null");
     this.organization = requireNonNull(organization, "organization is null");
     this.contacts = requireNonNull(contacts, "contacts is null");
-    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
+    this.http = MeteredHttp.over(requireNonNull(http, "http is null"));
     this.delays = RetryDelays.system();
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RedactingLogInterceptor;
 import dev.roster.activities.http.RetryDelays;
@@ -31,7 +32,7 @@ final class ListmonkTransport {
   private final String apiUser;
   private final Secret token;
   private final RateBudget budget;
-  private final OkHttpClient http;
+  private final MeteredHttp http;
   private final RetryDelays delays = RetryDelays.system();
 
   ListmonkTransport(
@@ -40,7 +41,7 @@ final class ListmonkTransport {
     this.apiUser = apiUser;
     this.token = token;
     this.budget = budget;
-    this.http = RateBudget.metering(http);
+    this.http = MeteredHttp.over(http);
   }
 
   /** {@code <base>/api/<segments>}; callers add ids and emails with addPathSegment. */

@@ -7,6 +7,7 @@ import static dev.roster.activities.mailersend.MailerSendRequests.put;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RedactingLogInterceptor;
 import dev.roster.activities.http.RetryDelays;
@@ -56,7 +57,7 @@ public final class MailerSendClient {
   private final HttpUrl baseUrl;
   private final Secret token;
   private final RateBudget budget;
-  private final OkHttpClient http;
+  private final MeteredHttp http;
   private final ResponseReader reader;
 
   /**
@@ -76,7 +77,7 @@ public final class MailerSendClient {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
     this.token = requireNonNull(token, "token is null");
     this.budget = requireNonNull(budget, "budget is null");
-    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
+    this.http = MeteredHttp.over(requireNonNull(http, "http is null"));
     this.reader = new ResponseReader(RetryDelays.system(), new QuotaWatch(lowQuota));
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.activities.http.Conflict;
+import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RedactingLogInterceptor;
 import dev.roster.activities.http.RetryDelays;
@@ -42,7 +43,7 @@ final class MailjetTransport {
   private final Secret apiKey;
   private final Secret secretKey;
   private final RateBudget api;
-  private final OkHttpClient http;
+  private final MeteredHttp http;
   private final RetryDelays delays = RetryDelays.system();
 
   MailjetTransport(
@@ -51,7 +52,7 @@ final class MailjetTransport {
     this.apiKey = requireNonNull(apiKey, "apiKey is null");
     this.secretKey = requireNonNull(secretKey, "secretKey is null");
     this.api = requireNonNull(api, "api is null");
-    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
+    this.http = MeteredHttp.over(requireNonNull(http, "http is null"));
   }
 
   /** {@code <base>/<segments>}; segments are literal path parts, never user data. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RedactingLogInterceptor;
@@ -47,7 +48,7 @@ public final class ServiceNowClient {
   private final ServiceNowAuth auth;
   private final OAuthTokens tokens;
   private final RateBudget budget;
-  private final OkHttpClient http;
+  private final MeteredHttp http;
   private final RetryDelays delays;
   private final ServiceNowRecords records;
 
@@ -61,7 +62,7 @@ public final class ServiceNowClient {
     this.instanceUrl = requireNonNull(instanceUrl, "instanceUrl is null");
     this.auth = requireNonNull(auth, "auth is null");
     this.budget = requireNonNull(budget, "budget is null");
-    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
+    this.http = MeteredHttp.over(requireNonNull(http, "http is null"));
     requireNonNull(clock, "clock is null");
     this.tokens =
         auth instanceof ServiceNowAuth.ClientCredentials cc
