@@ -22,10 +22,11 @@ final class ActivityBounds {
   private static final ThreadLocal<Attempt> CURRENT = new ThreadLocal<>();
 
   /**
-   * The latest instant a wait may end so that {@code reserve} is still left of the current
-   * attempt's start-to-close timeout, or empty outside an activity or without such a timeout. The
-   * attempt's start is when this thread first asked (it asks at the attempt's first vendor call):
-   * the server's started time is on the server's clock, which time-skipping tests move.
+   * The latest instant a wait may end so that {@code reserve} (at most half the timeout) is still
+   * left of the current attempt's start-to-close timeout, or empty outside an activity or without
+   * such a timeout. The attempt's start is when this thread first asked (it asks at the attempt's
+   * first vendor call): the server's started time is on the server's clock, which time-skipping
+   * tests move.
    */
   static Optional<Instant> waitDeadline(Clock clock, Duration reserve) {
     ActivityInfo info;
@@ -44,7 +45,9 @@ final class ActivityBounds {
       attempt = new Attempt(token, clock.instant());
       CURRENT.set(attempt);
     }
-    return Optional.of(attempt.firstSeen().plus(timeout).minus(reserve));
+    Duration half = timeout.dividedBy(2);
+    return Optional.of(
+        attempt.firstSeen().plus(timeout).minus(reserve.compareTo(half) > 0 ? half : reserve));
   }
 
   /**

@@ -34,11 +34,10 @@ public final class RateBudget {
 
     /**
      * A vendor's documented limit as this process keeps it: the window grows by 2% (at least {@link
-     * #MIN_SKEW_ALLOWANCE}). Grants are timed when a request leaves; the vendor counts when it
-     * arrives, and a request on a fresh connection arrives later than one on a warm one, so two
-     * requests spaced exactly one window apart here can land closer together there and the second
-     * would be refused (a 429 costs a backoff of a second or more where the vendor sends no
-     * headers, Mailjet's case).
+     * #MIN_SKEW_ALLOWANCE}). Grants count from when the request was answered ({@link MeteredHttp}),
+     * never before the vendor counted it; the allowance is for how the vendor keeps its windows
+     * (coarse clocks, windows cut on whole seconds), since a 429 costs a backoff of a second or
+     * more where the vendor sends no headers (Mailjet's case).
      */
     public static Limit vendorLimit(int permits, Duration window) {
       Duration allowance = window.dividedBy(50);
@@ -71,7 +70,10 @@ public final class RateBudget {
    */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
 
-  /** What a wait leaves of an activity's start-to-close timeout: one whole call's timeout. */
+  /**
+   * What a wait leaves of an activity's start-to-close timeout for the calls after it: one whole
+   * call's timeout (or half the activity's timeout, when that is shorter).
+   */
   static final Duration CALL_RESERVE = VendorHttp.Timeouts.DEFAULT.call();
 
   /** A long wait heartbeats at least this often. */
@@ -120,10 +122,10 @@ public final class RateBudget {
   public record Permit(RateBudget budget, String operation) {}
 
   /**
-   * One permit taken. It counts from when it was taken until {@link #stamp} moves it to when its
-   * request was written: after any connection setup, which would otherwise sit between the permit
-   * and the request's arrival, so a request on a fresh connection could reach the vendor closer
-   * behind the previous one than the window allows.
+   * One permit taken. It counts from when it was taken until {@link #stamp} moves it later: to when
+   * its request was written and then answered ({@link MeteredHttp}), so that neither connection
+   * setup nor a thread waiting for a core between our stamp and the vendor's edge lets a request
+   * reach the vendor closer behind the previous one than the window allows.
    */
   public final class Grant {
     private Instant at;
@@ -132,7 +134,7 @@ public final class RateBudget {
       this.at = at;
     }
 
-    /** Moves the permit to now (never earlier); called right before the request is written. */
+    /** Moves the permit to now (never earlier). */
     public void stamp() {
       synchronized (RateBudget.this) {
         Instant now = clock.instant();
