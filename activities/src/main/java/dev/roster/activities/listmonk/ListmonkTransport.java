@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.activities.http.Answers;
 import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RedactingLogInterceptor;
@@ -116,6 +117,20 @@ final class ListmonkTransport {
       return data(VendorJson.MAPPER.getTypeFactory().constructType(type));
     }
 
+    /**
+     * Checks listmonk's {@code {"data": true}} acknowledgement (list changes, blocklist, deletes):
+     * anything else does not say the work was done.
+     */
+    void expectTrue() {
+      if (!Boolean.TRUE.equals(data(Boolean.class))) {
+        throw unreadable("no true in data");
+      }
+    }
+
+    VendorUnavailable unreadable(String what) {
+      return Answers.unreadable(ListmonkClient.VENDOR, operation, status, what);
+    }
+
     private <T> T data(JavaType type) {
       try {
         JsonNode data = VendorJson.MAPPER.readTree(body).path("data");
@@ -125,8 +140,7 @@ final class ListmonkTransport {
         return VendorJson.MAPPER.convertValue(data, type);
       } catch (IOException | IllegalArgumentException e) {
         // A 2xx we cannot read is a vendor fault; say which type, not the body.
-        throw new VendorUnavailable(
-            ListmonkClient.VENDOR, operation, status, null, "unreadable " + type.toString());
+        throw unreadable(type.getRawClass().getSimpleName());
       }
     }
   }

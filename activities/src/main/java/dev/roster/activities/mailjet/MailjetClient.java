@@ -3,6 +3,7 @@ package dev.roster.activities.mailjet;
 import static dev.roster.activities.mailjet.MailjetTransport.VENDOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.activities.http.Answers;
 import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.RateBudget;
@@ -57,21 +58,35 @@ public final class MailjetClient {
     this.transport = new MailjetTransport(baseUrl, apiKey, secretKey, api, http);
   }
 
-  /** POST /v3/REST/contact. Throws Conflict when the address already has a contact. */
+  /**
+   * POST /v3/REST/contact. Throws Conflict when the address already has a contact. The answer's
+   * Data[0] (with its ID, for this address) is Mailjet's word that the contact exists.
+   */
   public Contact createContact(String email, String name, Boolean excludedFromCampaigns) {
     var body = new MailjetWire.CreateContact(email, name, excludedFromCampaigns);
-    return required(
+    MailjetWire.Contact created =
+        required(
             "createContact",
-            transport.post("createContact", rest("contact"), body).first(MailjetWire.Contact.class))
-        .toContact();
+            transport
+                .post("createContact", rest("contact"), body)
+                .first(MailjetWire.Contact.class));
+    if (created.id() == null
+        || created.email() == null
+        || !created.email().trim().equalsIgnoreCase(email.trim())) {
+      throw Answers.unreadable(VENDOR, "createContact", 201, "no contact for the address");
+    }
+    return created.toContact();
   }
 
   /** GET /v3/REST/contact/{idOrEmail}; empty on 404. */
   public Optional<Contact> getContact(String idOrEmail) {
     try {
       Reply reply = transport.get("getContact", rest("contact").addPathSegment(idOrEmail));
-      return Optional.ofNullable(reply.first(MailjetWire.Contact.class))
-          .map(MailjetWire.Contact::toContact);
+      MailjetWire.Contact contact = reply.first(MailjetWire.Contact.class);
+      if (contact != null && contact.id() == null) {
+        throw Answers.unreadable(VENDOR, "getContact", reply.status(), "a contact without ID");
+      }
+      return Optional.ofNullable(contact).map(MailjetWire.Contact::toContact);
     } catch (NotFound absent) {
       return Optional.empty();
     }
@@ -205,12 +220,16 @@ public final class MailjetClient {
   /** POST /v3/REST/listrecipient. Conflict when the membership exists; Rejected for bad ids. */
   public ListRecipient subscribe(long contactId, long listId) {
     var body = new MailjetWire.Subscribe(contactId, listId, false);
-    return required(
+    MailjetWire.ListRecipient created =
+        required(
             "subscribe",
             transport
                 .post("subscribe", rest("listrecipient"), body)
-                .first(MailjetWire.ListRecipient.class))
-        .toRecipient();
+                .first(MailjetWire.ListRecipient.class));
+    if (created.id() == null) {
+      throw Answers.unreadable(VENDOR, "subscribe", 201, "a membership without ID");
+    }
+    return created.toRecipient();
   }
 
   /** PUT /v3/REST/listrecipient/{id} {@code {"IsUnsubscribed":true}}. Idempotent. */
@@ -273,8 +292,11 @@ public final class MailjetClient {
   /** GET /v3/REST/contact/managemanycontacts/{jobId}; either status vocabulary (vendors.md ⚠). */
   public BulkJob bulkJobStatus(long jobId) {
     var url = rest("contact/managemanycontacts").addPathSegment(Long.toString(jobId));
-    MailjetWire.JobStatus s =
-        transport.get("bulkJobStatus", url).first(MailjetWire.JobStatus.class);
+    Reply reply = transport.get("bulkJobStatus", url);
+    MailjetWire.JobStatus s = reply.first(MailjetWire.JobStatus.class);
+    if (s == null || s.status() == null) {
+      throw Answers.unreadable(VENDOR, "bulkJobStatus", reply.status(), "no job Status");
+    }
     return MailjetWire.JobStatus.toBulkJob(jobId, s);
   }
 
@@ -304,7 +326,7 @@ public final class MailjetClient {
 
   private static <T> T required(String operation, T item) {
     if (item == null) {
-      throw new VendorUnavailable(VENDOR, operation, 201, null, "no Data[0] in the answer");
+      throw Answers.unreadable(VENDOR, operation, 201, "no Data[0]");
     }
     return item;
   }
