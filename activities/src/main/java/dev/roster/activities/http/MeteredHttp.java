@@ -3,8 +3,10 @@ package dev.roster.activities.http;
 import static java.util.Objects.requireNonNull;
 
 import okhttp3.Call;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * A vendor account's OkHttp client under its rate budgets. A request tagged with a {@link
@@ -22,31 +24,57 @@ import okhttp3.Request;
  * Thread-safe.
  */
 public final class MeteredHttp {
+  /** Whether the vendor this thread called last has been answering lately ({@link #answering}). */
+  private static final ThreadLocal<Boolean> ANSWERING = new ThreadLocal<>();
+
   private final OkHttpClient client;
 
   private MeteredHttp(OkHttpClient client) {
     this.client = client;
   }
 
-  /** {@code http} (sharing its connection pool) with the stamping network interceptor. */
+  /**
+   * {@code http} (sharing its connection pool) with the network interceptor that stamps permits and
+   * records whether the vendor answered.
+   */
   public static MeteredHttp over(OkHttpClient http) {
     requireNonNull(http, "http is null");
-    return new MeteredHttp(
-        http.newBuilder()
-            .addNetworkInterceptor(
-                chain -> {
-                  RateBudget.Grant grant = chain.request().tag(RateBudget.Grant.class);
-                  if (grant == null) {
-                    return chain.proceed(chain.request());
-                  }
-                  grant.stamp();
-                  try {
-                    return chain.proceed(chain.request());
-                  } finally {
-                    grant.stamp();
-                  }
-                })
-            .build());
+    RecentAnswers answers = new RecentAnswers();
+    Interceptor metering =
+        chain -> {
+          RateBudget.Grant grant = chain.request().tag(RateBudget.Grant.class);
+          if (grant != null) {
+            grant.stamp();
+          }
+          boolean answered = false;
+          try {
+            Response response = chain.proceed(chain.request());
+            answered = response.code() < 500;
+            return response;
+          } finally {
+            if (grant != null) {
+              grant.stamp();
+            }
+            answers.record(answered);
+            ANSWERING.set(answers.mostlyAnswered());
+          }
+        };
+    return new MeteredHttp(http.newBuilder().addNetworkInterceptor(metering).build());
+  }
+
+  /**
+   * Whether the vendor account this thread called last answered most of its recent calls; true when
+   * this thread has made no call. A failure from a vendor that is answering is a passing one
+   * ({@link ActivityFailures} retries it soon), from one that is not, an outage to back off from.
+   */
+  public static boolean answering() {
+    Boolean answering = ANSWERING.get();
+    return answering == null || answering;
+  }
+
+  /** Sets what {@link #answering} says on this thread, for tests. */
+  static void answering(boolean answering) {
+    ANSWERING.set(answering);
   }
 
   /**
