@@ -2,6 +2,7 @@ package dev.roster.worker.testbed;
 
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
+import dev.roster.sandbox.FaultProxy;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.mailersend.FakeMailerSend;
@@ -28,11 +29,13 @@ import dev.roster.workflows.tasks.TaskCompletion;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -71,73 +74,93 @@ public final class FourVendorsTestbed implements AutoCloseable {
   public final FakeListmonk listmonk;
   public final WorkflowClient client;
 
+  /** Faults proxies in front of the fakes by account, when the options ask for them; else empty. */
+  public final Map<String, FaultProxy> proxies = new LinkedHashMap<>();
+
   /**
    * @param brevoAcceptAfter when Brevo invitees accept by themselves (null: never)
    * @param mailerSendAcceptAfter the same for MailerSend
    */
   public FourVendorsTestbed(Duration brevoAcceptAfter, Duration mailerSendAcceptAfter) {
-    env = TestWorkflowEnvironment.newInstance();
+    this(
+        FourVendorsOptions.builder()
+            .brevoAcceptAfter(brevoAcceptAfter)
+            .mailerSendAcceptAfter(mailerSendAcceptAfter)
+            .build());
+  }
+
+  public FourVendorsTestbed(FourVendorsOptions options) {
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(options.timeSkipping()).build());
     RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
-    Supplier<Instant> clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
+    // On the real clock the fakes read it directly: asking the test server for the time is a
+    // round trip, and a stamp late by a varying few milliseconds bunches arrivals in the fakes'
+    // rate windows.
+    Supplier<Instant> clock =
+        options.timeSkipping() ? () -> Instant.ofEpochMilli(env.currentTimeMillis()) : Instant::now;
+    int limit = options.fakeLimit();
+    Duration window = options.fakeWindow();
     brevo =
         FakeBrevo.start(
             FakeBrevo.Options.builder()
                 .clock(clock)
-                .acceptAfter(brevoAcceptAfter)
-                .organizationLimit(1000, Duration.ofSeconds(1))
-                .contactsLimit(1000, Duration.ofSeconds(1))
+                .acceptAfter(options.brevoAcceptAfter())
+                .organizationLimit(limit, window)
+                .contactsLimit(limit, window)
                 .build());
     mailjet =
         FakeMailjet.start(
-            FakeMailjet.Options.builder()
-                .clock(clock)
-                .rateLimit(1000, Duration.ofSeconds(1))
-                .build());
+            FakeMailjet.Options.builder().clock(clock).rateLimit(limit, window).build());
     mailerSend =
         FakeMailerSend.start(
             FakeMailerSend.Options.builder()
                 .clock(clock)
-                .acceptAfter(mailerSendAcceptAfter)
-                .rateLimit(1000, Duration.ofSeconds(1))
+                .acceptAfter(options.mailerSendAcceptAfter())
+                .rateLimit(limit, window)
                 .build());
     listmonk = FakeListmonk.start(FakeListmonk.Options.builder().clock(clock).build());
-    String budget = "{requests: 1000, per: 1s}";
     RosterConfig config =
         ConfigLoader.parse(
-            String.join(
-                "\n",
-                "accounts:",
-                "  " + BREVO + ":",
-                "    type: brevo",
-                "    rateBudgets: {organization: " + budget + ", contacts: " + budget + "}",
-                "    invitations: {pollInterval: 1h, resendAfter: 3d, expireAfter: 7d}",
-                "  " + MAILJET + ":",
-                "    type: mailjet",
-                "    rateBudgets: {api: " + budget + "}",
-                "  " + MAILERSEND + ":",
-                "    type: mailersend",
-                "    rateBudgets: {api: " + budget + "}",
-                "    invitations: {pollInterval: 1h, resendAfter: 3d, expireAfter: 7d}",
-                "  " + LISTMONK + ":",
-                "    type: listmonk",
-                "    baseUrl: " + listmonk.baseUrl(),
-                "    rateBudgets: {api: " + budget + "}",
-                "approvals: {privilegedRoles: [admin], timeout: 2d, remindEvery: 1d}",
-                ""),
+            options.configYaml(BREVO, MAILJET, MAILERSEND, LISTMONK, listmonk.baseUrl()),
             "four-vendors",
             Map.of());
     List<VendorAccount> accounts =
         List.of(
-            account(config, BREVO, brevo.baseUrl(), brevo.apiKey()),
+            account(config, options, BREVO, brevo.baseUrl(), brevo.apiKey()),
             account(
-                config, MAILJET, mailjet.baseUrl(), mailjet.apiKey() + ":" + mailjet.secretKey()),
-            account(config, MAILERSEND, mailerSend.baseUrl(), mailerSend.token()),
+                config,
+                options,
+                MAILJET,
+                mailjet.baseUrl(),
+                mailjet.apiKey() + ":" + mailjet.secretKey()),
+            account(config, options, MAILERSEND, mailerSend.baseUrl(), mailerSend.token()),
             account(
-                config, LISTMONK, listmonk.baseUrl(), listmonk.apiUser() + ":" + listmonk.token()));
+                config,
+                options,
+                LISTMONK,
+                listmonk.baseUrl(),
+                listmonk.apiUser() + ":" + listmonk.token()));
     RosterWorker.register(
         env.getWorkerFactory(), accounts, config.approvals(), new SubjectHasher(SUBJECT_KEY));
     env.start();
     client = env.getWorkflowClient();
+  }
+
+  /** The account on its fake, or on a fault proxy in front of it when the options ask for one. */
+  private VendorAccount account(
+      RosterConfig config,
+      FourVendorsOptions options,
+      String id,
+      String baseUrl,
+      String credential) {
+    String url = baseUrl;
+    if (options.proxy() != null) {
+      FaultProxy proxy = FaultProxy.start(baseUrl, options.proxy());
+      proxies.put(id, proxy);
+      url = proxy.through(baseUrl);
+    }
+    return account(config, id, url, credential);
   }
 
   private static VendorAccount account(
@@ -257,6 +280,7 @@ public final class FourVendorsTestbed implements AutoCloseable {
     try {
       env.close();
     } finally {
+      proxies.values().forEach(FaultProxy::close);
       brevo.close();
       mailjet.close();
       mailerSend.close();
