@@ -1,6 +1,7 @@
 package dev.roster.activities.brevo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.roster.activities.http.ActivityFailures;
@@ -44,6 +45,7 @@ class BrevoUnreadableAnswersTest {
 
     VendorUnavailable e =
         catchThrowableOfType(VendorUnavailable.class, () -> brevo.connector.invite(ADA, "viewer"));
+    assertThat(e).as("a retryable failure").isNotNull();
 
     assertThat(ActivityFailures.toApplicationFailure(e).getType())
         .isEqualTo(FailureTypes.VENDOR_UNAVAILABLE);
@@ -58,7 +60,8 @@ class BrevoUnreadableAnswersTest {
   void aTruncatedInvitationAnswerIsRetryableAndTheRetryFindsItPending() {
     brevo.fake.faults().on("POST", INVITE).truncateNext(1);
 
-    catchThrowableOfType(VendorUnavailable.class, () -> brevo.connector.invite(ADA, "viewer"));
+    assertThatThrownBy(() -> brevo.connector.invite(ADA, "viewer"))
+        .isInstanceOf(VendorUnavailable.class);
 
     assertThat(brevo.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.ALREADY_PENDING);
     assertThat(brevo.fake.calls("POST", INVITE)).isEqualTo(1);
@@ -69,7 +72,8 @@ class BrevoUnreadableAnswersTest {
   void aListingWithoutUsersIsNotAnEmptyAccount() {
     brevo.fake.faults().failNext(1, 200, Map.of("Content-Type", "application/json"), "{}");
 
-    catchThrowableOfType(VendorUnavailable.class, () -> brevo.connector.memberStatus(ADA));
+    assertThatThrownBy(() -> brevo.connector.memberStatus(ADA))
+        .isInstanceOf(VendorUnavailable.class);
 
     assertThat(brevo.fake.calls("POST", INVITE)).isZero();
   }
@@ -78,9 +82,8 @@ class BrevoUnreadableAnswersTest {
   void anUnreadableContactAnswerLeavesNoContactBehindASuccess() {
     brevo.fake.faults().on("POST", "/v3/contacts").unreadableNext(1, 201);
 
-    catchThrowableOfType(
-        VendorUnavailable.class,
-        () -> brevo.connector.upsert(new ContactData(ADA, "Ada", null, null)));
+    assertThatThrownBy(() -> brevo.connector.upsert(new ContactData(ADA, "Ada", null, null)))
+        .isInstanceOf(VendorUnavailable.class);
 
     assertThat(brevo.fake.contact(ADA)).isEmpty();
     brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
@@ -96,9 +99,8 @@ class BrevoUnreadableAnswersTest {
         .on("POST", "/v3/contacts")
         .failNext(1, 201, Map.of("Content-Type", "application/json"), "{\"id\":77}");
 
-    catchThrowableOfType(
-        VendorUnavailable.class,
-        () -> brevo.connector.upsert(new ContactData(ADA, "Ada", null, null)));
+    assertThatThrownBy(() -> brevo.connector.upsert(new ContactData(ADA, "Ada", null, null)))
+        .isInstanceOf(VendorUnavailable.class);
 
     brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
     brevo.connector.subscribe(ADA, List.of(Long.toString(LIST)));
@@ -111,8 +113,8 @@ class BrevoUnreadableAnswersTest {
     String path = "/v3/contacts/lists/{listId}/contacts/add";
     brevo.fake.faults().on("POST", path).failNext(1, 201, Map.of(), "{}");
 
-    catchThrowableOfType(
-        VendorUnavailable.class, () -> brevo.connector.subscribe(ADA, List.of("2")));
+    assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("2")))
+        .isInstanceOf(VendorUnavailable.class);
 
     assertThat(brevo.fake.listMemberEmails(LIST)).isEmpty();
     brevo.connector.subscribe(ADA, List.of("2"));

@@ -138,6 +138,7 @@ class RateBudgetTest {
     // again, an attempt spent for nothing.
     CountDownLatch asleep = new CountDownLatch(1);
     CountDownLatch wake = new CountDownLatch(1);
+    Thread[] second = new Thread[1];
     RateBudget b =
         new RateBudget(
             "brevo",
@@ -146,21 +147,24 @@ class RateBudgetTest {
             Duration.ofMillis(1500),
             clock,
             d -> {
-              asleep.countDown();
-              wake.await();
+              if (Thread.currentThread() == second[0]) {
+                asleep.countDown();
+                wake.await();
+              }
               clock.advance(d);
             });
     b.acquire("first");
-    Thread second = new Thread(() -> b.acquire("second"));
-    second.start();
+    second[0] = new Thread(() -> b.acquire("second"));
+    second[0].start();
     assertThat(asleep.await(10, TimeUnit.SECONDS)).isTrue();
 
     RateLimited third = catchThrowableOfType(RateLimited.class, () -> b.acquire("third"));
 
+    assertThat(third).as("the third caller must not jump the queue").isNotNull();
     assertThat(third.retryAfter()).isEqualTo(Duration.ofSeconds(2));
     wake.countDown();
-    second.join(10_000);
-    assertThat(second.isAlive()).isFalse();
+    second[0].join(10_000);
+    assertThat(second[0].isAlive()).isFalse();
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.roster.activities.listmonk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.workflows.contacts.ContactData;
@@ -36,9 +36,8 @@ class ListmonkUnreadableAnswersTest {
   void anUnreadableCreateAnswerIsRetryableAndLeavesNoSubscriber() {
     listmonk.fake.faults().on("POST", "/api/subscribers").unreadableNext(1, 200);
 
-    catchThrowableOfType(
-        VendorUnavailable.class,
-        () -> listmonk.connector.upsert(new ContactData(ADA, "Ada", null, null)));
+    assertThatThrownBy(() -> listmonk.connector.upsert(new ContactData(ADA, "Ada", null, null)))
+        .isInstanceOf(VendorUnavailable.class);
 
     assertThat(listmonk.fake.subscriber(ADA)).isEmpty();
     listmonk.connector.upsert(new ContactData(ADA, "Ada", null, null));
@@ -50,9 +49,8 @@ class ListmonkUnreadableAnswersTest {
     listmonk.connector.upsert(new ContactData(ADA, "Ada", null, null));
     listmonk.fake.faults().on("PUT", "/api/subscribers/lists").unreadableNext(1, 200);
 
-    catchThrowableOfType(
-        VendorUnavailable.class,
-        () -> listmonk.connector.subscribe(ADA, List.of(Long.toString(list))));
+    assertThatThrownBy(() -> listmonk.connector.subscribe(ADA, List.of(Long.toString(list))))
+        .isInstanceOf(VendorUnavailable.class);
 
     assertThat(listmonk.fake.listMemberEmails(list)).isEmpty();
     listmonk.connector.subscribe(ADA, List.of(Long.toString(list)));
@@ -69,9 +67,8 @@ class ListmonkUnreadableAnswersTest {
         .on("GET", "/api/subscribers")
         .failNext(1, 200, Map.of("Content-Type", "application/json"), "{\"data\":{\"page\":1}}");
 
-    catchThrowableOfType(
-        VendorUnavailable.class,
-        () -> listmonk.connector.subscribe(ADA, List.of(Long.toString(list))));
+    assertThatThrownBy(() -> listmonk.connector.subscribe(ADA, List.of(Long.toString(list))))
+        .isInstanceOf(VendorUnavailable.class);
 
     listmonk.connector.subscribe(ADA, List.of(Long.toString(list)));
     assertThat(listmonk.fake.listMemberEmails(list)).containsExactly(ADA);
@@ -81,7 +78,8 @@ class ListmonkUnreadableAnswersTest {
   void aTruncatedUserAnswerIsRetriedAndFindsTheUserActive() {
     listmonk.fake.faults().on("POST", "/api/users").truncateNext(1);
 
-    catchThrowableOfType(VendorUnavailable.class, () -> listmonk.connector.invite(ADA, "viewer"));
+    assertThatThrownBy(() -> listmonk.connector.invite(ADA, "viewer"))
+        .isInstanceOf(VendorUnavailable.class);
 
     listmonk.connector.invite(ADA, "viewer");
     assertThat(listmonk.fake.users().stream().filter(u -> ADA.equals(u.email()))).hasSize(1);

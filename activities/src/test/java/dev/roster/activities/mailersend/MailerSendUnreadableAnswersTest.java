@@ -1,7 +1,7 @@
 package dev.roster.activities.mailersend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.workflows.team.InviteOutcome;
@@ -34,7 +34,8 @@ class MailerSendUnreadableAnswersTest {
   void anUnreadableInviteAnswerIsRetryableAndTheRetryInvitesOnce() {
     ms.fake.faults().on("POST", "/v1/users").unreadableNext(1, 200);
 
-    catchThrowableOfType(VendorUnavailable.class, () -> ms.connector.invite(ADA, "viewer"));
+    assertThatThrownBy(() -> ms.connector.invite(ADA, "viewer"))
+        .isInstanceOf(VendorUnavailable.class);
 
     assertThat(ms.fake.invite(ADA)).isEmpty();
     assertThat(ms.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.INVITED);
@@ -52,7 +53,8 @@ class MailerSendUnreadableAnswersTest {
             Map.of("Content-Type", "application/json"),
             "{\"data\":{\"id\":\"x1\",\"email\":\"someone@example.com\"}}");
 
-    catchThrowableOfType(VendorUnavailable.class, () -> ms.connector.invite(ADA, "viewer"));
+    assertThatThrownBy(() -> ms.connector.invite(ADA, "viewer"))
+        .isInstanceOf(VendorUnavailable.class);
 
     assertThat(ms.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.INVITED);
     assertThat(ms.fake.invite(ADA)).isPresent();
@@ -62,7 +64,8 @@ class MailerSendUnreadableAnswersTest {
   void aTruncatedInviteAnswerIsRetriedAndFindsTheInvitePending() {
     ms.fake.faults().on("POST", "/v1/users").truncateNext(1);
 
-    catchThrowableOfType(VendorUnavailable.class, () -> ms.connector.invite(ADA, "viewer"));
+    assertThatThrownBy(() -> ms.connector.invite(ADA, "viewer"))
+        .isInstanceOf(VendorUnavailable.class);
 
     assertThat(ms.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.ALREADY_PENDING);
     assertThat(ms.fake.invites()).hasSize(1);
@@ -76,7 +79,8 @@ class MailerSendUnreadableAnswersTest {
         .on("GET", "/v1/invites")
         .failNext(1, 200, Map.of("Content-Type", "application/json"), "{\"links\":{}}");
 
-    catchThrowableOfType(VendorUnavailable.class, () -> ms.connector.invite(ADA, "viewer"));
+    assertThatThrownBy(() -> ms.connector.invite(ADA, "viewer"))
+        .isInstanceOf(VendorUnavailable.class);
 
     // Read as "nobody is invited", it would have sent the invitation a second time.
     assertThat(ms.fake.calls("POST", "/v1/users")).isEqualTo(1);

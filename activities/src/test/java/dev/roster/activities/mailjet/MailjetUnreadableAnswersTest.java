@@ -1,6 +1,7 @@
 package dev.roster.activities.mailjet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.roster.activities.http.VendorUnavailable;
@@ -39,6 +40,7 @@ class MailjetUnreadableAnswersTest {
         catchThrowableOfType(
             VendorUnavailable.class,
             () -> mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null)));
+    assertThat(e).as("a retryable failure").isNotNull();
 
     assertThat(e.getMessage()).contains("unreadable answer");
     assertThat(mailjet.fake.contact(ADA)).isEmpty();
@@ -53,9 +55,8 @@ class MailjetUnreadableAnswersTest {
     // (non-retryable) about a contact that was there.
     mailjet.fake.faults().on("GET", "/v3/REST/contact/{id}").failNext(1, 200);
 
-    catchThrowableOfType(
-        VendorUnavailable.class,
-        () -> mailjet.connector.subscribe(ADA, List.of(Long.toString(LIST))));
+    assertThatThrownBy(() -> mailjet.connector.subscribe(ADA, List.of(Long.toString(LIST))))
+        .isInstanceOf(VendorUnavailable.class);
 
     mailjet.connector.subscribe(ADA, List.of(Long.toString(LIST)));
     assertThat(mailjet.fake.listMemberEmails(LIST)).containsExactly(ADA);
@@ -66,9 +67,8 @@ class MailjetUnreadableAnswersTest {
     mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
     mailjet.fake.faults().on("POST", "/v3/REST/listrecipient").truncateNext(1);
 
-    catchThrowableOfType(
-        VendorUnavailable.class,
-        () -> mailjet.connector.subscribe(ADA, List.of(Long.toString(LIST))));
+    assertThatThrownBy(() -> mailjet.connector.subscribe(ADA, List.of(Long.toString(LIST))))
+        .isInstanceOf(VendorUnavailable.class);
 
     mailjet.connector.subscribe(ADA, List.of(Long.toString(LIST)));
     assertThat(mailjet.fake.listMemberEmails(LIST)).containsExactly(ADA);
@@ -83,7 +83,7 @@ class MailjetUnreadableAnswersTest {
         .on("GET", "/v3/REST/contactmetadata")
         .failNext(1, 200, Map.of("Content-Type", "application/json"), "{\"Count\":0}");
 
-    catchThrowableOfType(VendorUnavailable.class, () -> mailjet.client.listProperties());
+    assertThatThrownBy(() -> mailjet.client.listProperties()).isInstanceOf(VendorUnavailable.class);
 
     assertThat(mailjet.client.listProperties()).isNotNull();
   }
