@@ -2,7 +2,6 @@ package dev.roster.activities.mailjet;
 
 import static dev.roster.activities.mailjet.MailjetTransport.VENDOR;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.activities.http.Answers;
 import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.NotFound;
@@ -44,9 +43,10 @@ public final class MailjetClient {
   public static final List<String> REQUEST_ID_HEADERS =
       List.of("X-MJ-Request-GUID", "x-request-id");
 
-  private static final String REST = "v3/REST";
+  static final String REST = "v3/REST";
 
   private final MailjetTransport transport;
+  private final MailjetJobs jobs;
 
   /**
    * @param baseUrl the API host without a path, e.g. {@code https://api.mailjet.com}
@@ -56,6 +56,7 @@ public final class MailjetClient {
   public MailjetClient(
       HttpUrl baseUrl, Secret apiKey, Secret secretKey, RateBudget api, OkHttpClient http) {
     this.transport = new MailjetTransport(baseUrl, apiKey, secretKey, api, http);
+    this.jobs = new MailjetJobs(transport);
   }
 
   /**
@@ -269,50 +270,19 @@ public final class MailjetClient {
 
   /** Starts an asynchronous bulk upsert. POST /v3/REST/contact/managemanycontacts; the JobID. */
   public long startBulkJob(List<BulkContact> contacts, List<ListAction> lists) {
-    var rows =
-        contacts.stream()
-            .map(
-                c ->
-                    new MailjetWire.BulkContact(
-                        c.email(), c.name(), c.excludedFromCampaigns(), c.properties()))
-            .toList();
-    var actions =
-        lists.stream().map(l -> new MailjetWire.ListAction(l.listId(), l.action().wire())).toList();
-    var body = new MailjetWire.ManageManyContacts(rows, actions);
-    MailjetWire.JobId job =
-        transport
-            .post("startBulkJob", rest("contact/managemanycontacts"), body)
-            .first(MailjetWire.JobId.class);
-    if (job == null || job.jobId() == null) {
-      throw new VendorUnavailable(VENDOR, "startBulkJob", 201, null, "no JobID in the answer");
-    }
-    return job.jobId();
+    return jobs.start(contacts, lists);
   }
 
   /** GET /v3/REST/contact/managemanycontacts/{jobId}; either status vocabulary (vendors.md ⚠). */
   public BulkJob bulkJobStatus(long jobId) {
-    var url = rest("contact/managemanycontacts").addPathSegment(Long.toString(jobId));
-    Reply reply = transport.get("bulkJobStatus", url);
-    MailjetWire.JobStatus s = reply.first(MailjetWire.JobStatus.class);
-    if (s == null || s.status() == null) {
-      throw Answers.unreadable(VENDOR, "bulkJobStatus", reply.status(), "no job Status");
-    }
-    return MailjetWire.JobStatus.toBulkJob(jobId, s);
+    return jobs.status(jobId);
   }
 
   /**
    * The rows a finished job refused. GET /v3/DATA/batchjob/{jobId}/JSONError/application:json/LAST.
-   * The file's shape is undocumented ("JSON error details"), so it is read leniently: an array of
-   * row objects, or an envelope whose Data holds them.
    */
   public List<BulkRowError> bulkJobErrors(long jobId) {
-    var url =
-        transport
-            .url("v3/DATA/batchjob")
-            .addPathSegment(Long.toString(jobId))
-            .addPathSegments("JSONError/application:json/LAST");
-    JsonNode tree = transport.get("bulkJobErrors", url).tree();
-    return MailjetWire.rowErrors(tree);
+    return jobs.errors(jobId);
   }
 
   private void setUnsubscribed(String operation, long recipientId, boolean unsubscribed) {
@@ -324,7 +294,7 @@ public final class MailjetClient {
     return transport.url(REST + "/" + segments);
   }
 
-  private static <T> T required(String operation, T item) {
+  static <T> T required(String operation, T item) {
     if (item == null) {
       throw Answers.unreadable(VENDOR, operation, 201, "no Data[0]");
     }
