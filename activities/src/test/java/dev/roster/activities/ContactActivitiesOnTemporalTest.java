@@ -51,8 +51,11 @@ class ContactActivitiesOnTemporalTest {
             new Secret(brevo.apiKey()),
             RateBudget.of(
                 "brevo", "brevo-main/organization", new RateBudget.Limit(100, Duration.ofHours(1))),
+            // The fake's own (Brevo's) contacts limit, as the worker would keep it.
             RateBudget.of(
-                "brevo", "brevo-main/contacts", new RateBudget.Limit(100, Duration.ofSeconds(1))),
+                "brevo",
+                "brevo-main/contacts",
+                RateBudget.Limit.vendorLimit(10, Duration.ofSeconds(1))),
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
     ContactConnector ms =
         MailerSendConnector.create(

@@ -6,19 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -37,22 +32,28 @@ public final class FakeHttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FakeHttpServer.class);
   private static final int THREADS = 8;
 
-  private record Route(String method, String template, String[] segments, FakeHandler handler) {}
+  static {
+    noDelay();
+  }
 
-  private record Match(Route route, Map<String, String> params) {}
+  /**
+   * Asks the JDK's HTTP server for TCP_NODELAY before its first use in this JVM (it reads the
+   * property once). It writes a response's headers and body separately, and with Nagle's algorithm
+   * the body then waits for the client's delayed ACK: about 40 ms on every answer, which made every
+   * fake call take some 50 ms instead of a few.
+   */
+  static void noDelay() {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   private final String name;
-  private final List<Route> routes = new CopyOnWriteArrayList<>();
-  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-  private final AtomicInteger total = new AtomicInteger();
-  private final AtomicInteger faulted = new AtomicInteger();
+  private final FakeRoutes routes = new FakeRoutes();
+  private final FakeTraffic traffic = new FakeTraffic();
   private final Faults faults = new Faults();
-
-  /** The last {@link #JOURNAL_SIZE} routed requests, for contract tests. */
-  private final java.util.Deque<FakeRequest> journal = new java.util.ArrayDeque<>();
-
-  static final int JOURNAL_SIZE = 10_000;
   private HttpServer server;
+  private ConnectionFront front;
   private ExecutorService executor;
   private volatile Supplier<Instant> clock = Instant::now;
 
@@ -65,32 +66,56 @@ public final class FakeHttpServer implements AutoCloseable {
 
   /** Registers a route; may be called before or after {@link #start(int)}. */
   public FakeHttpServer route(String method, String template, FakeHandler handler) {
-    routes.add(new Route(method.toUpperCase(Locale.ROOT), template, split(template), handler));
+    routes.add(method, template, handler);
     return this;
   }
 
-  /** Binds 127.0.0.1 on {@code port} (0 = ephemeral) and starts serving. */
   /** The clock that stamps each request's arrival ({@link FakeRequest#receivedAt()}). */
   public void clock(Supplier<Instant> clock) {
     this.clock = java.util.Objects.requireNonNull(clock, "clock is null");
   }
 
+  /**
+   * Binds 127.0.0.1 on {@code port} (0 = ephemeral) and starts serving. Clients connect to a {@link
+   * ConnectionFront} that relays to the JDK server on a port of its own, so that the fake can close
+   * idle connections and stamp arrivals at the edge.
+   */
   public synchronized FakeHttpServer start(int port) {
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
+      throw new UncheckedIOException("cannot bind 127.0.0.1", e);
     }
     // A pool, not the default single thread, so clients can test concurrency and latency.
-    executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+    executor = Executors.newFixedThreadPool(THREADS, daemonThreads("fake-http"));
     server.setExecutor(executor);
     server.createContext("/", this::serve);
     server.start();
+    front = new ConnectionFront(port, server.getAddress().getPort(), () -> clock);
     return this;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return front.port();
+  }
+
+  /**
+   * Closes keep-alive connections that stayed idle (no request under way) for longer than {@code
+   * timeout}, as a vendor's servers do (Apache after 5 s, nginx after 75 s); null never does. The
+   * JDK server behind the front still closes its own idle connections after 30 s, as before.
+   */
+  public void closeIdleConnectionsAfter(Duration timeout) {
+    front.idleTimeout(timeout);
+  }
+
+  /** Connections clients opened to this server. */
+  public int acceptedConnections() {
+    return front.accepted();
+  }
+
+  /** Connections this server closed for being idle ({@link #closeIdleConnectionsAfter}). */
+  public int idleClosedConnections() {
+    return front.idleClosed();
   }
 
   /** {@code http://127.0.0.1:<port>} without a trailing slash. */
@@ -104,18 +129,17 @@ public final class FakeHttpServer implements AutoCloseable {
 
   /** Requests matched to this route, including faulted ones; unknown paths count under "?". */
   public int calls(String method, String pathTemplate) {
-    AtomicInteger n = calls.get(key(method.toUpperCase(Locale.ROOT), pathTemplate));
-    return n == null ? 0 : n.get();
+    return traffic.calls(method, pathTemplate);
   }
 
   /** Every request received, whatever the outcome. */
   public int totalCalls() {
-    return total.get();
+    return traffic.total();
   }
 
-  /** Requests answered by an injected fault (failed or dropped). */
+  /** Requests answered by an injected fault (failed, dropped or truncated). */
   public int faultedCalls() {
-    return faulted.get();
+    return traffic.faultedCalls();
   }
 
   /**
@@ -123,23 +147,17 @@ public final class FakeHttpServer implements AutoCloseable {
    * last 10,000. Contract tests check what a client sent against the vendor's documented shape.
    */
   public List<FakeRequest> requests() {
-    synchronized (journal) {
-      return List.copyOf(journal);
-    }
+    return traffic.requests();
   }
 
   public void resetCounters() {
-    synchronized (journal) {
-      journal.clear();
-    }
-    calls.clear();
-    total.set(0);
-    faulted.set(0);
+    traffic.reset();
   }
 
   @Override
   public synchronized void close() {
     if (server != null) {
+      front.close();
       server.stop(0);
       executor.shutdownNow();
       server = null;
@@ -147,19 +165,31 @@ public final class FakeHttpServer implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
-    Instant received = clock.get();
+    Instant arrived = front.arrivalOf(exchange.getRemoteAddress().getPort());
+    Instant received = arrived == null ? clock.get() : arrived;
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     String rawPath = exchange.getRequestURI().getRawPath();
-    String[] segments = split(rawPath);
-    Optional<Match> match = match(method, segments);
+    String[] segments = FakeRoutes.split(rawPath);
+    Optional<FakeRoutes.Match> match = routes.match(method, segments);
     String template = match.map(m -> m.route().template()).orElse("?");
-    total.incrementAndGet();
-    calls.computeIfAbsent(key(method, template), k -> new AtomicInteger()).incrementAndGet();
+    traffic.received(method, template);
     try (exchange) {
-      Optional<Faults.Fault> fault = faults.poll();
+      Optional<Faults.Fault> fault = faults.poll(method, template);
       delay(faults.currentLatency());
+      if (fault.isPresent() && fault.get() instanceof Faults.Truncate) {
+        traffic.faulted();
+        FakeResponse whole = dispatch(exchange, method, rawPath, segments, match, received);
+        byte[] body = whole.body();
+        write(
+            exchange,
+            method,
+            template,
+            new FakeResponse(
+                whole.status(), whole.headers(), Arrays.copyOf(body, body.length / 2)));
+        return;
+      }
       if (fault.isPresent()) {
-        faulted.incrementAndGet();
+        traffic.faulted();
         if (fault.get() instanceof Faults.Fail fail) {
           write(exchange, method, template, fail.response());
         } else {
@@ -181,11 +211,11 @@ public final class FakeHttpServer implements AutoCloseable {
       String method,
       String rawPath,
       String[] segments,
-      Optional<Match> match,
+      Optional<FakeRoutes.Match> match,
       Instant received)
       throws IOException {
     if (match.isEmpty()) {
-      TreeSet<String> allowed = allowedMethods(segments);
+      TreeSet<String> allowed = routes.allowedMethods(segments);
       if (allowed.isEmpty()) {
         return FakeResponse.json(
             404, Map.of("code", "not_found", "message", "No sandbox route for " + rawPath));
@@ -200,7 +230,7 @@ public final class FakeHttpServer implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     }
-    Route route = match.get().route();
+    FakeRoutes.Route route = match.get().route();
     FakeRequest request =
         new FakeRequest(
             method,
@@ -211,12 +241,7 @@ public final class FakeHttpServer implements AutoCloseable {
             exchange.getRequestHeaders(),
             body,
             received);
-    synchronized (journal) {
-      if (journal.size() == JOURNAL_SIZE) {
-        journal.removeFirst();
-      }
-      journal.addLast(request);
-    }
+    traffic.routed(request);
     try {
       return route.handler().handle(request);
     } catch (Exception e) {
@@ -239,80 +264,6 @@ public final class FakeHttpServer implements AutoCloseable {
     log.debug("{} {} {} -> {}", name, method, template, response.status());
   }
 
-  private Optional<Match> match(String method, String[] segments) {
-    Match best = null;
-    int bestLiterals = -1;
-    for (Route route : routes) {
-      if (!route.method().equals(method)) {
-        continue;
-      }
-      Map<String, String> params = bind(route.segments(), segments);
-      int literals = literalCount(route.segments());
-      if (params != null && literals > bestLiterals) {
-        best = new Match(route, params);
-        bestLiterals = literals;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  private TreeSet<String> allowedMethods(String[] segments) {
-    TreeSet<String> allowed = new TreeSet<>();
-    for (Route route : routes) {
-      if (bind(route.segments(), segments) != null) {
-        allowed.add(route.method());
-      }
-    }
-    return allowed;
-  }
-
-  /** Path params if the raw segments fit the template, else null. */
-  private static Map<String, String> bind(String[] template, String[] raw) {
-    if (template.length != raw.length) {
-      return null;
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 0; i < template.length; i++) {
-      String t = template[i];
-      String value = decode(raw[i]);
-      if (t.startsWith("{") && t.endsWith("}")) {
-        params.put(t.substring(1, t.length() - 1), value);
-      } else if (!t.equals(value)) {
-        return null;
-      }
-    }
-    return params;
-  }
-
-  /** Percent-decodes a path segment; unlike form decoding, a literal '+' stays a '+'. */
-  static String decode(String segment) {
-    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-  }
-
-  private static int literalCount(String[] template) {
-    int n = 0;
-    for (String s : template) {
-      if (!s.startsWith("{")) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static String[] split(String path) {
-    List<String> parts = new ArrayList<>();
-    for (String s : path.split("/")) {
-      if (!s.isEmpty()) {
-        parts.add(s);
-      }
-    }
-    return parts.toArray(new String[0]);
-  }
-
-  private static String key(String method, String template) {
-    return method + " " + template;
-  }
-
   private static void delay(Duration latency) {
     if (latency.isZero()) {
       return;
@@ -324,10 +275,11 @@ public final class FakeHttpServer implements AutoCloseable {
     }
   }
 
-  private static ThreadFactory daemonThreads() {
+  /** Daemon threads named {@code <prefix>-<n>}, so a test's JVM never waits on a fake. */
+  static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "fake-http-" + n.incrementAndGet());
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

@@ -19,6 +19,7 @@ public final class RateBudget {
   private final Supplier<Instant> clock;
   private Instant windowStart;
   private int used;
+  private int refused;
 
   public RateBudget(int limit, Duration window, Supplier<Instant> clock) {
     if (limit < 0 || window.isZero() || window.isNegative()) {
@@ -47,8 +48,15 @@ public final class RateBudget {
     boolean allowed = used < limit;
     if (allowed) {
       used++;
+    } else {
+      refused++;
     }
     return new Decision(allowed, limit, limit - used, secondsUntilReset(now));
+  }
+
+  /** Requests that arrived over the budget (and were answered 429) since the start. */
+  public synchronized int refused() {
+    return refused;
   }
 
   public int limit() {

@@ -2,38 +2,30 @@ package dev.roster.activities.brevo;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.roster.activities.brevo.BrevoTransport.Reply;
 import dev.roster.activities.brevo.BrevoTypes.Contact;
 import dev.roster.activities.brevo.BrevoTypes.ListAddResult;
 import dev.roster.activities.brevo.BrevoTypes.OrganizationUser;
 import dev.roster.activities.brevo.BrevoTypes.Privilege;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.RateBudget;
-import dev.roster.activities.http.RedactingLogInterceptor;
-import dev.roster.activities.http.RetryDelays;
 import dev.roster.activities.http.Secret;
-import dev.roster.activities.http.StatusMapping;
-import dev.roster.activities.http.VendorJson;
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.workflows.contacts.ContactOutcome;
 import dev.roster.workflows.team.MemberStatus;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * Brevo v3 over HTTP (vendors.md §4). One instance per Brevo account; thread-safe. Every method
- * takes one permit from its endpoint family's {@link RateBudget} and throws the {@code
- * dev.roster.activities.http} exceptions.
+ * takes one permit from its endpoint family's {@link RateBudget}, reads and checks the answer it
+ * relies on (a 2xx it cannot read is a retryable VendorUnavailable, {@link BrevoTransport.Reply})
+ * and throws the {@code dev.roster.activities.http} exceptions.
  */
 public final class BrevoClient {
   static final String VENDOR = "brevo";
@@ -45,14 +37,10 @@ public final class BrevoClient {
    */
   public static final List<String> REQUEST_ID_HEADERS = List.of("x-sib-request-id", "x-request-id");
 
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-
-  private final HttpUrl baseUrl;
-  private final Secret apiKey;
   private final RateBudget organization;
   private final RateBudget contacts;
-  private final OkHttpClient http;
-  private final RetryDelays delays;
+  private final BrevoTransport transport;
+  private final BrevoExports exports;
 
   /**
    * @param baseUrl e.g. {@code https://api.brevo.com/v3}
@@ -66,20 +54,25 @@ public final class BrevoClient {
       RateBudget organization,
       RateBudget contacts,
       OkHttpClient http) {
-    this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
-    this.apiKey = requireNonNull(apiKey, "apiKey is null");
     this.organization = requireNonNull(organization, "organization is null");
     this.contacts = requireNonNull(contacts, "contacts is null");
-    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
-    this.delays = RetryDelays.system();
+    this.transport =
+        new BrevoTransport(
+            requireNonNull(baseUrl, "baseUrl is null"),
+            requireNonNull(apiKey, "apiKey is null"),
+            requireNonNull(http, "http is null"));
+    this.exports = new BrevoExports(http, baseUrl);
   }
 
-  /** Every user and pending invitee. GET /organization/invited/users. */
+  /**
+   * Every user and pending invitee. GET /organization/invited/users. An answer without the {@code
+   * users} array is unreadable: an empty listing would make everyone look absent.
+   */
   public List<OrganizationUser> listInvitedUsers() {
     Reply reply = send("listInvitedUsers", organization, get(url("organization/invited/users")));
     BrevoWire.InvitedUsers body = reply.read(BrevoWire.InvitedUsers.class);
-    if (body == null || body.users() == null) {
-      return List.of();
+    if (body.users() == null) {
+      throw reply.unreadable("no users");
     }
     return body.users().stream()
         .filter(u -> u.email() != null)
@@ -87,14 +80,18 @@ public final class BrevoClient {
         .toList();
   }
 
-  /** Invites a user. POST /organization/user/invitation/send. Not idempotent on Brevo's side. */
+  /**
+   * Invites a user. POST /organization/user/invitation/send; Brevo acknowledges with {@code
+   * {"status":"OK"}}. Not idempotent on Brevo's side.
+   */
   public void sendInvitation(String email, boolean allFeaturesAccess, List<Privilege> privileges) {
     var wire =
         privileges.stream()
             .map(p -> new BrevoWire.Privilege(p.feature(), p.permissions()))
             .toList();
     var body = new BrevoWire.SendInvitation(email, allFeaturesAccess, wire);
-    send("sendInvitation", organization, post(url("organization/user/invitation/send"), body));
+    send("sendInvitation", organization, post(url("organization/user/invitation/send"), body))
+        .expectAcknowledged();
   }
 
   /** Sends a pending invitation again. PUT /organization/user/invitation/resend/{email}. */
@@ -126,7 +123,16 @@ public final class BrevoClient {
             listIds == null || listIds.isEmpty() ? null : listIds,
             updateEnabled);
     Reply reply = send("createContact", contacts, post(url("contacts"), body));
-    return reply.status() == 204 ? ContactOutcome.UPDATED : ContactOutcome.CREATED;
+    if (reply.status() == 204) {
+      reply.expectEmptyOrJson();
+      return ContactOutcome.UPDATED;
+    }
+    // 201 {"id": …}: the id is Brevo's word that the contact exists now.
+    BrevoWire.CreatedContact created = reply.read(BrevoWire.CreatedContact.class);
+    if (created.id() == null) {
+      throw reply.unreadable("no contact id");
+    }
+    return ContactOutcome.CREATED;
   }
 
   /** The contact with this address, or empty when Brevo answers 404. GET /contacts/{email}. */
@@ -134,6 +140,9 @@ public final class BrevoClient {
     try {
       Reply reply = send("getContact", contacts, get(url("contacts").addPathSegment(email)));
       BrevoWire.Contact c = reply.read(BrevoWire.Contact.class);
+      if (c.email() == null || !c.email().trim().equalsIgnoreCase(email.trim())) {
+        throw reply.unreadable("no contact with the address asked for");
+      }
       return Optional.of(
           new Contact(
               c.email(),
@@ -150,19 +159,22 @@ public final class BrevoClient {
   /** Updates attributes and adds lists. PUT /contacts/{email}; NotFound when it does not exist. */
   public void updateContact(String email, Map<String, Object> attributes, List<Long> listIds) {
     var body = new BrevoWire.UpdateContact(attributes, listIds, null, null);
-    send("updateContact", contacts, put(url("contacts").addPathSegment(email), body));
+    send("updateContact", contacts, put(url("contacts").addPathSegment(email), body))
+        .expectEmptyOrJson();
   }
 
   /** Takes the contact out of lists. PUT /contacts/{email} {@code unlinkListIds}; NotFound. */
   public void unlinkLists(String email, List<Long> listIds) {
     var body = new BrevoWire.UpdateContact(null, null, listIds, null);
-    send("unlinkLists", contacts, put(url("contacts").addPathSegment(email), body));
+    send("unlinkLists", contacts, put(url("contacts").addPathSegment(email), body))
+        .expectEmptyOrJson();
   }
 
   /** Suppresses the address account-wide. PUT /contacts/{email} {@code emailBlacklisted}. */
   public void blacklistEmail(String email) {
     var body = new BrevoWire.UpdateContact(null, null, null, true);
-    send("blacklistEmail", contacts, put(url("contacts").addPathSegment(email), body));
+    send("blacklistEmail", contacts, put(url("contacts").addPathSegment(email), body))
+        .expectEmptyOrJson();
   }
 
   /**
@@ -171,7 +183,8 @@ public final class BrevoClient {
    */
   public void deleteContact(String email) {
     HttpUrl.Builder url = url("contacts").addPathSegment(email);
-    send("deleteContact", contacts, new Request.Builder().url(url.build()).delete());
+    send("deleteContact", contacts, new Request.Builder().url(url.build()).delete())
+        .expectEmptyOrJson();
   }
 
   /**
@@ -183,8 +196,8 @@ public final class BrevoClient {
         url("contacts/lists").addPathSegment(Long.toString(listId)).addPathSegments("contacts/add");
     Reply reply = send("addToList", contacts, post(url, new BrevoWire.AddEmails(emails)));
     BrevoWire.ListUpdate body = reply.read(BrevoWire.ListUpdate.class);
-    if (body == null || body.contacts() == null) {
-      return new ListAddResult(List.of(), List.of());
+    if (body.contacts() == null) {
+      throw reply.unreadable("no contacts outcome");
     }
     return new ListAddResult(
         body.contacts().success() == null ? List.of() : body.contacts().success(),
@@ -206,7 +219,7 @@ public final class BrevoClient {
             true);
     Reply reply = send("importContacts", contacts, post(url("contacts/import"), body));
     BrevoWire.ProcessId id = reply.read(BrevoWire.ProcessId.class);
-    if (id == null || id.processId() == null) {
+    if (id.processId() == null) {
       throw new VendorUnavailable(VENDOR, "importContacts", reply.status(), null, "no processId");
     }
     return id.processId();
@@ -220,7 +233,7 @@ public final class BrevoClient {
   public BrevoTypes.ImportProcess process(long processId) {
     HttpUrl.Builder url = url("processes").addPathSegment(Long.toString(processId));
     BrevoWire.Process p = send("getProcess", organization, get(url)).read(BrevoWire.Process.class);
-    if (p == null || p.status() == null) {
+    if (p.status() == null) {
       throw new VendorUnavailable(VENDOR, "getProcess", 200, null, "no status in the answer");
     }
     return BrevoWire.Process.toImportProcess(processId, p);
@@ -234,13 +247,13 @@ public final class BrevoClient {
    * @throws BrevoExports.Unusable when the report cannot be had; VendorUnavailable (retryable)
    */
   public String processReport(String exportUrl) {
-    return new BrevoExports(http, baseUrl).fetch(exportUrl);
+    return exports.fetch(exportUrl);
   }
 
   private void invitationAction(String operation, String action, String email) {
     HttpUrl.Builder url =
         url("organization/user/invitation").addPathSegment(action).addPathSegment(email);
-    send(operation, organization, put(url, null));
+    send(operation, organization, put(url, null)).expectAcknowledged();
   }
 
   private static MemberStatus status(BrevoWire.InvitedUser user) {
@@ -254,84 +267,22 @@ public final class BrevoClient {
   }
 
   private HttpUrl.Builder url(String segments) {
-    return baseUrl.newBuilder().addPathSegments(segments);
+    return transport.url(segments);
   }
 
   private Request.Builder get(HttpUrl.Builder url) {
-    return new Request.Builder().url(url.build()).get();
+    return transport.get(url);
   }
 
   private Request.Builder post(HttpUrl.Builder url, Object body) {
-    return new Request.Builder().url(url.build()).post(json(body));
+    return transport.post(url, body);
   }
 
   private Request.Builder put(HttpUrl.Builder url, Object body) {
-    return new Request.Builder().url(url.build()).put(json(body));
-  }
-
-  private static RequestBody json(Object body) {
-    try {
-      byte[] bytes = body == null ? new byte[0] : VendorJson.MAPPER.writeValueAsBytes(body);
-      return RequestBody.create(bytes, JSON);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialise " + body.getClass().getSimpleName(), e);
-    }
+    return transport.put(url, body);
   }
 
   private Reply send(String operation, RateBudget budget, Request.Builder request) {
-    Request built =
-        request
-            .tag(RateBudget.Permit.class, budget.permit(operation))
-            .header("api-key", apiKey.reveal())
-            .header("accept", "application/json")
-            .build();
-    try (Response response = http.newCall(built).execute()) {
-      String body = response.body().string();
-      int status = response.code();
-      if (response.isSuccessful()) {
-        return new Reply(operation, status, body);
-      }
-      String requestId = RedactingLogInterceptor.requestId(response.headers(), REQUEST_ID_HEADERS);
-      Duration retryAfter = status == 429 ? retryAfter(response) : null;
-      throw StatusMapping.forStatus(
-          VENDOR, operation, status, requestId, errorMessage(body), retryAfter);
-    } catch (IOException e) {
-      throw StatusMapping.forIo(VENDOR, operation, e);
-    }
-  }
-
-  private Duration retryAfter(Response response) {
-    return delays
-        .retryAfter(response.header("Retry-After"))
-        .or(() -> RetryDelays.brevoReset(response.header("x-sib-ratelimit-reset")))
-        .orElse(null);
-  }
-
-  /** Only Brevo's {@code message} field, never the body: bodies may echo personal data. */
-  private static String errorMessage(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      BrevoWire.ErrorBody error = VendorJson.MAPPER.readValue(body, BrevoWire.ErrorBody.class);
-      return error.message();
-    } catch (IOException | RuntimeException notJson) {
-      return null;
-    }
-  }
-
-  private record Reply(String operation, int status, String body) {
-    <T> T read(Class<T> type) {
-      if (body == null || body.isBlank()) {
-        return null;
-      }
-      try {
-        return VendorJson.MAPPER.readValue(body, type);
-      } catch (IOException e) {
-        // A 2xx we cannot read is a vendor fault; say which type, not the body.
-        throw new VendorUnavailable(
-            VENDOR, operation, status, null, "unreadable " + type.getSimpleName());
-      }
-    }
+    return transport.send(operation, budget, request);
   }
 }

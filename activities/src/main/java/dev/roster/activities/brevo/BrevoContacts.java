@@ -41,6 +41,13 @@ final class BrevoContacts {
     putIfPresent(attributes, "FIRSTNAME", contact.firstName());
     putIfPresent(attributes, "LASTNAME", contact.lastName());
     ContactOutcome outcome = client.createContact(email, attributes, List.of(), true);
+    // Confirmed by reading it back: the list step relies on it, and an answer that only looked
+    // like Brevo's must not leave a contact that was never written. The step's retry writes it
+    // again (an upsert).
+    if (client.getContact(email).isEmpty()) {
+      throw new VendorUnavailable(
+          VENDOR, "upsertContact", 0, null, "contact not readable after it was written");
+    }
     log.info("brevo contact upserted email={} outcome={}", EmailMask.mask(email), outcome);
     return outcome;
   }
@@ -72,8 +79,9 @@ final class BrevoContacts {
       confirmSubscribed(email, listId, e.vendorMessage());
       return;
     }
-    boolean refused = result.failure().stream().anyMatch(f -> f.equalsIgnoreCase(email));
-    if (refused) {
+    boolean added = result.success().stream().anyMatch(f -> f.equalsIgnoreCase(email));
+    if (!added) {
+      // Refused, or an answer that does not name the address: the contact itself tells.
       confirmSubscribed(email, listId, "brevo did not add the contact to list " + listId);
       return;
     }

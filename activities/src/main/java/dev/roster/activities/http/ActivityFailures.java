@@ -9,18 +9,41 @@ import java.time.Duration;
 public final class ActivityFailures {
 
   /**
+   * Attempts that a passing failure is retried soon ({@link RetryDelays#soon()}) rather than after
+   * the policy's exponential backoff. Enough that a step meeting one transient failure after
+   * another from a vendor that answers most calls is not parked for minutes (at one failed request
+   * in five, a three-request step fails four times in a row about once in forty runs; exponential
+   * backoff from 2 s made that a minute's wait, seven times in a row four minutes); few enough that
+   * a request the vendor always fails on backs off like any other.
+   */
+  static final int SOON_ATTEMPTS = 8;
+
+  /**
    * The failure for a vendor exception: RateLimited is retryable with the vendor's delay (or a
    * jittered backoff from the attempt number when the vendor gave none); VendorUnavailable is
-   * retryable; AuthFailed is non-retryable; Rejected, NotFound and Conflict that reach this point
-   * are non-retryable Rejected.
+   * retryable, soon while the vendor answers most calls ({@link MeteredHttp#answering}) and for the
+   * first {@link #SOON_ATTEMPTS} attempts, else after the policy's backoff; AuthFailed is
+   * non-retryable; Rejected, NotFound and Conflict that reach this point are non-retryable
+   * Rejected.
    */
   public static ApplicationFailure toApplicationFailure(VendorException e) {
-    return toApplicationFailure(e, RetryDelays.system(), RetryDelays.currentAttempt());
+    return toApplicationFailure(
+        e, RetryDelays.system(), RetryDelays.currentAttempt(), MeteredHttp.answering());
   }
 
-  /** As {@link #toApplicationFailure(VendorException)} with explicit backoff inputs, for tests. */
+  /** As {@link #toApplicationFailure(VendorException)} with explicit inputs, for tests. */
   public static ApplicationFailure toApplicationFailure(
       VendorException e, RetryDelays delays, int attempt) {
+    return toApplicationFailure(e, delays, attempt, true);
+  }
+
+  /**
+   * As {@link #toApplicationFailure(VendorException)} with explicit inputs, for tests.
+   *
+   * @param vendorAnswering whether the vendor answered most of its recent calls
+   */
+  public static ApplicationFailure toApplicationFailure(
+      VendorException e, RetryDelays delays, int attempt, boolean vendorAnswering) {
     String message = e.getMessage();
     if (e instanceof RateLimited limited) {
       Duration delay =
@@ -38,7 +61,16 @@ public final class ActivityFailures {
       return nonRetryable(message, FailureTypes.AUTH_FAILED, e);
     }
     if (e instanceof VendorUnavailable || e.retryable()) {
-      return ApplicationFailure.newFailureWithCause(message, FailureTypes.VENDOR_UNAVAILABLE, e);
+      ApplicationFailure.Builder failure =
+          ApplicationFailure.newBuilder()
+              .setMessage(message)
+              .setType(FailureTypes.VENDOR_UNAVAILABLE)
+              .setCause(e);
+      if (vendorAnswering && attempt < SOON_ATTEMPTS) {
+        // A passing failure: the vendor answers most calls, so the next attempt will likely work.
+        failure.setNextRetryDelay(delays.soon());
+      }
+      return failure.build();
     }
     return nonRetryable(message, FailureTypes.REJECTED, e);
   }

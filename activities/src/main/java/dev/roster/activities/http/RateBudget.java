@@ -6,19 +6,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import okhttp3.OkHttpClient;
+import java.util.Optional;
 
 /**
  * This process's share of one (account, endpoint family) rate limit, e.g. Brevo organization calls
  * at 100 per hour. The embedded Temporal server does not enforce task-queue rate limits, so the
  * HTTP layer enforces the same budget itself (ARCHITECTURE.md §5).
  *
- * <p>Sliding-window log per limit. {@link #acquire} takes a permit when one is free; it sleeps
- * while the next one is at most {@code maxWait} away, otherwise it throws {@link RateLimited} so
- * that a Temporal retry, not a blocked worker thread, carries the long wait. Thread-safe.
+ * <p>Sliding-window log per limit, served first come first served. {@link #acquire} waits in-thread
+ * for its turn and its permit while that is within {@code maxWait} and the activity's time left
+ * (heartbeating, so a cancellation still reaches it); otherwise it throws {@link RateLimited} whose
+ * retry delay is when its permit would have come, so a Temporal retry carries only a long wait and
+ * never lands before it can succeed. Waiting in turn matters: when every waiter was told "the next
+ * permit frees in 100 ms" they all came back at once, one won, and each of the others spent an
+ * attempt (200 onboardings at once failed some 880 times, and the inflated attempt counts made
+ * later real failures back off for up to 10 minutes). Thread-safe.
  */
 public final class RateBudget {
 
@@ -30,11 +34,10 @@ public final class RateBudget {
 
     /**
      * A vendor's documented limit as this process keeps it: the window grows by 2% (at least {@link
-     * #MIN_SKEW_ALLOWANCE}). Grants are timed when a request leaves; the vendor counts when it
-     * arrives, and a request on a fresh connection arrives later than one on a warm one, so two
-     * requests spaced exactly one window apart here can land closer together there and the second
-     * would be refused (a 429 costs a backoff of a second or more where the vendor sends no
-     * headers, Mailjet's case).
+     * #MIN_SKEW_ALLOWANCE}). Grants count from when the request was answered ({@link MeteredHttp}),
+     * never before the vendor counted it; the allowance is for how the vendor keeps its windows
+     * (coarse clocks, windows cut on whole seconds), since a 429 costs a backoff of a second or
+     * more where the vendor sends no headers (Mailjet's case).
      */
     public static Limit vendorLimit(int permits, Duration window) {
       Duration allowance = window.dividedBy(50);
@@ -61,21 +64,36 @@ public final class RateBudget {
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  /** The default longest in-thread wait. */
-  public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(2);
+  /**
+   * The default longest in-thread wait for a permit; inside an activity the wait also ends early
+   * enough to leave {@link #CALL_RESERVE} of its start-to-close timeout for the request itself.
+   */
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * What a wait leaves of an activity's start-to-close timeout for the calls after it: one whole
+   * call's timeout (or half the activity's timeout, when that is shorter).
+   */
+  static final Duration CALL_RESERVE = VendorHttp.Timeouts.DEFAULT.call();
+
+  /** A long wait heartbeats at least this often. */
+  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
 
   private final String vendor;
   private final String name;
   private final List<Limit> limits;
-  private final List<Deque<Instant>> granted;
+  private final Duration longestWindow;
+  private final int mostPermits;
+  private final GrantLog log = new GrantLog();
+  private final Deque<Object> waiting = new ArrayDeque<>();
   private final Duration maxWait;
   private final Clock clock;
   private final Sleeper sleeper;
-  private Instant lastGrant = Instant.MIN;
 
   /**
    * @param vendor the vendor, for the RateLimited it throws
    * @param name the budget's name for messages, e.g. {@code brevo-main/organization}
+   * @param maxWait the longest in-thread wait for a permit
    */
   public RateBudget(
       String vendor,
@@ -93,33 +111,46 @@ public final class RateBudget {
     this.maxWait = requireNonNull(maxWait, "maxWait is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.sleeper = requireNonNull(sleeper, "sleeper is null");
-    this.granted = new ArrayList<>();
-    for (int i = 0; i < this.limits.size(); i++) {
-      granted.add(new ArrayDeque<>());
-    }
+    this.longestWindow = this.limits.stream().map(Limit::window).max(Duration::compareTo).get();
+    this.mostPermits = this.limits.stream().mapToInt(Limit::permits).max().getAsInt();
   }
 
-  /** What a request carries (as its tag) so that {@link #metering} takes the permit for it. */
+  /**
+   * What a request carries (as its tag) so that {@link MeteredHttp} takes its permit before the
+   * call and the permit is stamped when the request is written.
+   */
   public record Permit(RateBudget budget, String operation) {}
 
   /**
-   * {@code http} with a network interceptor that takes each tagged request's permit ({@link
-   * Permit}) right before the request is written: after any connection setup, which would otherwise
-   * sit between the permit and the request's arrival, so a request on a fresh connection could
-   * reach the vendor closer behind the previous one than the window allows. Shares {@code http}'s
-   * connection pool.
+   * One permit taken. It counts from when it was taken until {@link #stamp} moves it later: to when
+   * its request was written and then answered ({@link MeteredHttp}), so that neither connection
+   * setup nor a thread waiting for a core between our stamp and the vendor's edge lets a request
+   * reach the vendor closer behind the previous one than the window allows.
    */
-  public static OkHttpClient metering(OkHttpClient http) {
-    return http.newBuilder()
-        .addNetworkInterceptor(
-            chain -> {
-              Permit permit = chain.request().tag(Permit.class);
-              if (permit != null) {
-                permit.budget().acquire(permit.operation());
-              }
-              return chain.proceed(chain.request());
-            })
-        .build();
+  public final class Grant {
+    private Instant at;
+
+    private Grant(Instant at) {
+      this.at = at;
+    }
+
+    /** Moves the permit to now (never earlier). */
+    public void stamp() {
+      synchronized (RateBudget.this) {
+        Instant now = clock.instant();
+        if (now.isAfter(at)) {
+          log.move(at, now);
+          at = now;
+        }
+      }
+    }
+
+    /** When the permit counts from. */
+    public Instant at() {
+      synchronized (RateBudget.this) {
+        return at;
+      }
+    }
   }
 
   /** The tag for a request of {@code operation} under this budget. */
@@ -139,66 +170,83 @@ public final class RateBudget {
   }
 
   /**
-   * Takes one permit, waiting in-thread for at most {@code maxWait}. A permit is recorded when it
-   * is taken, after any wait, never at a planned future slot: a thread that wakes late (a busy
-   * machine oversleeps) must not let the next request follow closer than the window allows.
+   * Takes one permit in turn, waiting in-thread for callers that came first and for the window. The
+   * permit counts from when it is taken, after any wait, never from a planned slot: a thread that
+   * wakes late must not let the next request follow closer than the window allows.
    *
    * @param operation the vendor operation, for the failure message
-   * @throws RateLimited when the next permit is further away than {@code maxWait}; its retryAfter
-   *     is the time until that permit frees up
+   * @throws RateLimited when this caller's permit lies beyond {@code maxWait} or the activity's
+   *     time; its retryAfter is the time until that permit, counting the callers ahead
    */
-  public void acquire(String operation) {
-    Instant deadline = clock.instant().plus(maxWait);
-    while (true) {
-      Duration wait = take(operation, deadline);
-      if (wait.isZero()) {
-        return;
+  public Grant acquire(String operation) {
+    Instant started = clock.instant();
+    Instant deadline = started.plus(maxWait);
+    Optional<Instant> activityDeadline = ActivityBounds.waitDeadline(clock, CALL_RESERVE);
+    if (activityDeadline.isPresent() && activityDeadline.get().isBefore(deadline)) {
+      deadline = activityDeadline.get();
+    }
+    Object turn = new Object();
+    synchronized (this) {
+      waiting.addLast(turn);
+    }
+    try {
+      Instant lastHeartbeat = started;
+      while (true) {
+        Instant now;
+        Instant at;
+        synchronized (this) {
+          now = clock.instant();
+          log.trim(now, longestWindow, mostPermits);
+          int position = position(turn);
+          at = log.nextGrant(limits, now, position);
+          if (position == 0 && !at.isAfter(now)) {
+            log.add(now);
+            return new Grant(now);
+          }
+        }
+        if (at.isAfter(deadline)) {
+          throw new RateLimited(
+              vendor,
+              operation,
+              0,
+              null,
+              "local rate budget " + name + " is spent",
+              Duration.between(now, at));
+        }
+        if (Duration.between(lastHeartbeat, now).compareTo(HEARTBEAT_EVERY) >= 0) {
+          ActivityBounds.heartbeat();
+          lastHeartbeat = now;
+        }
+        Duration wait = Duration.between(now, at);
+        sleep(operation, wait.compareTo(HEARTBEAT_EVERY) > 0 ? HEARTBEAT_EVERY : wait);
       }
-      try {
-        sleeper.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RateLimited(vendor, operation, 0, null, "interrupted waiting for " + name, wait);
+    } finally {
+      synchronized (this) {
+        waiting.remove(turn);
       }
     }
   }
 
-  /** Takes a permit now (returns zero) or says how long until one frees up. */
-  private synchronized Duration take(String operation, Instant deadline) {
-    Instant now = clock.instant();
-    Instant frees = now;
-    for (int i = 0; i < limits.size(); i++) {
-      Limit limit = limits.get(i);
-      Deque<Instant> log = granted.get(i);
-      // Grants that left the window, or older than the last `permits`, can never constrain again.
-      while (!log.isEmpty()
-          && (log.size() > limit.permits()
-              || !log.peekFirst().isAfter(now.minus(limit.window())))) {
-        log.pollFirst();
+  /** How many callers are ahead of this one. */
+  private int position(Object turn) {
+    int i = 0;
+    for (Object t : waiting) {
+      if (t == turn) {
+        return i;
       }
-      if (log.size() == limit.permits()) {
-        // A permit frees when the oldest of the last `permits` grants leaves the window.
-        Instant at = log.peekFirst().plus(limit.window());
-        if (at.isAfter(frees)) {
-          frees = at;
-        }
-      }
+      i++;
     }
-    if (frees.isAfter(now)) {
-      Duration wait = Duration.between(now, frees);
-      if (frees.isAfter(deadline)) {
-        throw new RateLimited(
-            vendor, operation, 0, null, "local rate budget " + name + " is spent", wait);
-      }
-      return wait;
+    throw new IllegalStateException("not waiting");
+  }
+
+  private void sleep(String operation, Duration wait) {
+    try {
+      // A zero wait still yields, so the caller ahead can take its permit.
+      sleeper.sleep(wait.isZero() ? Duration.ofMillis(1) : wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RateLimited(vendor, operation, 0, null, "interrupted waiting for " + name, wait);
     }
-    // Grants stay in non-decreasing order (a clock stepping back must not unsort the logs).
-    Instant grant = now.isAfter(lastGrant) ? now : lastGrant;
-    for (Deque<Instant> log : granted) {
-      log.addLast(grant);
-    }
-    lastGrant = grant;
-    return Duration.ZERO;
   }
 
   /** The budget's name, e.g. {@code brevo-main/organization}. */

@@ -100,6 +100,14 @@ public final class RetryDelays {
     return Duration.ofMillis((long) (random.getAsDouble() * ceiling(attempt).toMillis()));
   }
 
+  /**
+   * The delay before retrying a passing failure: uniform in [base, 3 x base], so the steps that
+   * failed together do not come back together.
+   */
+  public Duration soon() {
+    return base.plusMillis((long) (random.getAsDouble() * base.multipliedBy(2).toMillis()));
+  }
+
   /** The upper bound of {@link #backoff(int)} for this attempt. */
   public Duration ceiling(int attempt) {
     int doublings = Math.max(0, Math.min(attempt - 1, 30));

@@ -2,7 +2,6 @@ package dev.roster.activities.listmonk;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.Secret;
@@ -43,12 +42,9 @@ public final class ListmonkClient {
   /** listmonk sends no request id; a reverse proxy in front of it often adds one. */
   public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id");
 
-  /** The search fallback reads at most this many pages of 50 (paginator maximum). */
-  private static final int SEARCH_PAGES = 4;
-
   private final ListmonkTransport transport;
   private final ListmonkUsersApi users;
-  private volatile boolean sqlQueryDenied;
+  private final ListmonkSearch search;
 
   /**
    * @param baseUrl the instance root, e.g. {@code https://lists.example.com}; paths go under /api
@@ -71,6 +67,7 @@ public final class ListmonkClient {
             requireNonNull(api, "api is null"),
             requireNonNull(http, "http is null"));
     this.users = new ListmonkUsersApi(transport);
+    this.search = new ListmonkSearch(transport);
   }
 
   /** The users and roles endpoints, on the same transport and budget. */
@@ -83,7 +80,14 @@ public final class ListmonkClient {
       String email, String name, Map<String, Object> attribs, List<Long> lists) {
     var body = new SubscriberRequest(email, name, "enabled", lists, attribs, true);
     Reply reply = transport.send("createSubscriber", post(transport.url("subscribers"), body));
-    return subscriber(reply.data(SubscriberBody.class));
+    SubscriberBody created = reply.data(SubscriberBody.class);
+    // The subscriber in the answer, with its id, is listmonk's word that it exists.
+    if (created.id() == null
+        || created.email() == null
+        || !created.email().trim().equalsIgnoreCase(email.trim())) {
+      throw reply.unreadable("no subscriber for the address");
+    }
+    return subscriber(created);
   }
 
   /**
@@ -109,59 +113,7 @@ public final class ListmonkClient {
    * the free-text {@code search} for the rest of this client's life.
    */
   public Optional<Subscriber> findByEmail(String email) {
-    if (!sqlQueryDenied) {
-      try {
-        return findByQuery(email);
-      } catch (ListmonkPermissionDenied e) {
-        sqlQueryDenied = true;
-        log.warn("listmonk query permission missing permission={} fallback=search", e.permission());
-      }
-    }
-    return findBySearch(email);
-  }
-
-  private Optional<Subscriber> findByQuery(String email) {
-    HttpUrl.Builder url =
-        transport
-            .url("subscribers")
-            .addQueryParameter("query", ListmonkQuery.emailEquals(email))
-            .addQueryParameter("per_page", "50");
-    return exactMatch(page("findSubscriberByQuery", url), email);
-  }
-
-  private Optional<Subscriber> findBySearch(String email) {
-    for (int page = 1; page <= SEARCH_PAGES; page++) {
-      HttpUrl.Builder url =
-          transport
-              .url("subscribers")
-              .addQueryParameter("search", email)
-              .addQueryParameter("page", Integer.toString(page))
-              .addQueryParameter("per_page", "50");
-      ListmonkWire.SubscriberPage found = page("findSubscriberBySearch", url);
-      Optional<Subscriber> match = exactMatch(found, email);
-      int total = found.total() == null ? 0 : found.total();
-      if (match.isPresent() || page * 50 >= total) {
-        return match;
-      }
-    }
-    log.warn(
-        "listmonk search fallback gave up email={} pages={}", EmailMask.mask(email), SEARCH_PAGES);
-    return Optional.empty();
-  }
-
-  private ListmonkWire.SubscriberPage page(String operation, HttpUrl.Builder url) {
-    return transport.send(operation, get(url)).data(ListmonkWire.SubscriberPage.class);
-  }
-
-  /** Whatever the server matched, only an exact address counts (defence in depth, see query). */
-  private static Optional<Subscriber> exactMatch(ListmonkWire.SubscriberPage page, String email) {
-    if (page.results() == null) {
-      return Optional.empty();
-    }
-    return page.results().stream()
-        .filter(s -> s.email() != null && s.email().trim().equalsIgnoreCase(email.trim()))
-        .findFirst()
-        .map(ListmonkClient::subscriber);
+    return search.findByEmail(email);
   }
 
   /**
@@ -187,15 +139,19 @@ public final class ListmonkClient {
   public void blocklistSubscriber(long id) {
     HttpUrl.Builder url =
         transport.url("subscribers").addPathSegment(Long.toString(id)).addPathSegment("blocklist");
-    transport.send(
-        "blocklistSubscriber",
-        new Request.Builder().url(url.build()).put(RequestBody.create(new byte[0], null)));
+    transport
+        .send(
+            "blocklistSubscriber",
+            new Request.Builder().url(url.build()).put(RequestBody.create(new byte[0], null)))
+        .expectTrue();
   }
 
   /** Deletes a subscriber and its history. DELETE /api/subscribers/{id}; absent ids succeed. */
   public void deleteSubscriber(long id) {
     HttpUrl.Builder url = transport.url("subscribers").addPathSegment(Long.toString(id));
-    transport.send("deleteSubscriber", new Request.Builder().url(url.build()).delete());
+    transport
+        .send("deleteSubscriber", new Request.Builder().url(url.build()).delete())
+        .expectTrue();
   }
 
   /**
@@ -207,7 +163,7 @@ public final class ListmonkClient {
   public void changeLists(
       List<Long> subscriberIds, String action, List<Long> listIds, String status) {
     var body = new ListAction(subscriberIds, action, listIds, "add".equals(action) ? status : null);
-    transport.send("changeLists", put(transport.url("subscribers/lists"), body));
+    transport.send("changeLists", put(transport.url("subscribers/lists"), body)).expectTrue();
   }
 
   /** Every mailing list. GET /api/lists?per_page=all. */
@@ -275,14 +231,18 @@ public final class ListmonkClient {
 
   private static ImportStatus importStatus(Reply reply) {
     ListmonkWire.ImportBody b = reply.data(ListmonkWire.ImportBody.class);
+    if (b.status() == null) {
+      // "none" would read as no import at all; an answer without a status says nothing.
+      throw reply.unreadable("no import status");
+    }
     return new ImportStatus(
         b.name(),
         b.total() == null ? 0 : b.total(),
         b.imported() == null ? 0 : b.imported(),
-        b.status() == null ? "none" : b.status());
+        b.status());
   }
 
-  private static Subscriber subscriber(SubscriberBody s) {
+  static Subscriber subscriber(SubscriberBody s) {
     Map<Long, String> subscriptions = new LinkedHashMap<>();
     if (s.lists() != null) {
       s.lists().forEach(l -> subscriptions.put(l.id(), l.subscriptionStatus()));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.activities.http.Answers;
+import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RedactingLogInterceptor;
 import dev.roster.activities.http.RetryDelays;
@@ -31,7 +33,7 @@ final class ListmonkTransport {
   private final String apiUser;
   private final Secret token;
   private final RateBudget budget;
-  private final OkHttpClient http;
+  private final MeteredHttp http;
   private final RetryDelays delays = RetryDelays.system();
 
   ListmonkTransport(
@@ -40,7 +42,7 @@ final class ListmonkTransport {
     this.apiUser = apiUser;
     this.token = token;
     this.budget = budget;
-    this.http = RateBudget.metering(http);
+    this.http = MeteredHttp.over(http);
   }
 
   /** {@code <base>/api/<segments>}; callers add ids and emails with addPathSegment. */
@@ -115,6 +117,20 @@ final class ListmonkTransport {
       return data(VendorJson.MAPPER.getTypeFactory().constructType(type));
     }
 
+    /**
+     * Checks listmonk's {@code {"data": true}} acknowledgement (list changes, blocklist, deletes):
+     * anything else does not say the work was done.
+     */
+    void expectTrue() {
+      if (!Boolean.TRUE.equals(data(Boolean.class))) {
+        throw unreadable("no true in data");
+      }
+    }
+
+    VendorUnavailable unreadable(String what) {
+      return Answers.unreadable(ListmonkClient.VENDOR, operation, status, what);
+    }
+
     private <T> T data(JavaType type) {
       try {
         JsonNode data = VendorJson.MAPPER.readTree(body).path("data");
@@ -124,8 +140,7 @@ final class ListmonkTransport {
         return VendorJson.MAPPER.convertValue(data, type);
       } catch (IOException | IllegalArgumentException e) {
         // A 2xx we cannot read is a vendor fault; say which type, not the body.
-        throw new VendorUnavailable(
-            ListmonkClient.VENDOR, operation, status, null, "unreadable " + type.toString());
+        throw unreadable(type.getRawClass().getSimpleName());
       }
     }
   }

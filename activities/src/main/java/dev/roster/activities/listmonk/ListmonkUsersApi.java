@@ -34,7 +34,13 @@ public final class ListmonkUsersApi {
         new UserRequest(username, email, name, "user", status, false, null, userRoleId, null);
     Request.Builder request =
         new Request.Builder().url(url().build()).post(ListmonkTransport.json(body));
-    return user(transport.send("createUser", request).data(UserBody.class));
+    Reply reply = transport.send("createUser", request);
+    UserBody created = reply.data(UserBody.class);
+    // The user in the answer, with its id, is listmonk's word that it exists.
+    if (created.id() == null || !username.equals(created.username())) {
+      throw reply.unreadable("no user for the username");
+    }
+    return user(created);
   }
 
   /**
@@ -62,7 +68,7 @@ public final class ListmonkUsersApi {
   /** Deletes a user. DELETE /api/users/{id}. Rejected (400) for the last Super Admin. */
   public void deleteUser(long id) {
     HttpUrl.Builder url = url().addPathSegment(Long.toString(id));
-    transport.send("deleteUser", new Request.Builder().url(url.build()).delete());
+    transport.send("deleteUser", new Request.Builder().url(url.build()).delete()).expectTrue();
   }
 
   /** The user roles. GET /api/roles/users. */

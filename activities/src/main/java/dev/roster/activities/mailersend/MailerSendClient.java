@@ -7,6 +7,8 @@ import static dev.roster.activities.mailersend.MailerSendRequests.put;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.roster.activities.http.Answers;
+import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RedactingLogInterceptor;
 import dev.roster.activities.http.RetryDelays;
@@ -56,7 +58,7 @@ public final class MailerSendClient {
   private final HttpUrl baseUrl;
   private final Secret token;
   private final RateBudget budget;
-  private final OkHttpClient http;
+  private final MeteredHttp http;
   private final ResponseReader reader;
 
   /**
@@ -76,7 +78,7 @@ public final class MailerSendClient {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
     this.token = requireNonNull(token, "token is null");
     this.budget = requireNonNull(budget, "budget is null");
-    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
+    this.http = MeteredHttp.over(requireNonNull(http, "http is null"));
     this.reader = new ResponseReader(RetryDelays.system(), new QuotaWatch(lowQuota));
   }
 
@@ -107,7 +109,13 @@ public final class MailerSendClient {
   public Invite inviteUser(String email, String role, List<String> permissions) {
     var body =
         new MailerSendWire.InviteUser(email, role, permissions == null ? List.of() : permissions);
-    return invite(single("inviteUser", post(url("users"), body), MailerSendWire.Invite.class));
+    MailerSendWire.Invite sent =
+        single("inviteUser", post(url("users"), body), MailerSendWire.Invite.class);
+    // The invite in the answer, for this address, is MailerSend's word that it exists.
+    if (sent.email() == null || !sent.email().trim().equalsIgnoreCase(email.trim())) {
+      throw Answers.unreadable(VENDOR, "inviteUser", 200, "no invite for the address");
+    }
+    return invite(sent);
   }
 
   /** Changes a user's role and permissions. PUT /users/{id}. */
@@ -120,7 +128,7 @@ public final class MailerSendClient {
 
   /** Removes a user. DELETE /users/{id} (204); NotFound when absent. */
   public void deleteUser(String id) {
-    send("deleteUser", delete(url("users").addPathSegment(id), null));
+    send("deleteUser", delete(url("users").addPathSegment(id), null)).expectEmptyOrJson();
   }
 
   /** Every pending invite, all pages. GET /invites?page&limit. */
@@ -142,7 +150,7 @@ public final class MailerSendClient {
 
   /** Withdraws a pending invite. DELETE /invites/{id} (204); NotFound when absent. */
   public void cancelInvite(String id) {
-    send("cancelInvite", delete(url("invites").addPathSegment(id), null));
+    send("cancelInvite", delete(url("invites").addPathSegment(id), null)).expectEmptyOrJson();
   }
 
   /** Every recipient, all pages. GET /recipients?page&limit (no email filter exists). */
@@ -156,7 +164,7 @@ public final class MailerSendClient {
 
   /** Deletes a recipient and its data. DELETE /recipients/{id} (204); NotFound when absent. */
   public void deleteRecipient(String id) {
-    send("deleteRecipient", delete(url("recipients").addPathSegment(id), null));
+    send("deleteRecipient", delete(url("recipients").addPathSegment(id), null)).expectEmptyOrJson();
   }
 
   /** Every blocklist entry, all pages. GET /suppressions/blocklist?page&limit. */
@@ -175,21 +183,23 @@ public final class MailerSendClient {
    */
   public List<BlocklistEntry> addToBlocklist(List<String> emails, String domainId) {
     var body = new MailerSendWire.AddToBlocklist(domainId, emails);
-    Reply reply = send("addToBlocklist", post(url("suppressions/blocklist"), body));
+    MailerSendReply reply = send("addToBlocklist", post(url("suppressions/blocklist"), body));
     JavaType type = listOf(MailerSendWire.BlocklistEntry.class);
     MailerSendWire.Single<List<MailerSendWire.BlocklistEntry>> data = reply.read(type);
-    List<BlocklistEntry> out = new ArrayList<>();
-    if (data != null && data.data() != null) {
-      data.data().forEach(b -> out.add(new BlocklistEntry(b.id(), b.type(), b.pattern())));
+    if (data.data() == null) {
+      throw Answers.unreadable(VENDOR, "addToBlocklist", reply.status(), "no data");
     }
+    List<BlocklistEntry> out = new ArrayList<>();
+    data.data().forEach(b -> out.add(new BlocklistEntry(b.id(), b.type(), b.pattern())));
     return out;
   }
 
   /** Unblocks entries by id. DELETE /suppressions/blocklist {@code {"ids":[...]}}. */
   public void deleteFromBlocklist(List<String> ids) {
     send(
-        "deleteFromBlocklist",
-        delete(url("suppressions/blocklist"), new MailerSendWire.DeleteFromBlocklist(ids)));
+            "deleteFromBlocklist",
+            delete(url("suppressions/blocklist"), new MailerSendWire.DeleteFromBlocklist(ids)))
+        .expectEmptyOrJson();
   }
 
   private <W, T> List<T> listAll(String operation, String path, Class<W> wire, Function<W, T> map) {
@@ -201,8 +211,13 @@ public final class MailerSendClient {
           url(path)
               .addQueryParameter("page", Integer.toString(page))
               .addQueryParameter("limit", Integer.toString(PAGE_SIZE));
-      MailerSendWire.Page<W> body = send(operation, get(url)).read(type);
-      if (body == null || body.data() == null || body.data().isEmpty()) {
+      MailerSendReply reply = send(operation, get(url));
+      MailerSendWire.Page<W> body = reply.read(type);
+      if (body.data() == null) {
+        // A page without data is not the end of the listing: it is an answer we cannot use.
+        throw Answers.unreadable(VENDOR, operation, reply.status(), "a page without data");
+      }
+      if (body.data().isEmpty()) {
         return out;
       }
       body.data().forEach(w -> out.add(map.apply(w)));
@@ -226,9 +241,10 @@ public final class MailerSendClient {
         VendorJson.MAPPER
             .getTypeFactory()
             .constructParametricType(MailerSendWire.Single.class, wire);
-    MailerSendWire.Single<W> body = send(operation, request).read(type);
-    if (body == null || body.data() == null) {
-      throw new VendorUnavailable(VENDOR, operation, 200, null, "response without data");
+    MailerSendReply reply = send(operation, request);
+    MailerSendWire.Single<W> body = reply.read(type);
+    if (body.data() == null) {
+      throw Answers.unreadable(VENDOR, operation, reply.status(), "no data");
     }
     return body.data();
   }
@@ -247,7 +263,7 @@ public final class MailerSendClient {
     return baseUrl.newBuilder().addPathSegments(segments);
   }
 
-  private Reply send(String operation, Request.Builder request) {
+  private MailerSendReply send(String operation, Request.Builder request) {
     Request built =
         request
             .tag(RateBudget.Permit.class, budget.permit(operation))
@@ -258,7 +274,7 @@ public final class MailerSendClient {
       String body = response.body().string();
       reader.observe(response);
       if (response.isSuccessful()) {
-        return new Reply(operation, response.code(), body);
+        return new MailerSendReply(operation, response.code(), body);
       }
       String requestId = RedactingLogInterceptor.requestId(response.headers(), REQUEST_ID_HEADERS);
       Duration retryAfter = response.code() == 429 ? reader.retryAfter(response) : null;
@@ -271,21 +287,6 @@ public final class MailerSendClient {
           retryAfter);
     } catch (IOException e) {
       throw StatusMapping.forIo(VENDOR, operation, e);
-    }
-  }
-
-  private record Reply(String operation, int status, String body) {
-    <T> T read(JavaType type) {
-      if (body == null || body.isBlank()) {
-        return null;
-      }
-      try {
-        return VendorJson.MAPPER.readValue(body, type);
-      } catch (IOException e) {
-        // A 2xx we cannot read is a vendor fault; say which type, not the body.
-        throw new VendorUnavailable(
-            VENDOR, operation, status, null, "unreadable " + type.getRawClass().getSimpleName());
-      }
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.roster.activities.mailjet;
 
 import static dev.roster.activities.mailjet.MailjetTransport.VENDOR;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.activities.http.Answers;
 import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.RateBudget;
@@ -43,9 +43,10 @@ public final class MailjetClient {
   public static final List<String> REQUEST_ID_HEADERS =
       List.of("X-MJ-Request-GUID", "x-request-id");
 
-  private static final String REST = "v3/REST";
+  static final String REST = "v3/REST";
 
   private final MailjetTransport transport;
+  private final MailjetJobs jobs;
 
   /**
    * @param baseUrl the API host without a path, e.g. {@code https://api.mailjet.com}
@@ -55,23 +56,38 @@ public final class MailjetClient {
   public MailjetClient(
       HttpUrl baseUrl, Secret apiKey, Secret secretKey, RateBudget api, OkHttpClient http) {
     this.transport = new MailjetTransport(baseUrl, apiKey, secretKey, api, http);
+    this.jobs = new MailjetJobs(transport);
   }
 
-  /** POST /v3/REST/contact. Throws Conflict when the address already has a contact. */
+  /**
+   * POST /v3/REST/contact. Throws Conflict when the address already has a contact. The answer's
+   * Data[0] (with its ID, for this address) is Mailjet's word that the contact exists.
+   */
   public Contact createContact(String email, String name, Boolean excludedFromCampaigns) {
     var body = new MailjetWire.CreateContact(email, name, excludedFromCampaigns);
-    return required(
+    MailjetWire.Contact created =
+        required(
             "createContact",
-            transport.post("createContact", rest("contact"), body).first(MailjetWire.Contact.class))
-        .toContact();
+            transport
+                .post("createContact", rest("contact"), body)
+                .first(MailjetWire.Contact.class));
+    if (created.id() == null
+        || created.email() == null
+        || !created.email().trim().equalsIgnoreCase(email.trim())) {
+      throw Answers.unreadable(VENDOR, "createContact", 201, "no contact for the address");
+    }
+    return created.toContact();
   }
 
   /** GET /v3/REST/contact/{idOrEmail}; empty on 404. */
   public Optional<Contact> getContact(String idOrEmail) {
     try {
       Reply reply = transport.get("getContact", rest("contact").addPathSegment(idOrEmail));
-      return Optional.ofNullable(reply.first(MailjetWire.Contact.class))
-          .map(MailjetWire.Contact::toContact);
+      MailjetWire.Contact contact = reply.first(MailjetWire.Contact.class);
+      if (contact != null && contact.id() == null) {
+        throw Answers.unreadable(VENDOR, "getContact", reply.status(), "a contact without ID");
+      }
+      return Optional.ofNullable(contact).map(MailjetWire.Contact::toContact);
     } catch (NotFound absent) {
       return Optional.empty();
     }
@@ -205,12 +221,16 @@ public final class MailjetClient {
   /** POST /v3/REST/listrecipient. Conflict when the membership exists; Rejected for bad ids. */
   public ListRecipient subscribe(long contactId, long listId) {
     var body = new MailjetWire.Subscribe(contactId, listId, false);
-    return required(
+    MailjetWire.ListRecipient created =
+        required(
             "subscribe",
             transport
                 .post("subscribe", rest("listrecipient"), body)
-                .first(MailjetWire.ListRecipient.class))
-        .toRecipient();
+                .first(MailjetWire.ListRecipient.class));
+    if (created.id() == null) {
+      throw Answers.unreadable(VENDOR, "subscribe", 201, "a membership without ID");
+    }
+    return created.toRecipient();
   }
 
   /** PUT /v3/REST/listrecipient/{id} {@code {"IsUnsubscribed":true}}. Idempotent. */
@@ -250,47 +270,19 @@ public final class MailjetClient {
 
   /** Starts an asynchronous bulk upsert. POST /v3/REST/contact/managemanycontacts; the JobID. */
   public long startBulkJob(List<BulkContact> contacts, List<ListAction> lists) {
-    var rows =
-        contacts.stream()
-            .map(
-                c ->
-                    new MailjetWire.BulkContact(
-                        c.email(), c.name(), c.excludedFromCampaigns(), c.properties()))
-            .toList();
-    var actions =
-        lists.stream().map(l -> new MailjetWire.ListAction(l.listId(), l.action().wire())).toList();
-    var body = new MailjetWire.ManageManyContacts(rows, actions);
-    MailjetWire.JobId job =
-        transport
-            .post("startBulkJob", rest("contact/managemanycontacts"), body)
-            .first(MailjetWire.JobId.class);
-    if (job == null || job.jobId() == null) {
-      throw new VendorUnavailable(VENDOR, "startBulkJob", 201, null, "no JobID in the answer");
-    }
-    return job.jobId();
+    return jobs.start(contacts, lists);
   }
 
   /** GET /v3/REST/contact/managemanycontacts/{jobId}; either status vocabulary (vendors.md ⚠). */
   public BulkJob bulkJobStatus(long jobId) {
-    var url = rest("contact/managemanycontacts").addPathSegment(Long.toString(jobId));
-    MailjetWire.JobStatus s =
-        transport.get("bulkJobStatus", url).first(MailjetWire.JobStatus.class);
-    return MailjetWire.JobStatus.toBulkJob(jobId, s);
+    return jobs.status(jobId);
   }
 
   /**
    * The rows a finished job refused. GET /v3/DATA/batchjob/{jobId}/JSONError/application:json/LAST.
-   * The file's shape is undocumented ("JSON error details"), so it is read leniently: an array of
-   * row objects, or an envelope whose Data holds them.
    */
   public List<BulkRowError> bulkJobErrors(long jobId) {
-    var url =
-        transport
-            .url("v3/DATA/batchjob")
-            .addPathSegment(Long.toString(jobId))
-            .addPathSegments("JSONError/application:json/LAST");
-    JsonNode tree = transport.get("bulkJobErrors", url).tree();
-    return MailjetWire.rowErrors(tree);
+    return jobs.errors(jobId);
   }
 
   private void setUnsubscribed(String operation, long recipientId, boolean unsubscribed) {
@@ -302,9 +294,9 @@ public final class MailjetClient {
     return transport.url(REST + "/" + segments);
   }
 
-  private static <T> T required(String operation, T item) {
+  static <T> T required(String operation, T item) {
     if (item == null) {
-      throw new VendorUnavailable(VENDOR, operation, 201, null, "no Data[0] in the answer");
+      throw Answers.unreadable(VENDOR, operation, 201, "no Data[0]");
     }
     return item;
   }

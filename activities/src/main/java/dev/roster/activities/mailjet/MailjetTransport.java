@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.activities.http.Answers;
 import dev.roster.activities.http.Conflict;
+import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RedactingLogInterceptor;
 import dev.roster.activities.http.RetryDelays;
@@ -13,7 +15,6 @@ import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.StatusMapping;
 import dev.roster.activities.http.VendorException;
 import dev.roster.activities.http.VendorJson;
-import dev.roster.activities.http.VendorUnavailable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class MailjetTransport {
   private final Secret apiKey;
   private final Secret secretKey;
   private final RateBudget api;
-  private final OkHttpClient http;
+  private final MeteredHttp http;
   private final RetryDelays delays = RetryDelays.system();
 
   MailjetTransport(
@@ -51,7 +52,7 @@ final class MailjetTransport {
     this.apiKey = requireNonNull(apiKey, "apiKey is null");
     this.secretKey = requireNonNull(secretKey, "secretKey is null");
     this.api = requireNonNull(api, "api is null");
-    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
+    this.http = MeteredHttp.over(requireNonNull(http, "http is null"));
   }
 
   /** {@code <base>/<segments>}; segments are literal path parts, never user data. */
@@ -67,12 +68,18 @@ final class MailjetTransport {
     return send(operation, new Request.Builder().url(url.build()).post(json(body)));
   }
 
+  /** A PUT; its answer (the envelope, or nothing for 304) must be empty or JSON. */
   Reply put(String operation, HttpUrl.Builder url, Object body) {
-    return send(operation, new Request.Builder().url(url.build()).put(json(body)));
+    Reply reply = send(operation, new Request.Builder().url(url.build()).put(json(body)));
+    Answers.emptyOrJson(VENDOR, operation, reply.status(), reply.body());
+    return reply;
   }
 
+  /** A DELETE; its answer (204, nothing) must be empty or JSON. */
   Reply delete(String operation, HttpUrl.Builder url) {
-    return send(operation, new Request.Builder().url(url.build()).delete());
+    Reply reply = send(operation, new Request.Builder().url(url.build()).delete());
+    Answers.emptyOrJson(VENDOR, operation, reply.status(), reply.body());
+    return reply;
   }
 
   /** Every item of a collection, following Limit/Offset until Total is reached. */
@@ -86,9 +93,9 @@ final class MailjetTransport {
               .setQueryParameter("Offset", Integer.toString(out.size()))
               .build();
       MailjetWire.Envelope<T> envelope = get(operation, page.newBuilder()).envelope(item);
-      List<T> data = envelope == null || envelope.data() == null ? List.of() : envelope.data();
+      List<T> data = envelope.data();
       out.addAll(data);
-      int total = envelope == null || envelope.total() == null ? out.size() : envelope.total();
+      int total = envelope.total() == null ? out.size() : envelope.total();
       if (data.isEmpty() || out.size() >= total) {
         return out;
       }
@@ -150,7 +157,11 @@ final class MailjetTransport {
     }
   }
 
-  /** A 2xx (or 304) answer, read on demand. */
+  /**
+   * A 2xx (or 304) answer, read on demand. A read needs the {@code Count/Data/Total} envelope: an
+   * empty, cut-off or malformed body is a retryable VendorUnavailable, never "no data" (which would
+   * make a contact look absent).
+   */
   record Reply(String operation, int status, String body) {
 
     <T> MailjetWire.Envelope<T> envelope(Class<T> item) {
@@ -158,30 +169,29 @@ final class MailjetTransport {
           VendorJson.MAPPER
               .getTypeFactory()
               .constructParametricType(MailjetWire.Envelope.class, item);
-      return read(type, item.getSimpleName());
+      MailjetWire.Envelope<T> envelope = read(type, item.getSimpleName());
+      if (envelope.data() == null) {
+        throw Answers.unreadable(VENDOR, operation, status, "no Data in the envelope");
+      }
+      return envelope;
     }
 
-    /** Data[0], or null when the answer has no body (204, 304) or no item. */
+    /** Data[0], or null when the envelope holds no item. */
     <T> T first(Class<T> item) {
       MailjetWire.Envelope<T> envelope = envelope(item);
-      return envelope == null || envelope.data() == null || envelope.data().isEmpty()
-          ? null
-          : envelope.data().get(0);
+      return envelope.data().isEmpty() ? null : envelope.data().get(0);
     }
 
     JsonNode tree() {
-      return read(VendorJson.MAPPER.getTypeFactory().constructType(JsonNode.class), "JsonNode");
+      return Answers.json(VENDOR, operation, status, body);
     }
 
     private <T> T read(JavaType type, String what) {
-      if (body == null || body.isBlank()) {
-        return null;
-      }
       try {
-        return VendorJson.MAPPER.readValue(body, type);
-      } catch (IOException e) {
+        return VendorJson.MAPPER.convertValue(tree(), type);
+      } catch (IllegalArgumentException e) {
         // A 2xx we cannot read is a vendor fault; say which type, not the body.
-        throw new VendorUnavailable(VENDOR, operation, status, null, "unreadable " + what);
+        throw Answers.unreadable(VENDOR, operation, status, what);
       }
     }
   }

@@ -3,7 +3,8 @@ package dev.roster.activities.servicenow;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.roster.activities.http.Answers;
+import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.RedactingLogInterceptor;
@@ -47,7 +48,7 @@ public final class ServiceNowClient {
   private final ServiceNowAuth auth;
   private final OAuthTokens tokens;
   private final RateBudget budget;
-  private final OkHttpClient http;
+  private final MeteredHttp http;
   private final RetryDelays delays;
   private final ServiceNowRecords records;
 
@@ -61,7 +62,7 @@ public final class ServiceNowClient {
     this.instanceUrl = requireNonNull(instanceUrl, "instanceUrl is null");
     this.auth = requireNonNull(auth, "auth is null");
     this.budget = requireNonNull(budget, "budget is null");
-    this.http = RateBudget.metering(requireNonNull(http, "http is null"));
+    this.http = MeteredHttp.over(requireNonNull(http, "http is null"));
     requireNonNull(clock, "clock is null");
     this.tokens =
         auth instanceof ServiceNowAuth.ClientCredentials cc
@@ -86,8 +87,8 @@ public final class ServiceNowClient {
   public Map<String, String> getRecord(String table, String sysId, List<String> fields) {
     HttpUrl.Builder url = table(table).addPathSegment(sysId);
     readParams(url, fields);
-    Reply reply = send("getRecord", get(url));
-    return records.record(reply.json().path("result"));
+    ServiceNowReply reply = send("getRecord", get(url));
+    return records.record(reply.result(true));
   }
 
   /**
@@ -106,7 +107,7 @@ public final class ServiceNowClient {
     readParams(url, fields);
     url.addQueryParameter("sysparm_limit", Integer.toString(limit));
     url.addQueryParameter("sysparm_offset", Integer.toString(offset));
-    Reply reply;
+    ServiceNowReply reply;
     try {
       reply = send("query", get(url));
     } catch (NotFound noRows) {
@@ -114,11 +115,7 @@ public final class ServiceNowClient {
       return new QueryPage(List.of(), 0, offset, false);
     }
     return records.page(
-        reply.json().path("result"),
-        reply.header("X-Total-Count"),
-        reply.header("Link"),
-        offset,
-        limit);
+        reply.result(false), reply.header("X-Total-Count"), reply.header("Link"), offset, limit);
   }
 
   /**
@@ -131,15 +128,17 @@ public final class ServiceNowClient {
   public Map<String, String> patch(String table, String sysId, Map<String, String> fields) {
     HttpUrl.Builder url = table(table).addPathSegment(sysId);
     url.addQueryParameter("sysparm_exclude_reference_link", "true");
-    Reply reply = send("patch", new Request.Builder().url(url.build()).patch(json(fields)));
-    return records.record(reply.json().path("result"));
+    ServiceNowReply reply =
+        send("patch", new Request.Builder().url(url.build()).patch(json(fields)));
+    return reply.written(records.record(reply.result(true)));
   }
 
   /** Inserts a record. POST /api/now/table/{table}. Not idempotent. */
   public Map<String, String> create(String table, Map<String, String> fields) {
     HttpUrl.Builder url = table(table).addQueryParameter("sysparm_exclude_reference_link", "true");
-    Reply reply = send("create", new Request.Builder().url(url.build()).post(json(fields)));
-    return records.record(reply.json().path("result"));
+    ServiceNowReply reply =
+        send("create", new Request.Builder().url(url.build()).post(json(fields)));
+    return reply.written(records.record(reply.result(true)));
   }
 
   /** Attachments of a record. GET /api/now/attachment. Read-only. */
@@ -149,8 +148,8 @@ public final class ServiceNowClient {
             .newBuilder()
             .addPathSegments("api/now/attachment")
             .addQueryParameter("sysparm_query", "table_name=" + table + "^table_sys_id=" + sysId);
-    Reply reply = send("listAttachments", get(url));
-    return records.attachments(reply.json().path("result"));
+    ServiceNowReply reply = send("listAttachments", get(url));
+    return records.attachments(reply.result(false));
   }
 
   /**
@@ -159,8 +158,8 @@ public final class ServiceNowClient {
    * @throws NotFound when the attachment is missing or an ACL hides it
    */
   public Attachment getAttachment(String attachmentSysId) {
-    Reply reply = send("getAttachment", get(attachment(attachmentSysId)));
-    return records.attachment(reply.json().path("result"));
+    ServiceNowReply reply = send("getAttachment", get(attachment(attachmentSysId)));
+    return records.attachment(reply.result(true));
   }
 
   /**
@@ -197,10 +196,14 @@ public final class ServiceNowClient {
         : ":" + instanceUrl.port();
   }
 
-  private Reply send(String operation, Request.Builder request) {
+  private ServiceNowReply send(String operation, Request.Builder request) {
     try (Response response = execute(operation, request, false, null)) {
       String body = response.body().string();
-      return new Reply(operation, readJson(operation, body), response.headers().toMultimap());
+      return new ServiceNowReply(
+          operation,
+          response.code(),
+          Answers.json(VENDOR, operation, response.code(), body),
+          response.headers().toMultimap());
     } catch (IOException e) {
       throw StatusMapping.forIo(VENDOR, operation, e);
     }
@@ -265,16 +268,6 @@ public final class ServiceNowClient {
     }
   }
 
-  private static JsonNode readJson(String operation, String body) {
-    try {
-      return body.isEmpty()
-          ? VendorJson.MAPPER.createObjectNode()
-          : VendorJson.MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw StatusMapping.forIo(VENDOR, operation, new IOException("response is not JSON"));
-    }
-  }
-
   private HttpUrl.Builder attachment(String attachmentSysId) {
     return instanceUrl
         .newBuilder()
@@ -307,17 +300,6 @@ public final class ServiceNowClient {
       return RequestBody.create(VendorJson.MAPPER.writeValueAsBytes(fields), JSON);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot serialise fields", e);
-    }
-  }
-
-  private record Reply(String operation, JsonNode json, Map<String, List<String>> headers) {
-    String header(String name) {
-      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-        if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-          return e.getValue().get(0);
-        }
-      }
-      return null;
     }
   }
 }

@@ -56,11 +56,40 @@ class ActivityFailuresTest {
   }
 
   @Test
-  void vendorUnavailableIsRetryableWithThePolicyDelay() {
+  void aFailureFromAVendorThatIsNotAnsweringWaitsForThePolicysBackoff() {
     ApplicationFailure f =
-        ActivityFailures.toApplicationFailure(new VendorUnavailable("brevo", "op", 503, "r", null));
+        ActivityFailures.toApplicationFailure(
+            new VendorUnavailable("brevo", "op", 503, "r", null), halfJitter, 1, false);
     assertThat(f.getType()).isEqualTo(FailureTypes.VENDOR_UNAVAILABLE);
     assertThat(f.isNonRetryable()).isFalse();
     assertThat(f.getNextRetryDelay()).isNull();
+  }
+
+  @Test
+  void aPassingFailureFromAnAnsweringVendorIsRetriedSoonForAFewAttempts() {
+    VendorUnavailable e = new VendorUnavailable("brevo", "op", 503, "r", null);
+
+    ApplicationFailure early = ActivityFailures.toApplicationFailure(e, halfJitter, 3, true);
+    ApplicationFailure late =
+        ActivityFailures.toApplicationFailure(e, halfJitter, ActivityFailures.SOON_ATTEMPTS, true);
+
+    // Half-way between 1 s and 3 s: jittered around the base, not doubled per attempt.
+    assertThat(early.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(early.getType()).isEqualTo(FailureTypes.VENDOR_UNAVAILABLE);
+    assertThat(late.getNextRetryDelay()).isNull();
+  }
+
+  @Test
+  void whetherTheVendorIsAnsweringComesFromItsRecentCalls() {
+    RecentAnswers answers = new RecentAnswers();
+    assertThat(answers.mostlyAnswered()).isTrue();
+    for (int i = 0; i < RecentAnswers.SIZE; i++) {
+      answers.record(i % 5 != 0);
+    }
+    assertThat(answers.mostlyAnswered()).as("one in five failed").isTrue();
+    for (int i = 0; i < RecentAnswers.SIZE * 3 / 4; i++) {
+      answers.record(false);
+    }
+    assertThat(answers.mostlyAnswered()).as("most of the last calls failed").isFalse();
   }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +128,57 @@ class RateBudgetTest {
     b.acquire("op");
     RateLimited e = catchThrowableOfType(RateLimited.class, () -> b.acquire("op"));
     assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void aCallerBehindAnotherIsToldWhenItsOwnPermitComesNotTheNextOne() throws Exception {
+    // One permit a second. The first caller takes it; a second waits in-thread for the next one
+    // (held here, asleep); a third, whose own permit is two seconds away, is past its 1.5 s wait
+    // and must be told two seconds: "the next permit frees in one" would bring it back to lose
+    // again, an attempt spent for nothing.
+    CountDownLatch asleep = new CountDownLatch(1);
+    CountDownLatch wake = new CountDownLatch(1);
+    Thread[] second = new Thread[1];
+    RateBudget b =
+        new RateBudget(
+            "brevo",
+            "brevo-main/organization",
+            List.of(new RateBudget.Limit(1, Duration.ofSeconds(1))),
+            Duration.ofMillis(1500),
+            clock,
+            d -> {
+              if (Thread.currentThread() == second[0]) {
+                asleep.countDown();
+                wake.await();
+              }
+              clock.advance(d);
+            });
+    b.acquire("first");
+    second[0] = new Thread(() -> b.acquire("second"));
+    second[0].start();
+    assertThat(asleep.await(10, TimeUnit.SECONDS)).isTrue();
+
+    RateLimited third = catchThrowableOfType(RateLimited.class, () -> b.acquire("third"));
+
+    assertThat(third).as("the third caller must not jump the queue").isNotNull();
+    assertThat(third.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+    wake.countDown();
+    second[0].join(10_000);
+    assertThat(second[0].isAlive()).isFalse();
+  }
+
+  @Test
+  void aPermitCountsFromWhenItsRequestWasWritten() {
+    RateBudget b = budget(new RateBudget.Limit(1, Duration.ofSeconds(1)));
+    RateBudget.Grant grant = b.acquire("op");
+    // A fresh connection took 300 ms to set up before the request went out.
+    clock.advance(Duration.ofMillis(300));
+    grant.stamp();
+    b.acquire("op");
+
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+    assertThat(grant.at()).isEqualTo(Instant.parse("2025-01-10T12:00:00.300Z"));
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2025-01-10T12:00:01.300Z"));
   }
 
   @Test

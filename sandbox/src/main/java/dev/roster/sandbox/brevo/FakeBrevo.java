@@ -50,9 +50,9 @@ public final class FakeBrevo extends SandboxFake {
     this.organization = new BrevoOrganization(options.clock(), options.acceptAfter());
     this.contacts = new BrevoContacts(options.clock(), options.registeredEmail());
     this.organizationBudget =
-        new RateBudget(options.organizationLimit(), options.organizationWindow(), options.clock());
+        rateBudget(options.organizationLimit(), options.organizationWindow(), options.clock());
     this.contactsBudget =
-        new RateBudget(options.contactsLimit(), options.contactsWindow(), options.clock());
+        rateBudget(options.contactsLimit(), options.contactsWindow(), options.clock());
   }
 
   public static FakeBrevo start(Options options) {

@@ -43,7 +43,7 @@ public final class FakeMailerSend extends SandboxFake {
     server.clock(options.clock());
     this.team = new MailerSendTeam(options.clock(), options.acceptAfter());
     this.suppressions = new MailerSendSuppressions(options.clock());
-    this.rate = new RateBudget(options.rateLimit(), options.rateWindow(), options.clock());
+    this.rate = rateBudget(options.rateLimit(), options.rateWindow(), options.clock());
     this.quota = new DailyQuota(options.dailyQuota(), options.clock());
   }
 

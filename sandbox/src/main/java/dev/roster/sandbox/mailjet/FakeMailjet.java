@@ -41,7 +41,7 @@ public final class FakeMailjet extends SandboxFake {
     this.contacts = new MailjetContacts(store);
     this.lists = new MailjetLists(store);
     this.jobs = new MailjetJobs(store, options.jobPolls(), options.jobStatusVocabulary());
-    this.budget = new RateBudget(options.rateLimit(), options.rateWindow(), options.clock());
+    this.budget = rateBudget(options.rateLimit(), options.rateWindow(), options.clock());
   }
 
   public static FakeMailjet start(Options options) {

@@ -51,7 +51,7 @@ public final class FakeServiceNow extends SandboxFake {
             options.clientSecret(),
             options.tokenTtl(),
             options.clock());
-    RateBudget budget = new RateBudget(options.rateLimit(), options.rateWindow(), options.clock());
+    RateBudget budget = rateBudget(options.rateLimit(), options.rateWindow(), options.clock());
     this.gate = new SnGate(auth, budget, options.clock());
     this.tables = new SnTableApi(store, this::baseUrl);
     this.attachments = new SnAttachments(store, tables, this::baseUrl);

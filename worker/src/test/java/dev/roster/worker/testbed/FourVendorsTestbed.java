@@ -1,13 +1,16 @@
 package dev.roster.worker.testbed;
 
+import dev.roster.activities.bulkimport.ImportStore;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.servicenow.ServiceNowAuth;
+import dev.roster.sandbox.FaultProxy;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.sandbox.mailjet.FakeMailjet;
 import dev.roster.sandbox.servicenow.FakeServiceNow;
+import dev.roster.worker.ImportSetup;
 import dev.roster.worker.RosterWorker;
 import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
@@ -32,11 +35,17 @@ import dev.roster.workflows.tasks.TaskCompletion;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -78,85 +87,75 @@ public final class FourVendorsTestbed implements AutoCloseable {
   /** The ServiceNow sandbox tickets are written to, or null without ServiceNow. */
   public final FakeServiceNow servicenow;
 
+  /** Faults proxies in front of the fakes by account, when the options ask for them; else empty. */
+  public final Map<String, FaultProxy> proxies = new LinkedHashMap<>();
+
   /**
    * @param brevoAcceptAfter when Brevo invitees accept by themselves (null: never)
    * @param mailerSendAcceptAfter the same for MailerSend
    */
   public FourVendorsTestbed(Duration brevoAcceptAfter, Duration mailerSendAcceptAfter) {
-    this(brevoAcceptAfter, mailerSendAcceptAfter, null);
+    this(
+        FourVendorsOptions.builder()
+            .brevoAcceptAfter(brevoAcceptAfter)
+            .mailerSendAcceptAfter(mailerSendAcceptAfter)
+            .build());
   }
 
-  /**
-   * As above, with notices written back to tickets on a ServiceNow sandbox (on the same clock) and
-   * manual tasks mirrored there as sc_tasks, checked every {@code taskPollInterval}.
-   */
-  public static FourVendorsTestbed withServiceNow(
-      Duration brevoAcceptAfter, Duration taskPollInterval) {
-    return new FourVendorsTestbed(brevoAcceptAfter, null, taskPollInterval);
-  }
-
-  private FourVendorsTestbed(
-      Duration brevoAcceptAfter, Duration mailerSendAcceptAfter, Duration taskPollInterval) {
-    env = TestWorkflowEnvironment.newInstance();
+  public FourVendorsTestbed(FourVendorsOptions options) {
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(options.timeSkipping()).build());
     RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
-    Supplier<Instant> clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
+    // On the real clock the fakes read it directly: asking the test server for the time is a
+    // round trip, and a stamp late by a varying few milliseconds bunches arrivals in the fakes'
+    // rate windows.
+    Supplier<Instant> clock =
+        options.timeSkipping() ? () -> Instant.ofEpochMilli(env.currentTimeMillis()) : Instant::now;
+    int limit = options.fakeLimit();
+    Duration window = options.fakeWindow();
     brevo =
         FakeBrevo.start(
             FakeBrevo.Options.builder()
                 .clock(clock)
-                .acceptAfter(brevoAcceptAfter)
-                .organizationLimit(1000, Duration.ofSeconds(1))
-                .contactsLimit(1000, Duration.ofSeconds(1))
+                .acceptAfter(options.brevoAcceptAfter())
+                .organizationLimit(limit, window)
+                .contactsLimit(limit, window)
                 .build());
     mailjet =
         FakeMailjet.start(
-            FakeMailjet.Options.builder()
-                .clock(clock)
-                .rateLimit(1000, Duration.ofSeconds(1))
-                .build());
+            FakeMailjet.Options.builder().clock(clock).rateLimit(limit, window).build());
     mailerSend =
         FakeMailerSend.start(
             FakeMailerSend.Options.builder()
                 .clock(clock)
-                .acceptAfter(mailerSendAcceptAfter)
-                .rateLimit(1000, Duration.ofSeconds(1))
+                .acceptAfter(options.mailerSendAcceptAfter())
+                .rateLimit(limit, window)
                 .build());
     listmonk = FakeListmonk.start(FakeListmonk.Options.builder().clock(clock).build());
-    String budget = "{requests: 1000, per: 1s}";
     RosterConfig config =
         ConfigLoader.parse(
-            String.join(
-                "\n",
-                "accounts:",
-                "  " + BREVO + ":",
-                "    type: brevo",
-                "    rateBudgets: {organization: " + budget + ", contacts: " + budget + "}",
-                "    invitations: {pollInterval: 1h, resendAfter: 3d, expireAfter: 7d}",
-                "  " + MAILJET + ":",
-                "    type: mailjet",
-                "    rateBudgets: {api: " + budget + "}",
-                "  " + MAILERSEND + ":",
-                "    type: mailersend",
-                "    rateBudgets: {api: " + budget + "}",
-                "    invitations: {pollInterval: 1h, resendAfter: 3d, expireAfter: 7d}",
-                "  " + LISTMONK + ":",
-                "    type: listmonk",
-                "    baseUrl: " + listmonk.baseUrl(),
-                "    rateBudgets: {api: " + budget + "}",
-                "approvals: {privilegedRoles: [admin], timeout: 2d, remindEvery: 1d}",
-                ""),
+            options.configYaml(BREVO, MAILJET, MAILERSEND, LISTMONK, listmonk.baseUrl()),
             "four-vendors",
             Map.of());
     List<VendorAccount> accounts =
         List.of(
-            account(config, BREVO, brevo.baseUrl(), brevo.apiKey()),
+            account(config, options, BREVO, brevo.baseUrl(), brevo.apiKey()),
             account(
-                config, MAILJET, mailjet.baseUrl(), mailjet.apiKey() + ":" + mailjet.secretKey()),
-            account(config, MAILERSEND, mailerSend.baseUrl(), mailerSend.token()),
+                config,
+                options,
+                MAILJET,
+                mailjet.baseUrl(),
+                mailjet.apiKey() + ":" + mailjet.secretKey()),
+            account(config, options, MAILERSEND, mailerSend.baseUrl(), mailerSend.token()),
             account(
-                config, LISTMONK, listmonk.baseUrl(), listmonk.apiUser() + ":" + listmonk.token()));
+                config,
+                options,
+                LISTMONK,
+                listmonk.baseUrl(),
+                listmonk.apiUser() + ":" + listmonk.token()));
     servicenow =
-        taskPollInterval == null
+        options.serviceNowTaskPoll() == null
             ? null
             : FakeServiceNow.start(FakeServiceNow.Options.builder().clock(clock).build());
     RosterWorker.register(
@@ -164,9 +163,37 @@ public final class FourVendorsTestbed implements AutoCloseable {
         accounts,
         config.approvals(),
         new SubjectHasher(SUBJECT_KEY),
-        servicenow == null ? null : servicenowSetup(servicenow, taskPollInterval));
+        servicenow == null ? null : servicenowSetup(servicenow, options.serviceNowTaskPoll()),
+        options.importDir() == null
+            ? ImportSetup.disabled()
+            : new ImportSetup(
+                new ImportStore(freshStore(options.importDir())), List.of(options.importDir())),
+        (account, bulk) -> bulk);
     env.start();
     client = env.getWorkflowClient();
+  }
+
+  /**
+   * As {@link #FourVendorsTestbed(Duration, Duration)} for Brevo, with notices written back to
+   * tickets on a ServiceNow sandbox (on the same clock) and manual tasks mirrored there as
+   * sc_tasks, checked every {@code taskPollInterval}.
+   */
+  public static FourVendorsTestbed withServiceNow(
+      Duration brevoAcceptAfter, Duration taskPollInterval) {
+    return new FourVendorsTestbed(
+        FourVendorsOptions.builder()
+            .brevoAcceptAfter(brevoAcceptAfter)
+            .serviceNow(taskPollInterval)
+            .build());
+  }
+
+  /** A store of this testbed's own: two testbeds on one directory never share import files. */
+  private static Path freshStore(Path importDir) {
+    try {
+      return Files.createTempDirectory(importDir, "store-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ServiceNowSetup servicenowSetup(FakeServiceNow fake, Duration taskPollInterval) {
@@ -177,6 +204,22 @@ public final class FourVendorsTestbed implements AutoCloseable {
         true,
         taskPollInterval,
         null);
+  }
+
+  /** The account on its fake, or on a fault proxy in front of it when the options ask for one. */
+  private VendorAccount account(
+      RosterConfig config,
+      FourVendorsOptions options,
+      String id,
+      String baseUrl,
+      String credential) {
+    String url = baseUrl;
+    if (options.proxy() != null) {
+      FaultProxy proxy = FaultProxy.start(baseUrl, options.proxy());
+      proxies.put(id, proxy);
+      url = proxy.through(baseUrl);
+    }
+    return account(config, id, url, credential);
   }
 
   private static VendorAccount account(
@@ -296,6 +339,7 @@ public final class FourVendorsTestbed implements AutoCloseable {
     try {
       env.close();
     } finally {
+      proxies.values().forEach(FaultProxy::close);
       brevo.close();
       mailjet.close();
       mailerSend.close();
