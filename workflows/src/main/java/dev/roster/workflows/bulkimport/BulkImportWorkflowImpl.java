@@ -4,6 +4,7 @@ import dev.roster.workflows.common.ApprovalGate;
 import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.common.FailureTypes;
 import dev.roster.workflows.common.InvitesSent;
 import dev.roster.workflows.common.Milestones;
 import dev.roster.workflows.common.Notice;
@@ -26,7 +27,7 @@ import org.slf4j.Logger;
 
 public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   private static final Logger log = Workflow.getLogger(BulkImportWorkflowImpl.class);
-  static final String INVALID_REQUEST = "InvalidRequest";
+  static final String INVALID_REQUEST = FailureTypes.INVALID_REQUEST;
 
   private final ControlActivities control =
       Workflow.newActivityStub(ControlActivities.class, RosterActivityOptions.control());
@@ -45,6 +46,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   private String phase = "planning";
   private InvitationWindow invitations;
   private Milestones milestones;
+  private Decision withdrawal;
 
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
@@ -105,7 +107,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       if (settings.dryRun()) {
         return finish("DRY_RUN");
       }
-      String refused = approveIfNeeded(plan, settings);
+      String refused = withdrawal != null ? "CANCELLED" : approveIfNeeded(plan, settings);
       if (refused != null) {
         return finish(refused);
       }
@@ -151,19 +153,20 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       log.info("import continues as new runs={} historyLength={}", carry.runs() + 1, history());
       Workflow.continueAsNew(request.resumeWith(carry.nextRun()));
     }
-    return finish(outcome());
+    return finish(ImportOutcome.of(carry, this::target));
   }
 
   private void validate() {
-    if (request == null
-        || request.source() == null
-        || request.source().isBlank()
-        || request.targets() == null
-        || request.targets().isEmpty()
-        || request.targets().stream().anyMatch(t -> t == null || t.account() == null)) {
+    // Version 1 checks list ids, the requester and the ticket too; earlier histories replay with
+    // the first release's checks.
+    boolean fullChecks = Workflow.getVersion("request-checks", Workflow.DEFAULT_VERSION, 1) >= 1;
+    List<String> problems =
+        fullChecks
+            ? BulkImportRequests.problems(request)
+            : BulkImportRequests.basicProblems(request);
+    if (!problems.isEmpty()) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "invalid BulkImport request: source and at least one target account are required",
-          INVALID_REQUEST);
+          "invalid BulkImport request: " + String.join("; ", problems), INVALID_REQUEST);
     }
   }
 
@@ -196,13 +199,20 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
                 : "")
             + "\n"
             + plan.report();
+    approval.about(
+        plan.valid() + " contacts",
+        plan.withTeamRole() > 0 ? "team access for " + plan.withTeamRole() + " rows" : null);
     ApprovalGate.Result result =
         approval.await(what, control.approvalPolicy(), control, request.ticket());
-    if (result == ApprovalGate.Result.APPROVED) {
-      carry = carry.approved(approval.status().decision().by());
-      return null;
-    }
-    return result == ApprovalGate.Result.REJECTED ? "REJECTED" : "TIMED_OUT";
+    return switch (result) {
+      case APPROVED -> {
+        carry = carry.approved(approval.status().decision().by());
+        yield null;
+      }
+      case REJECTED -> "REJECTED";
+      case CANCELLED -> "CANCELLED";
+      default -> "TIMED_OUT";
+    };
   }
 
   private static List<AccountProgress> initial(PlanSummary plan, List<BulkTarget> targets) {
@@ -247,44 +257,17 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
     return carry.with(now, invitations == null ? carry.invites() : invitations.progress());
   }
 
-  /**
-   * COMPLETED when every account took its contacts (or, keeping no contacts, took the team
-   * invitations asked of it) and nothing was refused; FAILED when nothing at all succeeded; PARTIAL
-   * otherwise.
-   */
-  private String outcome() {
-    List<AccountProgress> all = carry.accounts();
-    InviteProgress invites = carry.invitesOrNone();
-    long failedAccounts = all.stream().filter(a -> accountFailed(a, invites)).count();
-    boolean anythingDone =
-        all.stream().anyMatch(a -> "done".equals(a.state())) || invites.invited() > 0;
-    if (!anythingDone) {
-      return "FAILED";
-    }
-    boolean rowsFailed = all.stream().anyMatch(a -> a.failed() > 0) || invites.failed() > 0;
-    return failedAccounts > 0 || rowsFailed ? "PARTIAL" : "COMPLETED";
-  }
-
-  /** An account that keeps no contacts is not a failure when it was there for invitations. */
-  private boolean accountFailed(AccountProgress a, InviteProgress invites) {
-    if ("done".equals(a.state())) {
-      return false;
-    }
-    if ("skipped".equals(a.state())) {
-      BulkTarget t = target(a.account());
-      return t.vendor() == null || invites.asked() == 0;
-    }
-    return true;
-  }
-
   private BulkImportResult finish(String outcome) {
     Workflow.await(Workflow::isEveryHandlerFinished);
     carry = snapshot();
     setPhase("done");
+    String summary = ImportReports.summary(outcome, carry);
     BulkImportResult result =
         new BulkImportResult(
             outcome,
-            ImportReports.summary(outcome, carry),
+            withdrawal == null || !"CANCELLED".equals(outcome)
+                ? summary
+                : "withdrawn by " + withdrawal.by() + " before anything was sent; " + summary,
             carry == null ? null : carry.plan().report(),
             carry == null ? null : carry.plan().failureReport(),
             status());
@@ -314,6 +297,16 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   @Override
   public void reject(Decision decision) {
     approval.reject(decision);
+  }
+
+  @Override
+  public void withdraw(Decision decision) {
+    if (withdrawal != null || !("planning".equals(phase) || "approval".equals(phase))) {
+      log.info("withdrawal ignored phase={}", phase); // sending has begun: what was sent stays
+      return;
+    }
+    withdrawal = decision == null ? new Decision("unknown", null, null) : decision;
+    approval.withdraw(withdrawal);
   }
 
   @Override
