@@ -1,8 +1,10 @@
 package dev.roster.starter;
 
 import dev.roster.workflows.bulkimport.BulkImportRequest;
+import dev.roster.workflows.bulkimport.BulkImportRequests;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.bulkimport.ImportTarget;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.net.URI;
@@ -21,14 +23,20 @@ public final class ImportStarter {
   private static final String SERVICENOW = "servicenow:";
 
   private final WorkflowClient client;
-  private final Collection<String> accounts;
+  private final ConfiguredAccounts accounts;
 
   /**
-   * @param accounts the configured account ids; a request naming another is refused before start
+   * @param accounts the configured accounts; a request naming another, or a list on an account
+   *     without lists, is refused before start
    */
-  public ImportStarter(WorkflowClient client, Collection<String> accounts) {
+  public ImportStarter(WorkflowClient client, ConfiguredAccounts accounts) {
     this.client = client;
     this.accounts = accounts;
+  }
+
+  /** With account ids only (whether an account has lists is then left to the workflow). */
+  public ImportStarter(WorkflowClient client, Collection<String> accountIds) {
+    this(client, ConfiguredAccounts.idsOnly(accountIds));
   }
 
   /**
@@ -67,35 +75,22 @@ public final class ImportStarter {
 
   /** Every problem with the request; empty when it can start. */
   public List<String> problems(BulkImportRequest request) {
-    List<String> problems = new ArrayList<>();
     if (request == null) {
       return List.of("request: missing");
     }
-    if (request.source() == null || request.source().isBlank()) {
-      problems.add("source: missing");
-    } else if (request.source().toLowerCase(Locale.ROOT).startsWith("http://")) {
+    List<String> problems = new ArrayList<>(BulkImportRequests.problems(request));
+    if (request.source() != null
+        && request.source().toLowerCase(Locale.ROOT).startsWith("http://")) {
       problems.add("source: only https URLs are read (got http://)");
     }
-    if (request.targets() == null || request.targets().isEmpty()) {
-      problems.add("targets: at least one --account is needed");
-    } else {
+    if (request.targets() != null) {
       List<String> seen = new ArrayList<>();
       for (int i = 0; i < request.targets().size(); i++) {
         ImportTarget t = request.targets().get(i);
         if (t == null || t.account() == null || t.account().isBlank()) {
-          problems.add("targets[" + i + "].account: missing");
-          continue;
+          continue; // reported by BulkImportRequests
         }
-        if (!accounts.contains(t.account())) {
-          problems.add(
-              "targets["
-                  + i
-                  + "].account: unknown vendor account '"
-                  + t.account()
-                  + "' (configured: "
-                  + String.join(", ", accounts)
-                  + ")");
-        }
+        problems.addAll(accounts.problems("targets[" + i + "]", t.account(), t.listsOrEmpty()));
         if (seen.contains(t.account())) {
           problems.add("targets[" + i + "].account: '" + t.account() + "' is named twice");
         }
@@ -169,7 +164,9 @@ public final class ImportStarter {
                     + describe(request.source())
                     + " into "
                     + String.join(", ", vendors),
-                details(request)));
+                details(request),
+                // The id hashes the source and targets: a repeated command is the same import.
+                WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING));
     try {
       WorkflowClient.start(stub::importContacts, request);
     } catch (WorkflowExecutionAlreadyStarted e) {

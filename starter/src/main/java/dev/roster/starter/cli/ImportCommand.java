@@ -1,5 +1,6 @@
 package dev.roster.starter.cli;
 
+import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.ImportStarter;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
@@ -158,7 +159,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
     RosterConfig config = temporal.load();
     try (TemporalConnection connection = temporal.connect(config)) {
-      ImportStarter starter = new ImportStarter(connection.client(), config.accounts().keySet());
+      ImportStarter starter = new ImportStarter(connection.client(), ConfiguredAccounts.of(config));
       String id = Workflows.startChecked(starter.problems(request), () -> starter.start(request));
       if (dryRun) {
         return dryRun(out, connection.client(), id);
