@@ -18,7 +18,12 @@ public record Started(String workflowId, How how, String detail) {
     /** The ticket's request already ran to its end; a ticket's request runs once. */
     ALREADY_RAN,
     /** The running request took the amendment. */
-    AMENDED
+    AMENDED,
+    /**
+     * Started, or attached to the same one already running: an import's id hashes everything it
+     * asks (or is its ticket's), so a repeat is the same import and the two are not told apart.
+     */
+    SUBMITTED
   }
 
   static Started of(String workflowId, How how) {

@@ -88,6 +88,7 @@ final class Progress {
           case ALREADY_RAN ->
               id + " already ran (a ticket's request runs once); nothing was started.";
           case AMENDED -> "Amended " + id + ": added " + started.detail() + ".";
+          case SUBMITTED -> "Submitted " + id;
         });
     out.flush();
     if (!await) {

@@ -92,7 +92,7 @@ public final class TicketRequests {
       case BULK_IMPORT ->
           new Started(
               imports.start(inputs.bulkImportRequest(table, sysId, number, requestedBy)),
-              Started.How.STARTED,
+              Started.How.SUBMITTED,
               null);
       case APPROVAL -> throw new IllegalArgumentException("an approval starts no request");
     };
