@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The rules of an amendment, checked by OnboardUser's update validator (before the amendment is
@@ -84,6 +85,54 @@ final class OnboardAmendments {
       problems.add("assignments: nothing to add, the running request already has all of it");
     }
     return problems;
+  }
+
+  /**
+   * Applies an accepted amendment: a new account gets its own work (started with {@code inScope}),
+   * a running account subscribes to the lists it lacks. Updates {@code current} and {@code
+   * accounts}; returns what was added, in words.
+   *
+   * @param inScope runs a body in a withdrawable scope of its own and counts it as work
+   */
+  static List<String> apply(
+      OnboardAmendment amendment,
+      Map<String, Assignment> current,
+      Map<String, AccountOnboarding> accounts,
+      OnboardContext context,
+      Consumer<Runnable> inScope) {
+    List<String> added = new ArrayList<>();
+    for (Assignment a : amendment.assignments()) {
+      Assignment running = current.get(a.account());
+      if (running == null) {
+        Assignment fresh = new Assignment(a.account(), a.role(), a.listsOrEmpty(), null);
+        AccountOnboarding account = new AccountOnboarding(fresh, false);
+        accounts.put(a.account(), account);
+        current.put(a.account(), fresh);
+        inScope.accept(() -> account.run(context));
+        added.add(
+            a.account()
+                + " (role "
+                + (a.role() == null ? "none" : a.role())
+                + (a.listsOrEmpty().isEmpty()
+                    ? ""
+                    : ", lists " + String.join(", ", a.listsOrEmpty()))
+                + ")");
+        continue;
+      }
+      List<String> lists = newLists(running, a);
+      if (lists.isEmpty()) {
+        continue;
+      }
+      List<String> merged = new ArrayList<>(running.listsOrEmpty());
+      merged.addAll(lists);
+      current.put(
+          a.account(),
+          new Assignment(running.account(), running.role(), merged, running.attributes()));
+      AccountOnboarding account = accounts.get(a.account());
+      inScope.accept(() -> account.addLists(context, lists, amendment.by()));
+      added.add(a.account() + " lists " + String.join(", ", lists));
+    }
+    return added;
   }
 
   /** The lists of {@code added} that {@code running} does not have yet, in order. */

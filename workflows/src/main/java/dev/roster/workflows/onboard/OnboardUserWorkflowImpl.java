@@ -229,34 +229,10 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
     }
     // Version 1: the first amendment logic; a later change to it branches on this.
     Workflow.getVersion("onboard-amend", Workflow.DEFAULT_VERSION, 1);
-    List<String> added = new ArrayList<>();
-    boolean newAccounts = false;
-    for (Assignment a : amendment.assignments()) {
-      Assignment running = current.get(a.account());
-      if (running == null) {
-        Assignment fresh = new Assignment(a.account(), a.role(), a.listsOrEmpty(), null);
-        AccountOnboarding account = new AccountOnboarding(fresh, false);
-        accounts.put(a.account(), account);
-        current.put(a.account(), fresh);
-        newAccounts = true;
-        inScope(() -> account.run(context));
-        added.add(describe(fresh));
-      } else {
-        List<String> lists = OnboardAmendments.newLists(running, a);
-        if (lists.isEmpty()) {
-          continue;
-        }
-        List<String> merged = new ArrayList<>(running.listsOrEmpty());
-        merged.addAll(lists);
-        current.put(
-            a.account(),
-            new Assignment(running.account(), running.role(), merged, running.attributes()));
-        AccountOnboarding account = accounts.get(a.account());
-        inScope(() -> account.addLists(context, lists, amendment.by()));
-        added.add(a.account() + " lists " + String.join(", ", lists));
-      }
-    }
-    if (newAccounts) {
+    int before = accounts.size();
+    List<String> added =
+        OnboardAmendments.apply(amendment, current, accounts, context, this::inScope);
+    if (accounts.size() > before) {
       Workflow.upsertTypedSearchAttributes(
           RosterSearchAttributes.VENDORS.valueSet(new ArrayList<>(accounts.keySet())));
     }
@@ -274,14 +250,6 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
       scope.cancel("withdrawn by " + withdrawal.by());
     }
     scope.run();
-  }
-
-  private static String describe(Assignment a) {
-    return a.account()
-        + " (role "
-        + (a.role() == null ? "none" : a.role())
-        + (a.listsOrEmpty().isEmpty() ? "" : ", lists " + String.join(", ", a.listsOrEmpty()))
-        + ")";
   }
 
   /** Why an amendment can no longer apply, or null while it can. */
