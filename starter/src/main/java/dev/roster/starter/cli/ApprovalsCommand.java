@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "approvals",
     mixinStandardHelpOptions = true,
-    description =
-        "List requests waiting for an approval: who they are about (masked email and subject),"
-            + " what an approval grants, and what they will do.",
+    description = {
+      "List requests waiting for an approval: who they are about (masked email",
+      "and subject), what an approval grants, and what they will do."
+    },
     footer = {
       "",
       "Example:",

@@ -28,15 +28,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Withdraw a request that waits (for an approval, an acceptance, a manual task).",
       "",
-      "It ends cleanly with outcome CANCELLED and its report: an onboarding stops (its pending",
-      "invitations are left to expire), an offboarding does nothing irreversible (the contacts",
-      "stay intact), an import that plans or waits for its approval sends nothing. Anyone may",
-      "withdraw, the requester included."
+      "It ends cleanly with outcome CANCELLED and its report: an onboarding stops",
+      "(its pending invitations are left to expire), an offboarding does nothing",
+      "irreversible (the contacts stay intact), an import that plans or waits for",
+      "its approval sends nothing. Anyone may withdraw, the requester included."
     },
     footer = {
       "",
       "Examples:",
-      "  roster cancel onboard-RITM0010001 --by carol --reason 'asked for the wrong account'",
+      "  roster cancel onboard-RITM0010001 --by carol --reason 'wrong account'",
       "  roster cancel offboard-RITM0010002 --by carol --reason 'wrong person'",
       "  roster cancel ada@example.com --by carol --reason 'no longer needed'"
     })

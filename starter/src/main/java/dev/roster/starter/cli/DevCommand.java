@@ -17,10 +17,11 @@ import picocli.CommandLine.Mixin;
     description = {
       "Run Temporal, the worker, the HTTP service and sandboxes locally until Ctrl-C.",
       "",
-      "Starts the embedded Temporal server (unless TEMPORAL_ADDRESS is set), the worker, the",
-      "HTTP service, and a sandbox fake for every account without credentials. It records where",
-      "it listens in ./" + DevRecord.FILE_NAME + " (owner-only, removed on exit), so the other",
-      "commands run from the same directory find it without flags."
+      "Starts the embedded Temporal server (unless TEMPORAL_ADDRESS is set), the",
+      "worker, the HTTP service, and a sandbox fake for every account without",
+      "credentials. It records where it listens in ./" + DevRecord.FILE_NAME,
+      "(owner-only, removed on exit), so the other commands run from the same",
+      "directory find it without flags."
     },
     footer = {
       "",

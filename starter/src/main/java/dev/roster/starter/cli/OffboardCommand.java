@@ -30,10 +30,10 @@ import picocli.CommandLine.Spec;
       "  roster offboard bob@example.com --erase --ticket RITM0010002 --wait",
       "  roster offboard bob@example.com --account brevo-main --account mailjet-main",
       "",
-      "Without --account, every configured account. Erasure is irreversible: it waits for",
-      "`roster approve` by someone other than the requester; `roster cancel` withdraws it",
-      "(the contacts stay intact). A second, different request for someone whose offboarding",
-      "runs is refused (exit 2)."
+      "Without --account, every configured account. Erasure is irreversible: it",
+      "waits for `roster approve` by someone other than the requester; `roster",
+      "cancel` withdraws it (the contacts stay intact). A second, different",
+      "request for someone whose offboarding runs is refused (exit 2)."
     })
 public final class OffboardCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -36,12 +36,13 @@ import picocli.CommandLine.Spec;
       "",
       "  roster onboard ada@example.com --account listmonk-main --list 3 --amend",
       "",
-      "--role and --list apply to the --account they follow. Roles: viewer, editor, admin.",
-      "List ids are numbers; a MailerSend account takes none (MailerSend has no lists).",
+      "--role and --list apply to the --account they follow. Roles: viewer,",
+      "editor, admin. List ids are numbers; a MailerSend account takes none",
+      "(MailerSend has no lists).",
       "",
       "A privileged role (approvals.privilegedRoles) waits for `roster approve`.",
-      "A second, different request for someone whose onboarding runs is refused (exit 2);",
-      "--amend adds its accounts and lists to the running one instead."
+      "A second, different request for someone whose onboarding runs is refused",
+      "(exit 2); --amend adds its accounts and lists to the running one instead."
     })
 public final class OnboardCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
