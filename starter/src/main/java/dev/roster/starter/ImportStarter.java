@@ -1,9 +1,10 @@
 package dev.roster.starter;
 
 import dev.roster.workflows.bulkimport.BulkImportRequest;
+import dev.roster.workflows.bulkimport.BulkImportRequests;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
-import dev.roster.workflows.bulkimport.ImportRequestCheck;
 import dev.roster.workflows.bulkimport.ImportTarget;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.net.URI;
@@ -16,35 +17,26 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 
 /** Starts BulkImport the one way every entry point (CLI, benchmark) does. */
 public final class ImportStarter {
   private static final String SERVICENOW = "servicenow:";
 
   private final WorkflowClient client;
-  private final Collection<String> accounts;
-  private final Map<String, String> vendors;
+  private final ConfiguredAccounts accounts;
 
   /**
-   * @param accounts the configured account ids; a request naming another is refused before start
-   *     (list ids are checked against the vendors by the workflow)
+   * @param accounts the configured accounts; a request naming another, or a list on an account
+   *     without lists, is refused before start
    */
-  public ImportStarter(WorkflowClient client, Collection<String> accounts) {
+  public ImportStarter(WorkflowClient client, ConfiguredAccounts accounts) {
     this.client = client;
     this.accounts = accounts;
-    this.vendors = Map.of();
   }
 
-  /**
-   * @param vendors the vendor type of each configured account ({@code brevo}, ...): a request
-   *     naming another account, or list ids its vendor does not have, is refused before start
-   */
-  public ImportStarter(WorkflowClient client, Map<String, String> vendors) {
-    this.client = client;
-    this.accounts = vendors.keySet();
-    this.vendors = Map.copyOf(vendors);
+  /** With account ids only (whether an account has lists is then left to the workflow). */
+  public ImportStarter(WorkflowClient client, Collection<String> accountIds) {
+    this(client, ConfiguredAccounts.idsOnly(accountIds));
   }
 
   /**
@@ -81,41 +73,26 @@ public final class ImportStarter {
     return lower.startsWith(SERVICENOW);
   }
 
-  /**
-   * Every problem with the request; empty when it can start. The field rules are the workflow's own
-   * ({@link ImportRequestCheck}); here also the accounts must be configured and list ids must fit
-   * their vendors.
-   */
+  /** Every problem with the request; empty when it can start. */
   public List<String> problems(BulkImportRequest request) {
     if (request == null) {
       return List.of("request: missing");
     }
-    List<String> problems = new ArrayList<>(ImportRequestCheck.problems(request));
+    List<String> problems = new ArrayList<>(BulkImportRequests.problems(request));
     if (request.source() != null
         && request.source().toLowerCase(Locale.ROOT).startsWith("http://")) {
       problems.add("source: only https URLs are read (got http://)");
     }
-    if (request.targets() == null) {
-      return problems;
-    }
-    List<String> types = new ArrayList<>();
-    for (int i = 0; i < request.targets().size(); i++) {
-      ImportTarget t = request.targets().get(i);
-      String account = t == null ? null : t.account();
-      types.add(account == null ? null : vendors.get(account));
-      if (account != null && !account.isBlank() && !accounts.contains(account)) {
-        problems.add(
-            "targets["
-                + i
-                + "].account: unknown vendor account '"
-                + account
-                + "' (configured: "
-                + String.join(", ", accounts)
-                + ")");
+    if (request.targets() != null) {
+      for (int i = 0; i < request.targets().size(); i++) {
+        ImportTarget t = request.targets().get(i);
+        if (t != null) { // a missing target or account is reported by BulkImportRequests
+          problems.addAll(accounts.problems("targets[" + i + "]", t.account(), t.listsOrEmpty()));
+        }
       }
     }
-    if (request.targets().stream().allMatch(Objects::nonNull)) {
-      problems.addAll(ImportRequestCheck.listProblems(request.targets(), types));
+    if (request.settings() != null && request.settings().approvalAbove() < 0) {
+      problems.add("settings.approvalAbove: must be 0 or more");
     }
     return problems;
   }
@@ -181,7 +158,9 @@ public final class ImportStarter {
                     + describe(request.source())
                     + " into "
                     + String.join(", ", vendors),
-                details(request)));
+                details(request),
+                // The id hashes the source and targets: a repeated command is the same import.
+                WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING));
     try {
       WorkflowClient.start(stub::importContacts, request);
     } catch (WorkflowExecutionAlreadyStarted e) {

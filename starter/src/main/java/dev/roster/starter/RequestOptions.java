@@ -9,11 +9,17 @@ import io.temporal.common.SearchAttributes;
 import java.util.List;
 
 /**
- * Workflow options every Roster request starts with: its id, USE_EXISTING for duplicate deliveries,
- * search attributes (never an email) and the Web UI's summary and details.
+ * Workflow options every Roster request starts with: its id, a conflict policy for a request
+ * already running under it, search attributes (never an email) and the Web UI's summary and
+ * details.
  */
 final class RequestOptions {
 
+  /**
+   * @param conflictPolicy what a start does when a request runs under the same id: USE_EXISTING
+   *     attaches (an import, whose id hashes everything it asks), FAIL lets the starter compare the
+   *     two requests (onboarding, offboarding)
+   */
   static WorkflowOptions of(
       String workflowId,
       String operation,
@@ -21,7 +27,8 @@ final class RequestOptions {
       List<String> vendors,
       String ticket,
       String summary,
-      String details) {
+      String details,
+      WorkflowIdConflictPolicy conflictPolicy) {
     SearchAttributes.Builder attributes =
         SearchAttributes.newBuilder()
             .set(RosterSearchAttributes.OPERATION, operation)
@@ -34,8 +41,7 @@ final class RequestOptions {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
         .setTaskQueue(TaskQueues.ROSTER)
-        .setWorkflowIdConflictPolicy(
-            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setWorkflowIdConflictPolicy(conflictPolicy)
         // A ticket's request runs once; only a failed one may run again (a redelivered or
         // re-polled ticket must not onboard or offboard anyone twice).
         .setWorkflowIdReusePolicy(

@@ -35,11 +35,14 @@ class CliTest {
         "serve",
         "onboard",
         "import",
+        "offboard",
         "status",
         "approve",
         "reject",
+        "approvals",
         "tasks",
-        "complete-task"
+        "complete-task",
+        "cancel"
       })
   void everyCommandHasHelpWithAnExample(String command) {
     assertThat(run(command, "--help")).isZero();
@@ -118,8 +121,11 @@ class CliTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString())
-        .contains(
-            "cannot reach Temporal (UNAVAILABLE): is `roster dev` running, or is"
-                + " TEMPORAL_ADDRESS right?");
+        .isEqualTo(
+            "roster: cannot reach Temporal at 127.0.0.1:"
+                + port
+                + " (UNAVAILABLE; from temporal.address in the configuration): is Temporal running"
+                + " there, and is that address right?"
+                + System.lineSeparator());
   }
 }

@@ -76,25 +76,38 @@ final class BrevoContacts {
     } catch (Rejected e) {
       // Brevo refuses with 400 when nothing was added, whether the contact is already in the list
       // or does not exist; the contact itself tells which.
-      confirmSubscribed(email, listId, e.vendorMessage());
+      confirmSubscribed(email, listId, e);
       return;
     }
     boolean added = result.success().stream().anyMatch(f -> f.equalsIgnoreCase(email));
     if (!added) {
       // Refused, or an answer that does not name the address: the contact itself tells.
-      confirmSubscribed(email, listId, "brevo did not add the contact to list " + listId);
+      confirmSubscribed(email, listId, null);
       return;
     }
     log.info("brevo contact subscribed email={} listId={}", EmailMask.mask(email), listId);
   }
 
-  private void confirmSubscribed(String email, long listId, String refusal) {
+  /**
+   * After Brevo added nothing: fine when the contact is on the list already; otherwise Rejected
+   * with Brevo's own status, request id and message when it refused with an error ({@code
+   * refusal}), or saying that its answer listed the address as not added.
+   */
+  private void confirmSubscribed(String email, long listId, Rejected refusal) {
     Optional<Contact> contact = client.getContact(email);
     if (contact.isEmpty()) {
-      throw rejected("contact does not exist; upsert it before subscribing", null);
+      throw rejected("contact does not exist; upsert it before subscribing", refusal);
     }
     if (!contact.get().listIds().contains(listId)) {
-      throw rejected(refusal == null ? "brevo refused list " + listId : refusal, null);
+      String why =
+          refusal == null
+              ? "brevo did not add the contact to list " + listId
+              : "brevo refused to add the contact to list "
+                  + listId
+                  + (refusal.vendorMessage() == null || refusal.vendorMessage().isBlank()
+                      ? " (no message)"
+                      : ": " + refusal.vendorMessage());
+      throw rejected(why, refusal);
     }
     log.info("brevo contact already subscribed email={} listId={}", EmailMask.mask(email), listId);
   }

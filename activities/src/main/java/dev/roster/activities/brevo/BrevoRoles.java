@@ -2,8 +2,8 @@ package dev.roster.activities.brevo;
 
 import dev.roster.activities.brevo.BrevoTypes.Privilege;
 import dev.roster.activities.http.Rejected;
+import dev.roster.workflows.common.Roles;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Roster roles as Brevo invitation access. Feature and permission names are from the swagger's
@@ -13,8 +13,6 @@ final class BrevoRoles {
 
   /** The body fields of an invitation. */
   record Access(boolean allFeaturesAccess, List<Privilege> privileges) {}
-
-  static final List<String> ROLES = List.of("viewer", "editor", "admin");
 
   private static final Access ADMIN = new Access(true, List.of());
 
@@ -40,23 +38,17 @@ final class BrevoRoles {
       new Access(false, List.of(new Privilege("contacts", List.of("view"))));
 
   /**
-   * The access for a Roster role, case-insensitive.
+   * The access for a Roster role ({@link Roles}), case-insensitive.
    *
-   * @throws Rejected naming the accepted roles when the role is unknown
+   * @throws Rejected (refused before any call) naming Roster's roles when the role is not one
    */
   static Access forRole(String role) {
-    String normalised = role == null ? "" : role.trim().toLowerCase(Locale.ROOT);
-    return switch (normalised) {
-      case "admin" -> ADMIN;
-      case "editor" -> EDITOR;
-      case "viewer" -> VIEWER;
+    return switch (Roles.normalize(role).orElse("")) {
+      case Roles.ADMIN -> ADMIN;
+      case Roles.EDITOR -> EDITOR;
+      case Roles.VIEWER -> VIEWER;
       default ->
-          throw new Rejected(
-              BrevoClient.VENDOR,
-              "invite",
-              0,
-              null,
-              "unknown role '" + role + "'; accepted roles: " + String.join(", ", ROLES));
+          throw new Rejected(BrevoClient.VENDOR, "invite", 0, null, Roles.problem("role", role));
     };
   }
 

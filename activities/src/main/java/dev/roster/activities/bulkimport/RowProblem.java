@@ -17,8 +17,10 @@ public enum RowProblem {
   INVALID_EMAIL,
   /** An imported cell starts with {@code = + - @} (or tab/CR) and is not a plain number. */
   FORMULA_CELL,
-  /** The role cell is not viewer, editor or admin. */
+  /** The role cell is not one of Roster's roles (viewer, editor, admin). */
   UNKNOWN_ROLE,
+  /** The lists cell holds something that is not a list id (a positive whole number). */
+  INVALID_LIST_ID,
   /** The email (case-insensitive) already appeared on an earlier valid row. */
   DUPLICATE_EMAIL
 }

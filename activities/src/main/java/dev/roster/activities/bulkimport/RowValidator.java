@@ -3,6 +3,8 @@ package dev.roster.activities.bulkimport;
 import static java.util.Objects.requireNonNull;
 
 import dev.roster.workflows.common.Emails;
+import dev.roster.workflows.common.ListIds;
+import dev.roster.workflows.common.Roles;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -23,7 +25,6 @@ import java.util.regex.Pattern;
  * needs no state from earlier chunks. Not thread-safe: one per pass.
  */
 public final class RowValidator {
-  private static final Set<String> ROLES = Set.of("viewer", "editor", "admin");
   private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-\\d+([.,]\\d+)?");
 
   private final ColumnMapping mapping;
@@ -97,7 +98,10 @@ public final class RowValidator {
       reason = RowProblem.FORMULA_CELL;
     } else if (!validRole(cells)) {
       reason = RowProblem.UNKNOWN_ROLE;
-      problem = "role must be viewer, editor or admin";
+      problem = "role must be " + Roles.described();
+    } else if (!validLists(cells)) {
+      reason = RowProblem.INVALID_LIST_ID;
+      problem = "lists must be list ids (positive whole numbers) separated by |";
     } else if ((problem = duplicate(record, email)) != null) {
       reason = RowProblem.DUPLICATE_EMAIL;
     }
@@ -140,7 +144,11 @@ public final class RowValidator {
 
   private boolean validRole(List<String> cells) {
     String role = cell(cells, mapping.roleColumn());
-    return role == null || ROLES.contains(role.toLowerCase(Locale.ROOT));
+    return role == null || Roles.isRole(role);
+  }
+
+  private boolean validLists(List<String> cells) {
+    return lists(cell(cells, mapping.listsColumn())).stream().allMatch(ListIds::isValid);
   }
 
   private String duplicate(CsvRecord record, String email) {

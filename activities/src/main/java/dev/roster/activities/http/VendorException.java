@@ -28,7 +28,7 @@ public class VendorException extends RuntimeException {
       boolean retryable,
       String vendorMessage,
       Throwable cause) {
-    super(describe(vendor, operation, status, requestId, vendorMessage), cause);
+    super(describe(vendor, operation, status, requestId, retryable, vendorMessage), cause);
     this.vendor = requireNonNull(vendor, "vendor is null");
     this.operation = requireNonNull(operation, "operation is null");
     this.status = status;
@@ -38,9 +38,23 @@ public class VendorException extends RuntimeException {
   }
 
   private static String describe(
-      String vendor, String operation, int status, String requestId, String vendorMessage) {
+      String vendor,
+      String operation,
+      int status,
+      String requestId,
+      boolean retryable,
+      String vendorMessage) {
     StringBuilder sb = new StringBuilder();
-    sb.append(vendor).append(' ').append(operation).append(" failed: status=").append(status);
+    sb.append(vendor).append(' ').append(operation);
+    // Status 0: no HTTP status to report. A refusal then comes from Roster's own checks (of the
+    // request, or of what the vendor listed); anything else got no response (I/O, local budget).
+    if (status != 0) {
+      sb.append(" failed: status=").append(status);
+    } else if (!retryable) {
+      sb.append(" refused (no HTTP error from the vendor)");
+    } else {
+      sb.append(" failed with no HTTP status");
+    }
     if (requestId != null) {
       sb.append(" requestId=").append(requestId);
     }

@@ -2,6 +2,7 @@ package dev.roster.activities.listmonk;
 
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.listmonk.ListmonkTypes.Role;
+import dev.roster.workflows.common.Roles;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,24 +11,19 @@ import java.util.Locale;
  * Admin" (id 1) is built in; Editor and Viewer are the roles an operator creates.
  */
 final class ListmonkRoles {
-  static final List<String> ROLES = List.of("viewer", "editor", "admin");
-
   private ListmonkRoles() {}
 
-  /** The listmonk role name for a Roster role; Rejected naming the accepted roles otherwise. */
+  /**
+   * The listmonk role name for a Roster role ({@link Roles}); Rejected (refused before any call)
+   * naming Roster's roles otherwise.
+   */
   static String roleName(String role) {
-    String normalised = role == null ? "" : role.trim().toLowerCase(Locale.ROOT);
-    return switch (normalised) {
-      case "admin" -> "Super Admin";
-      case "editor" -> "Editor";
-      case "viewer" -> "Viewer";
+    return switch (Roles.normalize(role).orElse("")) {
+      case Roles.ADMIN -> "Super Admin";
+      case Roles.EDITOR -> "Editor";
+      case Roles.VIEWER -> "Viewer";
       default ->
-          throw new Rejected(
-              ListmonkClient.VENDOR,
-              "invite",
-              0,
-              null,
-              "unknown role '" + role + "'; accepted roles: " + String.join(", ", ROLES));
+          throw new Rejected(ListmonkClient.VENDOR, "invite", 0, null, Roles.problem("role", role));
     };
   }
 

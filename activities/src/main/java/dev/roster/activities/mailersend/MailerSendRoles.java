@@ -1,8 +1,8 @@
 package dev.roster.activities.mailersend;
 
 import dev.roster.activities.http.Rejected;
+import dev.roster.workflows.common.Roles;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Roster roles as MailerSend roles. Role names are from vendors.md §2; permission names from the
@@ -13,8 +13,6 @@ final class MailerSendRoles {
 
   /** The role and permissions of an invite. */
   record Access(String role, List<String> permissions) {}
-
-  static final List<String> ROLES = List.of("viewer", "editor", "admin");
 
   private static final Access ADMIN = new Access("Admin", List.of());
 
@@ -36,23 +34,18 @@ final class MailerSendRoles {
               "read-suppressions"));
 
   /**
-   * The access for a Roster role, case-insensitive.
+   * The access for a Roster role ({@link Roles}), case-insensitive.
    *
-   * @throws Rejected naming the accepted roles when the role is unknown
+   * @throws Rejected (refused before any call) naming Roster's roles when the role is not one
    */
   static Access forRole(String role) {
-    String normalised = role == null ? "" : role.trim().toLowerCase(Locale.ROOT);
-    return switch (normalised) {
-      case "admin" -> ADMIN;
-      case "editor" -> EDITOR;
-      case "viewer" -> VIEWER;
+    return switch (Roles.normalize(role).orElse("")) {
+      case Roles.ADMIN -> ADMIN;
+      case Roles.EDITOR -> EDITOR;
+      case Roles.VIEWER -> VIEWER;
       default ->
           throw new Rejected(
-              MailerSendClient.VENDOR,
-              "invite",
-              0,
-              null,
-              "unknown role '" + role + "'; accepted roles: " + String.join(", ", ROLES));
+              MailerSendClient.VENDOR, "invite", 0, null, Roles.problem("role", role));
     };
   }
 

@@ -132,7 +132,14 @@ public final class MailjetConnector implements ContactConnector {
         // Subscribed concurrently since our read; fall through and check its state.
         existing = client.findListRecipient(contactId, listId);
       } catch (Rejected e) {
-        throw rejected("subscribe", "mailjet refused list " + listId, e);
+        throw rejected(
+            "subscribe",
+            "mailjet refused list "
+                + listId
+                + (e.vendorMessage() == null || e.vendorMessage().isBlank()
+                    ? " (no message)"
+                    : ": " + e.vendorMessage()),
+            e);
       }
     }
     if (existing.isPresent() && existing.get().unsubscribed()) {

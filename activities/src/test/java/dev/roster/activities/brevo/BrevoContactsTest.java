@@ -114,6 +114,30 @@ class BrevoContactsTest {
   }
 
   @Test
+  void aListRefusalCarriesBrevosStatusRequestIdAndMessage() {
+    // Brevo refuses with 400 and the contact is not on the list: the refusal is Brevo's, with its
+    // status and words, not a Roster refusal without a status.
+    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo
+        .fake
+        .faults()
+        .failNext(
+            1, 400, Map.of(), "{\"code\":\"invalid_parameter\",\"message\":\"List is archived\"}");
+
+    assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("2")))
+        .isInstanceOfSatisfying(
+            Rejected.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.vendorMessage()).contains("List is archived");
+              assertThat(e.getMessage())
+                  .contains("status=400")
+                  .contains("brevo refused to add the contact to list 2: List is archived");
+            });
+    assertThat(brevo.fake.listMemberEmails(2)).doesNotContain(ADA);
+  }
+
+  @Test
   void subscribingAnUnknownContactIsRejected() {
     assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("2")))
         .isInstanceOf(Rejected.class)

@@ -142,7 +142,8 @@ class PlanningResumeTest {
           stub.importContacts(
               new BulkImportRequest(
                   csv.toString(),
-                  List.of(new ImportTarget("brevo-main", List.of("2"))),
+                  // No bulk connector is registered here, so the account takes no lists.
+                  List.of(new ImportTarget("brevo-main", List.of())),
                   ImportSettings.defaults().withDryRun(true),
                   "alice",
                   null,

@@ -13,7 +13,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "approvals",
     mixinStandardHelpOptions = true,
-    description = "List requests waiting for an approval, with what they will do.",
+    description = {
+      "List requests waiting for an approval: who they are about (masked email",
+      "and subject), what an approval grants, and what they will do."
+    },
     footer = {
       "",
       "Example:",
@@ -37,12 +40,18 @@ public final class ApprovalsCommand implements Callable<Integer> {
       out.printf("%-36s %-16s %-14s %s%n", "WORKFLOW", "REQUESTED BY", "TICKET", "SINCE");
       for (BoardItem item : open) {
         out.printf(
-            "%-36s %-16s %-14s %s%n  will: %s%n",
+            "%-36s %-16s %-14s %s%n",
             item.workflowId(),
             item.requestedBy(),
             item.ticket() == null ? "-" : item.ticket(),
-            item.since(),
-            StatusTable.indent(item.text(), "        ").strip());
+            item.since());
+        if (item.about() != null) {
+          out.printf("  about: %s%n", item.about());
+        }
+        if (item.role() != null) {
+          out.printf("  grants: %s%n", item.role());
+        }
+        out.printf("  will: %s%n", StatusTable.indent(item.text(), "        ").strip());
       }
       out.println("Decide with: roster approve|reject WORKFLOW_ID --by NAME [--comment TEXT]");
       return 0;

@@ -11,8 +11,13 @@ import picocli.CommandLine.Option;
     description = {
       "Run the main job end to end on the embedded default, and check the result.",
       "",
-      "Onboards two people on a sandbox Brevo (one needs an approval), prints each step and",
-      "checks the sandbox's end state. Exits 0 only when every expected end state holds."
+      "On sandboxes of Brevo, Mailjet, MailerSend and listmonk it onboards Ada",
+      "on all four (a Mailjet manual task, completed as an operator would) and",
+      "Grace as a Brevo admin (her requester's own approval is refused, a second",
+      "person approves); offboards Ada with erasure (a manual check, an",
+      "approval); then a sandbox ServiceNow onboards and offboards Katherine",
+      "through signed webhooks. It prints each step, checks every sandbox's end",
+      "state, and exits 0 only when every expected end state holds."
     },
     footer = {"", "Examples:", "  roster demo", "  roster demo --temporal-port 7300"})
 public final class DemoCommand implements Callable<Integer> {

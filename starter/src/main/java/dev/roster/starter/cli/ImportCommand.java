@@ -2,6 +2,7 @@ package dev.roster.starter.cli;
 
 import dev.roster.activities.bulkimport.AllowedRoots;
 import dev.roster.activities.bulkimport.ImportFailed;
+import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.ImportStarter;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
@@ -17,9 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -169,10 +168,8 @@ public final class ImportCommand implements Callable<Integer> {
     if (ImportStarter.isFile(request.source())) {
       checkFile(Path.of(request.source()), config);
     }
-    Map<String, String> vendors = new LinkedHashMap<>();
-    config.accounts().forEach((id, account) -> vendors.put(id, account.type().yamlName()));
     try (TemporalConnection connection = temporal.connect(config)) {
-      ImportStarter starter = new ImportStarter(connection.client(), vendors);
+      ImportStarter starter = new ImportStarter(connection.client(), ConfiguredAccounts.of(config));
       String id = Workflows.startChecked(starter.problems(request), () -> starter.start(request));
       if (dryRun) {
         return dryRun(out, connection.client(), id);

@@ -1,6 +1,9 @@
 package dev.roster.starter.cli;
 
+import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.OffboardStarter;
+import dev.roster.starter.RequestConflict;
+import dev.roster.starter.Started;
 import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
@@ -27,8 +30,10 @@ import picocli.CommandLine.Spec;
       "  roster offboard bob@example.com --erase --ticket RITM0010002 --wait",
       "  roster offboard bob@example.com --account brevo-main --account mailjet-main",
       "",
-      "Without --account, every configured account. Erasure is irreversible: it waits for",
-      "`roster approve` by someone other than the requester."
+      "Without --account, every configured account. Erasure is irreversible: it",
+      "waits for `roster approve` by someone other than the requester; `roster",
+      "cancel` withdraws it (the contacts stay intact). A second, different",
+      "request for someone whose offboarding runs is refused (exit 2)."
     })
 public final class OffboardCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -46,7 +51,10 @@ public final class OffboardCommand implements Callable<Integer> {
   @Option(names = "--plan", description = "Print the plan and change nothing.")
   boolean plan;
 
-  @Option(names = "--ticket", paramLabel = "T", description = "ServiceNow ticket number.")
+  @Option(
+      names = "--ticket",
+      paramLabel = "T",
+      description = "Ticket number: letters, digits, _ . - (at most 64), e.g. RITM0010002.")
   String ticket;
 
   @Option(
@@ -71,6 +79,8 @@ public final class OffboardCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    RequestOptionsCheck.requestedBy(requestedBy);
+    RequestOptionsCheck.ticket(ticket);
     RosterConfig config = temporal.load();
     OffboardRequest request = request();
     try (TemporalConnection connection = temporal.connect(config)) {
@@ -78,8 +88,10 @@ public final class OffboardCommand implements Callable<Integer> {
           new OffboardStarter(
               connection.client(),
               SubjectKeys.orDev(config, System.getenv()),
-              config.accounts().keySet());
-      String id = Workflows.startChecked(starter.problems(request), () -> starter.start(request));
+              ConfiguredAccounts.of(config));
+      Started started =
+          Workflows.startChecked(starter.problems(request), () -> start(starter, request));
+      String id = started.workflowId();
       if (plan) {
         // Discovery only reads the vendors; the plan is the workflow's result.
         OffboardResult result =
@@ -88,7 +100,15 @@ public final class OffboardCommand implements Callable<Integer> {
         StatusTable.print(out, id, result.status());
         return 0;
       }
-      return Progress.report(out, connection.client(), id, await);
+      return Progress.report(out, connection.client(), started, await);
+    }
+  }
+
+  private static Started start(OffboardStarter starter, OffboardRequest request) {
+    try {
+      return starter.start(request);
+    } catch (RequestConflict e) {
+      throw Workflows.refused(e, "Wait for it to end, or withdraw it first");
     }
   }
 }

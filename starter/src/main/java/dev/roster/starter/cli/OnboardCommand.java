@@ -1,6 +1,9 @@
 package dev.roster.starter.cli;
 
+import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.OnboardStarter;
+import dev.roster.starter.RequestConflict;
+import dev.roster.starter.Started;
 import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
@@ -31,9 +34,15 @@ import picocli.CommandLine.Spec;
       "  roster onboard ada@example.com --account brevo-main --role editor --list 2 \\",
       "      --account mailjet-main --list 10 --account listmonk-main --list 3",
       "",
-      "--role and --list apply to the --account they follow.",
+      "  roster onboard ada@example.com --account listmonk-main --list 3 --amend",
       "",
-      "A privileged role (approvals.privilegedRoles) waits for `roster approve`."
+      "--role and --list apply to the --account they follow. Roles: viewer,",
+      "editor, admin. List ids are numbers; a MailerSend account takes none",
+      "(MailerSend has no lists).",
+      "",
+      "A privileged role (approvals.privilegedRoles) waits for `roster approve`.",
+      "A second, different request for someone whose onboarding runs is refused",
+      "(exit 2); --amend adds its accounts and lists to the running one instead."
     })
 public final class OnboardCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -68,7 +77,10 @@ public final class OnboardCommand implements Callable<Integer> {
   @ArgGroup(exclusive = false, multiplicity = "1..*")
   List<AccountSpec> accounts;
 
-  @Option(names = "--ticket", paramLabel = "T", description = "ServiceNow ticket number.")
+  @Option(
+      names = "--ticket",
+      paramLabel = "T",
+      description = "Ticket number: letters, digits, _ . - (at most 64), e.g. RITM0010001.")
   String ticket;
 
   @Option(
@@ -85,6 +97,12 @@ public final class OnboardCommand implements Callable<Integer> {
 
   @Option(names = "--wait", description = "Show progress until done or waiting on a person.")
   boolean await;
+
+  @Option(
+      names = "--amend",
+      description =
+          "Add these accounts and lists to the person's running onboarding (no role changes).")
+  boolean amend;
 
   /** The request the parsed command line asks for. */
   OnboardRequest request() {
@@ -104,6 +122,9 @@ public final class OnboardCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    RequestOptionsCheck.requestedBy(requestedBy);
+    RequestOptionsCheck.ticket(ticket);
+    accounts.forEach(a -> RequestOptionsCheck.role(a.role));
     RosterConfig config = temporal.load();
     OnboardRequest request = request();
     try (TemporalConnection connection = temporal.connect(config)) {
@@ -111,9 +132,28 @@ public final class OnboardCommand implements Callable<Integer> {
           new OnboardStarter(
               connection.client(),
               SubjectKeys.orDev(config, System.getenv()),
-              config.accounts().keySet());
-      String id = Workflows.startChecked(starter.problems(request), () -> starter.start(request));
-      return Progress.report(out, connection.client(), id, await);
+              ConfiguredAccounts.of(config));
+      Started started =
+          Workflows.startChecked(
+              starter.problems(request),
+              () -> amend ? amend(starter, request) : start(starter, request));
+      return Progress.report(out, connection.client(), started, await);
+    }
+  }
+
+  private static Started start(OnboardStarter starter, OnboardRequest request) {
+    try {
+      return starter.start(request);
+    } catch (RequestConflict e) {
+      throw Workflows.refused(e, "Add to it with --amend, or withdraw it first");
+    }
+  }
+
+  private static Started amend(OnboardStarter starter, OnboardRequest request) {
+    try {
+      return starter.amend(request, "cli");
+    } catch (IllegalArgumentException | IllegalStateException | RequestConflict e) {
+      throw new UsageError(e.getMessage());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.roster.starter.cli;
 
+import dev.roster.starter.Started;
 import dev.roster.workflows.common.RequestResult;
 import dev.roster.workflows.common.RequestStatus;
 import dev.roster.workflows.common.Step;
@@ -78,8 +79,17 @@ final class Progress {
    * After a start: tells how to follow the request, or (with {@code await}) follows it until it
    * ends or waits on a person. Returns the command's exit code.
    */
-  static int report(PrintWriter out, WorkflowClient client, String id, boolean await) {
-    out.println("Started " + id);
+  static int report(PrintWriter out, WorkflowClient client, Started started, boolean await) {
+    String id = started.workflowId();
+    out.println(
+        switch (started.how()) {
+          case STARTED -> "Started " + id;
+          case ATTACHED -> id + " already runs this same request; nothing new was started.";
+          case ALREADY_RAN ->
+              id + " already ran (a ticket's request runs once); nothing was started.";
+          case AMENDED -> "Amended " + id + ": added " + started.detail() + ".";
+          case SUBMITTED -> "Submitted " + id;
+        });
     out.flush();
     if (!await) {
       out.println("Follow it with: roster status " + id);

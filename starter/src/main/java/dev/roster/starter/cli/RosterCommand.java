@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       ApprovalsCommand.class,
       TasksCommand.class,
       CompleteTaskCommand.class,
+      CancelCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
       "  roster status onboard-RITM0010001",
       "  roster approve onboard-RITM0010001 --by bob --comment 'ok'",
       "  roster offboard bob@example.com --erase --plan",
+      "  roster cancel offboard-RITM0010002 --by carol --reason 'wrong person'",
       "",
       "Configuration: ./roster.yaml or --config PATH (see roster.example.yaml)."
     })
@@ -57,10 +59,10 @@ public final class RosterCommand implements Runnable {
     CommandLine cli = new CommandLine(new RosterCommand());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("roster: " + message(e));
+          commandLine.getErr().println("roster: " + message(e, commandLine));
           if (System.getenv("ROSTER_DEBUG") != null) {
             e.printStackTrace(commandLine.getErr());
-          } else if (!(e instanceof UsageError || e instanceof ConfigException)) {
+          } else if (!(e instanceof UsageError || e instanceof ConfigException || unreachable(e))) {
             commandLine.getErr().println("(set ROSTER_DEBUG=1 for the stack trace)");
           }
           return e instanceof UsageError || e instanceof ConfigException ? 2 : 1;
@@ -75,14 +77,42 @@ public final class RosterCommand implements Runnable {
     return cli;
   }
 
-  private static String message(Exception e) {
+  private static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (unreachableCode(t) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The gRPC code when {@code t} says Temporal did not answer; null otherwise. */
+  private static String unreachableCode(Throwable t) {
+    if (t instanceof TemporalUnreachable u) {
+      return u.code();
+    }
+    if (t instanceof StatusRuntimeException s
+        && (s.getStatus().getCode() == Status.Code.UNAVAILABLE
+            || s.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED)) {
+      return s.getStatus().getCode().name();
+    }
+    return null;
+  }
+
+  private static String message(Exception e, CommandLine commandLine) {
     if (e instanceof ConfigException || e instanceof UsageError) {
       return e.getMessage();
     }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof StatusRuntimeException s
-          && s.getStatus().getCode() == Status.Code.UNAVAILABLE) {
-        return Workflows.unreachable(s).getMessage();
+      String code = unreachableCode(t);
+      if (code != null) {
+        Object temporal =
+            commandLine.getCommandSpec().mixins().containsKey("temporal")
+                ? commandLine.getCommandSpec().mixins().get("temporal").userObject()
+                : null;
+        return temporal instanceof TemporalClientOptions options
+            ? options.unreachable(code)
+            : "cannot reach Temporal (" + code + ")";
       }
     }
     Throwable root = e;

@@ -20,7 +20,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RosterConfig loaded = config.load(System.getenv());
-    TemporalConnection connection = TemporalConnection.open(loaded.temporal(), System.getenv());
+    TemporalConnection connection =
+        TemporalConnection.openForCallers(
+            loaded.temporal(), System.getenv(), HttpService.TEMPORAL_PATIENCE);
     HttpService http =
         HttpService.start(
             loaded.http().bind(),

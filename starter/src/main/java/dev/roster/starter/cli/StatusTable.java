@@ -4,11 +4,13 @@ import dev.roster.workflows.bulkimport.BulkImportStatus;
 import dev.roster.workflows.bulkimport.ImportProgress;
 import dev.roster.workflows.bulkimport.InviteProgress;
 import dev.roster.workflows.common.ApprovalStatus;
+import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.common.RequestStatus;
 import dev.roster.workflows.common.Step;
 import dev.roster.workflows.offboard.AccountPlan;
 import dev.roster.workflows.offboard.OffboardStatus;
 import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.onboard.OnboardStatus;
 import dev.roster.workflows.tasks.ManualTask;
 import java.io.PrintWriter;
 import java.util.List;
@@ -34,6 +36,16 @@ public final class StatusTable {
         out.printf("approval: %s (%s)%s%n", approval.state(), what, decided);
       }
       approval.refused().forEach(r -> out.println("  refused: " + r));
+    }
+    if (status instanceof OnboardStatus onboard && onboard.amendments() != null) {
+      onboard.amendments().forEach(a -> out.println("amended: " + a));
+    }
+    Decision withdrawal =
+        status instanceof OnboardStatus onboard
+            ? onboard.withdrawal()
+            : status instanceof OffboardStatus offboard ? offboard.withdrawal() : null;
+    if (withdrawal != null) {
+      out.println("withdrawn by " + withdrawal.by() + comment(withdrawal.comment()));
     }
     if (status instanceof OffboardStatus offboard) {
       printPlans(out, offboard);

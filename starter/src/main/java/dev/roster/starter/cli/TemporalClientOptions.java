@@ -1,19 +1,78 @@
 package dev.roster.starter.cli;
 
+import dev.roster.starter.local.DevRecord;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.config.TemporalConfig;
+import dev.roster.worker.config.TlsConfig;
 import dev.roster.worker.temporal.TemporalConnection;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 
-/** What a one-shot command needs: the configuration and a connection to Temporal. */
+/**
+ * What a one-shot command needs: the configuration and a connection to Temporal. The address is the
+ * configured one ({@code temporal.address}, {@code TEMPORAL_ADDRESS}); without one, where a running
+ * {@code roster dev} recorded it listens ({@link DevRecord}); without that, the embedded default on
+ * 127.0.0.1.
+ */
 public final class TemporalClientOptions {
   @Mixin ConfigOptions config;
+
+  private String target;
+  private String origin;
+  private String hint;
 
   RosterConfig load() {
     return config.load(System.getenv());
   }
 
   /** Connects to the configured cluster, or to {@code roster dev}'s embedded server. */
-  TemporalConnection connect(RosterConfig config) {
-    return TemporalConnection.open(config.temporal(), System.getenv());
+  TemporalConnection connect(RosterConfig loaded) {
+    return connect(loaded, System.getenv(), Path.of("").toAbsolutePath());
+  }
+
+  TemporalConnection connect(RosterConfig loaded, Map<String, String> env, Path workingDir) {
+    TemporalConfig temporal = loaded.temporal();
+    if (!temporal.embedded()) {
+      boolean fromEnv =
+          env.get("TEMPORAL_ADDRESS") != null && !env.get("TEMPORAL_ADDRESS").isBlank();
+      origin = fromEnv ? "from TEMPORAL_ADDRESS" : "from temporal.address in the configuration";
+      hint = "is Temporal running there, and is that address right?";
+    } else {
+      Optional<DevRecord.Found> dev = DevRecord.find(workingDir, env);
+      if (dev.isPresent()) {
+        DevRecord record = dev.get().record();
+        temporal =
+            new TemporalConfig(
+                record.temporal(),
+                record.namespace() == null ? temporal.namespace() : record.namespace(),
+                temporal.embeddedPort(),
+                TlsConfig.DISABLED,
+                null);
+        origin = "recorded by `roster dev` (pid " + record.pid() + ") in " + dev.get().file();
+        hint = "is that `roster dev` still serving?";
+      } else {
+        origin =
+            "the embedded default: no temporal.address, no TEMPORAL_ADDRESS, and no running"
+                + " `roster dev` recorded in "
+                + workingDir;
+        hint = "start one with `roster dev` (from this directory), or set TEMPORAL_ADDRESS";
+      }
+    }
+    TemporalConnection connection = TemporalConnection.open(temporal, env);
+    target = connection.target();
+    return connection;
+  }
+
+  /**
+   * The message for a server that did not answer: the address tried, where it came from, and what
+   * to check. Before {@link #connect} ran, without an address.
+   */
+  String unreachable(String code) {
+    if (target == null) {
+      return "cannot reach Temporal (" + code + ")";
+    }
+    return "cannot reach Temporal at " + target + " (" + code + "; " + origin + "): " + hint;
   }
 }

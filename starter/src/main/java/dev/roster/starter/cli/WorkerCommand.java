@@ -24,7 +24,8 @@ import picocli.CommandLine.Mixin;
     description = {
       "Run the worker role only (for deployment): workflows and vendor activities.",
       "",
-      "Every account needs credentials; sandboxes are never used here."
+      "It needs a configuration file (no built-in one) and credentials for every",
+      "account; sandboxes are never used here."
     },
     footer = {
       "",
@@ -36,16 +37,11 @@ import picocli.CommandLine.Mixin;
       "false); local files are read only under imports.allowedRoots."
     })
 public final class WorkerCommand implements Callable<Integer> {
-  @Mixin ConfigOptions config;
+  @Mixin DeployedConfigOptions config;
 
   @Override
   public Integer call() {
     Map<String, String> env = System.getenv();
-    if (config.usesBuiltIn()) {
-      throw new UsageError(
-          "the worker needs a configuration: ./roster.yaml or --config PATH (see"
-              + " roster.example.yaml)");
-    }
     RosterConfig loaded = config.load(env);
     List<String> missing = new ArrayList<>(loaded.missingCredentials(env));
     for (AccountConfig account : loaded.accounts().values()) {

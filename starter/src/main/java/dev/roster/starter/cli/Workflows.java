@@ -1,6 +1,7 @@
 package dev.roster.starter.cli;
 
 import dev.roster.activities.control.SubjectHasher;
+import dev.roster.starter.RequestConflict;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.BulkImportStatus;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
@@ -13,6 +14,7 @@ import dev.roster.workflows.offboard.OffboardUserWorkflow;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardStatus;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -100,7 +102,7 @@ final class Workflows {
    * Starts a request after checking it: every problem becomes one usage error; an unreachable
    * server a clear one. Returns the workflow id.
    */
-  static String startChecked(List<String> problems, java.util.function.Supplier<String> start) {
+  static <T> T startChecked(List<String> problems, java.util.function.Supplier<T> start) {
     if (!problems.isEmpty()) {
       throw new UsageError(String.join("; ", problems));
     }
@@ -111,15 +113,27 @@ final class Workflows {
     }
   }
 
+  /** A request refused for differing from the running one, with what the user can do. */
+  static UsageError refused(RequestConflict e, String advice) {
+    return new UsageError(
+        e.getMessage()
+            + ". "
+            + advice
+            + ": roster cancel "
+            + e.workflowId()
+            + " --by NAME --reason TEXT");
+  }
+
   static WorkflowStub untyped(WorkflowClient client, String workflowId) {
     return client.newUntypedWorkflowStub(workflowId);
   }
 
-  static UsageError unreachable(StatusRuntimeException e) {
-    return new UsageError(
-        "cannot reach Temporal ("
-            + e.getStatus().getCode()
-            + "): is `roster dev` running, or is TEMPORAL_ADDRESS right?");
+  /** Temporal did not answer; reported with the address tried (see RosterCommand). */
+  static RuntimeException unreachable(StatusRuntimeException e) {
+    Status.Code code = e.getStatus().getCode();
+    return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+        ? new TemporalUnreachable(code.name(), e)
+        : e;
   }
 
   private static String rootMessage(Throwable e) {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpService.class);
+
+  /**
+   * How long a request to the service waits for Temporal before it answers 503: under the 10 s a
+   * ServiceNow business rule waits for an answer.
+   */
+  public static final Duration TEMPORAL_PATIENCE = Duration.ofSeconds(5);
 
   private final HttpServer server;
 
@@ -55,7 +62,8 @@ public final class HttpService implements AutoCloseable {
     if (webhook != null) {
       server.createContext(ServiceNowWebhook.PATH, webhook::handle);
     }
-    server.createContext("/", exchange -> reply(exchange, 404, "{\"error\":\"no such endpoint\"}"));
+    server.createContext(
+        "/", exchange -> reply(exchange, 404, "{\"errors\":[\"no such endpoint\"]}"));
     server.start();
     log.info("http service started address={}:{}", bind, server.getAddress().getPort());
     return new HttpService(server);
@@ -63,7 +71,7 @@ public final class HttpService implements AutoCloseable {
 
   private static void health(HttpExchange exchange, WorkflowClient client) throws IOException {
     if (!"GET".equals(exchange.getRequestMethod())) {
-      reply(exchange, 405, "{\"error\":\"use GET\"}");
+      reply(exchange, 405, "{\"errors\":[\"use GET\"]}");
       return;
     }
     boolean temporal;

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import dev.roster.starter.RequestConflict;
+import dev.roster.starter.RunningRequests;
+import dev.roster.starter.Started;
 import dev.roster.starter.servicenow.TicketRequests;
 import dev.roster.starter.servicenow.WebhookAuthenticator;
 import dev.roster.starter.servicenow.WebhookBodies;
@@ -15,21 +18,34 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /webhooks/servicenow}: a ticket asks to onboard or offboard someone or to import the
- * CSV attached to it, or decides an approval. Authenticated (HMAC over timestamp and body, or
- * Basic), size-limited, strictly parsed; answers 202 with the workflow id. Duplicate deliveries
- * attach to the same workflow ({@code <operation>-<number>}, USE_EXISTING).
+ * CSV attached to it, or decides an approval. Exact path only (404), JSON only (415), authenticated
+ * (HMAC over timestamp and body, or Basic: 401), size-limited (413), strictly parsed (400 naming
+ * the field); answers 202 with the workflow id. A duplicate delivery attaches to the same workflow
+ * ({@code <operation>-<number>}); a ticket whose request runs with other inputs is refused with 409
+ * and the running id. Temporal out of reach answers 503 with a reason and a Retry-After, never a
+ * dropped connection.
  */
 public final class ServiceNowWebhook {
   public static final String PATH = "/webhooks/servicenow";
+
+  /** Seconds a 503 asks the sender to wait before it tries again. */
+  static final int RETRY_AFTER_SECONDS = 30;
+
+  /** How much of a refused body is read and dropped so that the answer arrives (1 MiB). */
+  static final int DRAIN_LIMIT = 1024 * 1024;
+
   private static final Logger log = LoggerFactory.getLogger(ServiceNowWebhook.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> OPERATIONS = List.of("onboard", "offboard", "import");
@@ -56,8 +72,15 @@ public final class ServiceNowWebhook {
   }
 
   void handle(HttpExchange exchange) throws IOException {
-    if (!"POST".equals(exchange.getRequestMethod())) {
-      reply(exchange, 405, Map.of("error", "use POST"));
+    Optional<WebhookRequestCheck.Refusal> refused =
+        WebhookRequestCheck.check(
+            exchange.getRequestMethod(),
+            PATH,
+            exchange.getRequestURI().getRawPath(),
+            exchange.getRequestURI().getRawQuery(),
+            exchange.getRequestHeaders().get("Content-Type"));
+    if (refused.isPresent()) {
+      reply(exchange, refused.get().status(), Map.of("errors", List.of(refused.get().error())));
       return;
     }
     try {
@@ -78,7 +101,39 @@ public final class ServiceNowWebhook {
       reply(exchange, 400, Map.of("errors", List.of(e.getMessage())));
     } catch (UnknownRequest e) {
       reply(exchange, 404, Map.of("errors", List.of(e.getMessage())));
+    } catch (RequestConflict e) {
+      log.warn("webhook refused: differs from the running request workflowId={}", e.workflowId());
+      reply(
+          exchange,
+          409,
+          Map.of(
+              "errors",
+              List.of(e.getMessage()),
+              "workflowId",
+              e.workflowId(),
+              "differences",
+              e.differences()));
+    } catch (RunningRequests.Unanswered e) {
+      unavailable(exchange, e.getMessage());
+    } catch (RuntimeException e) {
+      if (!TemporalDown.is(e)) {
+        log.error("webhook failed", e);
+        reply(exchange, 500, Map.of("errors", List.of("internal error; nothing was started")));
+        return;
+      }
+      log.warn("webhook refused: Temporal unavailable reason={}", TemporalDown.describe(e));
+      unavailable(
+          exchange,
+          "temporal: cannot reach Temporal ("
+              + TemporalDown.describe(e)
+              + "); nothing was started or signalled, send the event again later");
     }
+  }
+
+  /** 503 with a JSON reason and a Retry-After, which the business rule's retry honours. */
+  private static void unavailable(HttpExchange exchange, String error) throws IOException {
+    exchange.getResponseHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    reply(exchange, 503, Map.of("errors", List.of(error)));
   }
 
   private Map<String, Object> accept(WebhookEvent event) {
@@ -90,7 +145,7 @@ public final class ServiceNowWebhook {
         answer.put("signal", event.approval().approved() ? "approve" : "reject");
       }
       case ONBOARD, OFFBOARD, BULK_IMPORT -> {
-        String id =
+        Started started =
             requests.start(
                 event.event(),
                 event.table(),
@@ -98,8 +153,9 @@ public final class ServiceNowWebhook {
                 event.number(),
                 event.variables(),
                 event.requestedBy());
-        answer.put("workflowId", id);
-        preApprove(event, id);
+        answer.put("workflowId", started.workflowId());
+        answer.put("started", started.how().name().toLowerCase(Locale.ROOT));
+        preApprove(event, started.workflowId());
       }
     }
     log.info(
@@ -142,11 +198,32 @@ public final class ServiceNowWebhook {
   }
 
   private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
+    if (status >= 400) {
+      drain(exchange.getRequestBody());
+    }
     byte[] bytes = JSON.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  /**
+   * Reads what is left of a refused request's body (up to {@value #DRAIN_LIMIT} bytes) and drops
+   * it: a server that closes a connection with unread bytes resets it, and the sender would see a
+   * dropped connection instead of the refusal.
+   */
+  private static void drain(InputStream body) {
+    byte[] buffer = new byte[8192];
+    try {
+      long left = DRAIN_LIMIT;
+      int n;
+      while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // The sender stopped sending: nothing left to drain.
     }
   }
 

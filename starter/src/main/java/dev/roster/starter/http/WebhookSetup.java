@@ -11,6 +11,8 @@ import dev.roster.worker.config.SecretRef;
 import dev.roster.worker.config.ServiceNowConfig;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Builds the ServiceNow webhook from configuration. */
@@ -37,8 +39,14 @@ public final class WebhookSetup {
       auth =
           WebhookAuthConfig.basic(
               sn.webhookUser(), resolve(sn.webhookPassword(), "webhookPassword", env));
-    } else if (sn.webhookSecret() != null && sn.webhookSecret().resolve(env).isPresent()) {
-      auth = WebhookAuthConfig.hmac(resolve(sn.webhookSecret(), "webhookSecret", env));
+    } else if (!sn.webhookSecrets().isEmpty()
+        && sn.webhookSecrets().get(0).resolve(env).isPresent()) {
+      List<Secret> keys = new ArrayList<>();
+      for (SecretRef ref : sn.webhookSecrets()) {
+        keys.add(resolve(ref, ref.keyPath().substring("servicenow.".length()), env));
+      }
+      auth =
+          WebhookAuthConfig.hmac(keys.get(0), keys.subList(1, keys.size()).toArray(Secret[]::new));
     } else if (sandboxKey != null) {
       auth = WebhookAuthConfig.hmac(sandboxKey);
     } else {
@@ -46,7 +54,9 @@ public final class WebhookSetup {
           "servicenow",
           "servicenow.webhookSecret: required in webhook mode (or webhookUser +"
               + " webhookPassword); "
-              + (sn.webhookSecret() == null ? "not configured" : sn.webhookSecret().absence()));
+              + (sn.webhookSecrets().isEmpty()
+                  ? "not configured"
+                  : sn.webhookSecrets().get(0).absence()));
     }
     auth =
         new WebhookAuthConfig(

@@ -5,6 +5,7 @@ import dev.roster.sandbox.brevo.Member;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.sandbox.mailjet.FakeMailjet;
+import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.OffboardStarter;
 import dev.roster.starter.OnboardStarter;
 import dev.roster.starter.cli.StatusTable;
@@ -75,7 +76,7 @@ public final class Demo {
         LocalStack.start(config, env, new LocalStack.Options(temporalPort, 0, ACCEPT_AFTER), out)) {
       WorkflowClient client = stack.connection().client();
       OnboardStarter starter =
-          new OnboardStarter(client, SubjectKeys.orDev(config, env), config.accounts().keySet());
+          new OnboardStarter(client, SubjectKeys.orDev(config, env), ConfiguredAccounts.of(config));
       OnboardRequest ada =
           request(
               "ada.lovelace@example.com",
@@ -92,8 +93,8 @@ public final class Demo {
               "Hopper",
               new Assignment(BREVO, "admin", List.of("2", "7"), SOURCE),
               new Assignment(LISTMONK, "editor", List.of("3", "4"), SOURCE));
-      String adaId = starter.start(ada);
-      String graceId = starter.start(grace);
+      String adaId = starter.start(ada).workflowId();
+      String graceId = starter.start(grace).workflowId();
       out.println();
       out.println("Started " + adaId + " (viewer on all four vendors)");
       out.println("    and " + graceId + " (admin on Brevo: needs an approval).");
@@ -123,7 +124,7 @@ public final class Demo {
           .run(
               client,
               new OffboardStarter(
-                  client, SubjectKeys.orDev(config, env), config.accounts().keySet()),
+                  client, SubjectKeys.orDev(config, env), ConfiguredAccounts.of(config)),
               stack.sandboxes(),
               "ada.lovelace@example.com");
       new DemoServiceNow(out, checks).run(stack);

@@ -39,9 +39,11 @@ final class DemoOffboarding {
   void run(WorkflowClient client, OffboardStarter starter, Sandboxes sandboxes, String email)
       throws TimeoutException {
     String id =
-        starter.start(
-            new OffboardRequest(
-                new Person(email, null, null), List.of(), true, null, Demo.REQUESTER, false));
+        starter
+            .start(
+                new OffboardRequest(
+                    new Person(email, null, null), List.of(), true, null, Demo.REQUESTER, false))
+            .workflowId();
     out.println();
     out.println("Started " + id + " (every account, with erasure: needs an approval).");
     OffboardUserWorkflow stub = client.newWorkflowStub(OffboardUserWorkflow.class, id);

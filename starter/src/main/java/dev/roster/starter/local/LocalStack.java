@@ -110,12 +110,17 @@ public final class LocalStack implements AutoCloseable {
       new java.security.SecureRandom().nextBytes(key);
       webhookKey = new Secret(java.util.Base64.getEncoder().encodeToString(key));
     }
+    // The HTTP service has a connection of its own: its callers wait on each call, so it gives
+    // up on Temporal sooner than the worker does.
+    TemporalConnection callers =
+        TemporalConnection.openForCallers(temporal, env, HttpService.TEMPORAL_PATIENCE);
+    parts.add(callers);
     http =
         HttpService.start(
             config.http().bind(),
             httpPort,
-            connection.client(),
-            WebhookSetup.fromConfig(config, env, connection.client(), subjects, webhookKey));
+            callers.client(),
+            WebhookSetup.fromConfig(config, env, callers.client(), subjects, webhookKey));
     parts.add(http);
     banner(out, temporal);
   }

@@ -7,6 +7,7 @@ import dev.roster.activities.http.VendorException;
 import dev.roster.activities.servicenow.CatalogVariables;
 import dev.roster.activities.servicenow.ChangeFeed;
 import dev.roster.activities.servicenow.ServiceNowClient;
+import dev.roster.starter.RequestConflict;
 import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.ticket.PollCursor;
 import dev.roster.workflows.ticket.PollResult;
@@ -170,10 +171,11 @@ public final class TicketIntake implements TicketIntakeActivities {
     }
     String requestedBy = ticket.getOrDefault("opened_by.user_name", "");
     try {
-      String id = requests.start(type, TABLE, ticket.get("sys_id"), number, vars, requestedBy);
+      String id =
+          requests.start(type, TABLE, ticket.get("sys_id"), number, vars, requestedBy).workflowId();
       decide(ticket, id);
       started.add(id);
-    } catch (WebhookRejection | IllegalArgumentException e) {
+    } catch (WebhookRejection | IllegalArgumentException | RequestConflict e) {
       refused.add(number + ": " + e.getMessage());
       log.warn("ticket refused ticket={} reason={}", number, e.getMessage());
     }

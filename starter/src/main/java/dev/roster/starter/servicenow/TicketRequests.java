@@ -3,9 +3,11 @@ package dev.roster.starter.servicenow;
 import static java.util.Objects.requireNonNull;
 
 import dev.roster.activities.control.SubjectHasher;
+import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.ImportStarter;
 import dev.roster.starter.OffboardStarter;
 import dev.roster.starter.OnboardStarter;
+import dev.roster.starter.Started;
 import dev.roster.worker.config.RosterConfig;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;
@@ -46,10 +48,10 @@ public final class TicketRequests {
   /** The starters for the configured accounts, with the configured variable names. */
   public static TicketRequests fromConfig(
       RosterConfig config, WorkflowClient client, SubjectHasher subjects) {
-    Set<String> accounts = config.accounts().keySet();
+    ConfiguredAccounts accounts = ConfiguredAccounts.of(config);
     return new TicketRequests(
         new VariableMapping(config.servicenow().variables()),
-        accounts,
+        config.accounts().keySet(),
         new OnboardStarter(client, subjects, accounts),
         new OffboardStarter(client, subjects, accounts),
         new ImportStarter(client, accounts));
@@ -63,11 +65,12 @@ public final class TicketRequests {
    * @param type onboard, offboard or bulk_import
    * @param table the ticket's table; a bulk import needs {@value #REQUESTED_ITEM}
    * @param requestedBy the requester's user_name (never the approver of this request)
-   * @return the workflow id
+   * @return what the start did and the workflow id
    * @throws WebhookRejection INVALID naming every variable that does not map, or the table
    * @throws IllegalArgumentException when the request the variables make is invalid
+   * @throws dev.roster.starter.RequestConflict when the ticket's request runs with other inputs
    */
-  public String start(
+  public Started start(
       WebhookEvent.Type type,
       String table,
       String sysId,
@@ -87,7 +90,10 @@ public final class TicketRequests {
       case ONBOARD -> onboard.start(inputs.onboardRequest(number, requestedBy));
       case OFFBOARD -> offboard.start(inputs.offboardRequest(number, requestedBy));
       case BULK_IMPORT ->
-          imports.start(inputs.bulkImportRequest(table, sysId, number, requestedBy));
+          new Started(
+              imports.start(inputs.bulkImportRequest(table, sysId, number, requestedBy)),
+              Started.How.SUBMITTED,
+              null);
       case APPROVAL -> throw new IllegalArgumentException("an approval starts no request");
     };
   }

@@ -3,6 +3,8 @@ package dev.roster.starter.servicenow;
 import static java.util.Objects.requireNonNull;
 
 import dev.roster.starter.servicenow.WebhookRejection.Kind;
+import dev.roster.workflows.common.Roles;
+import dev.roster.workflows.common.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,7 +29,6 @@ public final class VariableMapping {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern SYS_ID = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
-  private static final Set<String> ROLES = Set.of("viewer", "editor", "admin");
   private static final Set<String> TRUE = Set.of("true", "yes", "1", "on");
   private static final Set<String> FALSE = Set.of("false", "no", "0", "off", "");
 
@@ -105,10 +106,14 @@ public final class VariableMapping {
     Map<String, List<String>> lists = lists(split(value(values, "lists")), accounts, errors);
     String role = value(values, "role");
     if (role != null) {
-      role = role.toLowerCase(Locale.ROOT);
-      if (!ROLES.contains(role)) {
-        errors.add(path("role") + ": must be one of viewer, editor, admin");
+      role = Roles.normalize(role).orElse(null);
+      if (role == null) {
+        errors.add(path("role") + ": must be one of " + String.join(", ", Roles.ALL));
       }
+    }
+    for (String input : DEFAULTS.keySet()) {
+      String v = values.get(variables.get(input));
+      Texts.unsafeCharacter(v, false).ifPresent(c -> errors.add(path(input) + ": contains " + c));
     }
     String eraseText = String.valueOf(value(values, "erase")).toLowerCase(Locale.ROOT);
     boolean erase = TRUE.contains(eraseText);

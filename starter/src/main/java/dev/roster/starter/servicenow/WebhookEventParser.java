@@ -7,19 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.roster.starter.servicenow.WebhookRejection.Kind;
+import dev.roster.workflows.common.Texts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Strict parsing of {@link WebhookEvent}: every problem is collected and named by its field path
  * ({@code sys_id: must be 32 lower-case hex characters}); unknown fields are errors, so a typo in
- * the business rule fails loudly instead of being ignored. Thread-safe.
+ * the business rule fails loudly instead of being ignored. No string field may hold a control or
+ * bidirectional formatting character ({@link Texts#unsafeCharacter}); only free text (an approver's
+ * comment, catalog variables Roster does not read) may break lines. Thread-safe.
  */
 public final class WebhookEventParser {
   private static final ObjectMapper STRICT =
@@ -50,6 +54,9 @@ public final class WebhookEventParser {
           "cancelled",
           "not_required",
           "skipped");
+
+  /** Fields that may hold line breaks (tab, LF, CR); every other string field may not. */
+  private static final Set<String> FREE_TEXT = Set.of("approval.comments");
 
   private static final Pattern SYS_ID = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern NUMBER = Pattern.compile("[A-Z]{2,12}[0-9]{4,12}");
@@ -148,7 +155,14 @@ public final class WebhookEventParser {
       } else if (value.length() > MAX_VALUE) {
         errors.add(path + ": longer than " + MAX_VALUE + " characters");
       } else {
-        out.put(e.getKey(), value);
+        // A catalog item may hold free text (a justification) with line breaks; the variables
+        // Roster reads allow none (VariableMapping).
+        Optional<String> unsafe = Texts.unsafeCharacter(value, true);
+        if (unsafe.isPresent()) {
+          errors.add(path + ": contains " + unsafe.get());
+        } else {
+          out.put(e.getKey(), value);
+        }
       }
     }
     return out;
@@ -204,7 +218,7 @@ public final class WebhookEventParser {
         .forEachRemaining(
             name -> {
               if (!known.contains(name)) {
-                errors.add(prefix + name + ": unknown field");
+                errors.add(prefix + Texts.clip(name, 40) + ": unknown field");
               }
             });
   }
@@ -229,6 +243,12 @@ public final class WebhookEventParser {
     }
     if (v.asText().length() > max) {
       errors.add(path + ": longer than " + max + " characters");
+      return null;
+    }
+    // Free text (an approver's comment) may break lines; nothing else may.
+    Optional<String> unsafe = Texts.unsafeCharacter(v.asText(), FREE_TEXT.contains(path));
+    if (unsafe.isPresent()) {
+      errors.add(path + ": contains " + unsafe.get());
       return null;
     }
     return v.asText();

@@ -2,10 +2,12 @@ package dev.roster.starter.bulkimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.ImportStarter;
 import dev.roster.starter.cli.ImportCommand;
 import dev.roster.starter.cli.ImportProgressLine;
 import dev.roster.starter.cli.StatusTable;
+import dev.roster.worker.config.ConfigLoader;
 import dev.roster.workflows.bulkimport.AccountProgress;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportStatus;
@@ -117,30 +119,35 @@ class ImportCommandTest {
     ImportStarter starter =
         new ImportStarter(
             null,
-            Map.of(
-                "brevo-main",
-                "brevo",
-                "mailersend-main",
-                "mailersend",
-                "listmonk-main",
-                "listmonk"));
+            ConfiguredAccounts.of(
+                ConfigLoader.parse(
+                    String.join(
+                        "\n",
+                        "accounts:",
+                        "  brevo-main: {type: brevo}",
+                        "  mailersend-main: {type: mailersend}",
+                        "  listmonk-main: {type: listmonk, baseUrl: 'https://lists.example.com'}",
+                        ""),
+                    "test",
+                    Map.of())));
     assertThat(
             starter.problems(
                 parse("/data/c.csv", "--account", "brevo-main", "--list", "2", "--list", "two")))
-        .containsExactly("targets[0].lists[1]: 'two' is not a brevo list id (a positive number)");
+        .singleElement()
+        .asString()
+        .startsWith("targets[0].lists: 'two' is not a list id");
     assertThat(
             starter.problems(parse("/data/c.csv", "--account", "mailersend-main", "--list", "5")))
         .singleElement()
         .asString()
-        .startsWith(
-            "targets[0].lists: mailersend-main is a MailerSend account, which keeps no" + " lists");
+        .contains("mailersend has no lists");
     assertThat(starter.problems(parse("/data/c.csv", "--account", "mailersend-main"))).isEmpty();
     assertThat(
             starter.problems(
                 parse("/data/c.csv", "--account", "listmonk-main", "--ticket", "zed@example.com")))
         .singleElement()
         .asString()
-        .startsWith("ticket: expected letters, digits");
+        .startsWith("ticket: not a ticket number");
     assertThat(
             starter.problems(
                 parse("/data/c.csv", "--account", "brevo-main", "--requested-by", " ")))

@@ -241,7 +241,7 @@ class ImportEndToEndTest {
     writeCsv(csv, 3);
     assertThat(run(csv.toString(), "--account", MAILJET, "--list", "newsletter")).isEqualTo(2);
     assertThat(err.toString())
-        .contains("targets[0].lists[0]: 'newsletter' is not a mailjet list id (a positive number)");
+        .contains("targets[0].lists: 'newsletter' is not a list id (a positive whole number)");
   }
 
   @Test

@@ -76,6 +76,23 @@ class PollModeTest {
                   "vendor_accounts", "listmonk-poll",
                   "lists", "3"),
               "carol");
+      // Checked as at every other door: a role that is not Roster's, a list id that is not one.
+      servicenow.createRitm(
+          "RITM0020003",
+          Map.of(
+              "roster_operation", "onboard",
+              "email", "zed@example.com",
+              "vendor_accounts", "listmonk-poll",
+              "role", "superuser"),
+          "carol");
+      servicenow.createRitm(
+          "RITM0020004",
+          Map.of(
+              "roster_operation", "onboard",
+              "email", "zed@example.com",
+              "vendor_accounts", "listmonk-poll",
+              "lists", "news"),
+          "carol");
       servicenow.attachToVariable(
           importing,
           "import_file",
@@ -112,6 +129,17 @@ class PollModeTest {
           .as("starts across %d polls", polls.size())
           .containsExactlyInAnyOrder("onboard-RITM0020001", "import-RITM0020002");
       assertThat(servicenow.record("sc_req_item", ritm)).isPresent();
+      List<String> refused =
+          polls.stream().flatMap(p -> iterate(p.get("refused")).stream()).toList();
+      assertThat(refused)
+          .anySatisfy(r -> assertThat(r).startsWith("RITM0020003: ").contains("variables.role"))
+          .anySatisfy(
+              r ->
+                  assertThat(r)
+                      .startsWith("RITM0020004: ")
+                      .contains("assignments[0].lists: 'news' is not a list id"));
+      assertThat(exists(client, "onboard-RITM0020003")).isFalse();
+      assertThat(exists(client, "onboard-RITM0020004")).isFalse();
     }
   }
 

@@ -3,11 +3,13 @@ package dev.roster.worker.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roster.workflows.common.Roles;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -246,8 +248,16 @@ final class ConfigBinder {
 
   private ApprovalConfig approvals(ObjectNode node) {
     ApprovalConfig d = ApprovalConfig.DEFAULTS;
+    List<String> privileged = in.strings(node, "approvals", "privilegedRoles", d.privilegedRoles());
+    for (String role : privileged) {
+      if (!Roles.isRole(role)) {
+        in.problem(
+            "approvals.privilegedRoles",
+            "'" + role + "' is not a Roster role (expected " + Roles.described() + ")");
+      }
+    }
     return new ApprovalConfig(
-        in.strings(node, "approvals", "privilegedRoles", d.privilegedRoles()),
+        privileged,
         in.duration(node, "approvals", "timeout", d.timeout()),
         in.duration(node, "approvals", "remindEvery", d.remindEvery()));
   }

@@ -1,8 +1,12 @@
 package dev.roster.worker.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Binds the {@code servicenow} section. */
@@ -60,7 +64,7 @@ final class ServiceNowBinder {
         clientId,
         in.secret(node, AT, "clientSecret", null),
         rate,
-        in.secret(node, AT, "webhookSecret", null),
+        webhookSecrets(node),
         blankToNull(in.text(node, AT, "webhookUser", "")),
         in.secret(node, AT, "webhookPassword", null),
         in.duration(node, AT, "webhookTolerance", d.webhookTolerance()),
@@ -70,6 +74,37 @@ final class ServiceNowBinder {
         in.bool(node, AT, "preApproved", d.preApproved()),
         in.bool(node, AT, "manualTasksAsTickets", d.manualTasksAsTickets()),
         variables(node));
+  }
+
+  /**
+   * {@code webhookSecret}: one reference, or a list of two while the secret rotates (the current
+   * one first, the previous one second).
+   */
+  private List<SecretRef> webhookSecrets(ObjectNode node) {
+    String at = AT + ".webhookSecret";
+    JsonNode value = node.get("webhookSecret");
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      SecretRef one = in.secret(node, AT, "webhookSecret", null);
+      return one == null ? List.of() : List.of(one);
+    }
+    if (value.isEmpty() || value.size() > 2) {
+      in.problem(at, "give one secret, or a list of two while rotating (current first)");
+      return List.of();
+    }
+    List<SecretRef> refs = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      ObjectNode holder = JsonNodeFactory.instance.objectNode();
+      String key = "webhookSecret[" + i + "]";
+      holder.set(key, value.get(i));
+      SecretRef ref = in.secret(holder, AT, key, null);
+      if (ref != null) {
+        refs.add(ref);
+      }
+    }
+    return refs;
   }
 
   private Map<String, String> variables(ObjectNode node) {

@@ -2,6 +2,7 @@ package dev.roster.worker.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Map;
  * @param clientId OAuth client id, or null
  * @param clientSecret OAuth client secret reference
  * @param rateBudget requests the write-back may make to the instance
- * @param webhookSecret base64 HMAC key for signed webhooks, or null
+ * @param webhookSecrets base64 HMAC keys for signed webhooks, the current one first; a second one
+ *     is accepted too while the secret rotates. Empty when not configured.
  * @param webhookUser Basic-auth user for webhooks (instead of HMAC), or null
  * @param webhookPassword its password reference
  * @param webhookTolerance how old (or new) a signed timestamp may be
@@ -34,7 +36,7 @@ public record ServiceNowConfig(
     String clientId,
     SecretRef clientSecret,
     RateBudgetConfig rateBudget,
-    SecretRef webhookSecret,
+    List<SecretRef> webhookSecrets,
     String webhookUser,
     SecretRef webhookPassword,
     Duration webhookTolerance,
@@ -54,7 +56,7 @@ public record ServiceNowConfig(
           null,
           null,
           new RateBudgetConfig(10, Duration.ofSeconds(1)),
-          null,
+          List.of(),
           null,
           null,
           Duration.ofMinutes(5),
@@ -64,6 +66,10 @@ public record ServiceNowConfig(
           false,
           false,
           Map.of());
+
+  public ServiceNowConfig {
+    webhookSecrets = webhookSecrets == null ? List.of() : List.copyOf(webhookSecrets);
+  }
 
   public boolean enabled() {
     return instanceUrl != null || sandbox;

@@ -7,6 +7,7 @@ import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.TemporalConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -18,6 +19,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.TrustManagerFactory;
@@ -39,6 +41,22 @@ public final class TemporalConnection implements AutoCloseable {
    * configured. Does not check that the server answers.
    */
   public static TemporalConnection open(TemporalConfig config, Map<String, String> env) {
+    return open(config, env, null);
+  }
+
+  /**
+   * As {@link #open}, for a service whose callers wait on each call (the webhook): a call to an
+   * unreachable server, or a query no worker answers, gives up after {@code patience} instead of
+   * the SDK's default (about a minute of retries), so the caller gets an answer (503) before its
+   * own timeout (ServiceNow's business rule waits 10 s).
+   */
+  public static TemporalConnection openForCallers(
+      TemporalConfig config, Map<String, String> env, Duration patience) {
+    return open(config, env, requireNonNull(patience, "patience is null"));
+  }
+
+  private static TemporalConnection open(
+      TemporalConfig config, Map<String, String> env, Duration patience) {
     requireNonNull(config, "config is null");
     String target =
         config.embedded() ? "127.0.0.1:" + config.embeddedPort() : config.address().trim();
@@ -56,6 +74,11 @@ public final class TemporalConnection implements AutoCloseable {
       options.addApiKey(() -> value);
       // API keys travel only over TLS (Temporal Cloud requires it).
       options.setEnableHttps(true);
+    }
+    if (patience != null) {
+      options
+          .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(patience).build())
+          .setRpcQueryTimeout(patience);
     }
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
     WorkflowClient client =

@@ -33,7 +33,7 @@ class BulkImportValidationTest {
           bed,
           "import-word-list",
           new BulkImportRequest(file, brevo("two"), defaults, "alice", null, null),
-          "targets[0].lists[0]: 'two' is not a brevo list id");
+          "targets[0].lists: 'two' is not a list id");
       assertInvalid(
           bed,
           "import-mailersend-list",
@@ -44,7 +44,7 @@ class BulkImportValidationTest {
               "alice",
               null,
               null),
-          "targets[0].lists: mailersend-test is a MailerSend account, which keeps no lists");
+          "targets[0].lists: mailersend-test takes no contacts");
       assertInvalid(
           bed,
           "import-nobody",
@@ -54,7 +54,7 @@ class BulkImportValidationTest {
           bed,
           "import-email-ticket",
           new BulkImportRequest(file, brevo("2"), defaults, "alice", "zed@example.com", null),
-          "ticket: expected letters, digits");
+          "ticket: not a ticket number");
       assertInvalid(
           bed,
           "import-elsewhere",

@@ -72,7 +72,7 @@ class EnvOverridesTest {
                 "ROSTER__ACCOUNTS__BREVO_MAIN__BASEURL", "http://127.0.0.1:9999/v3",
                 "ROSTER__ACCOUNTS__BREVO_MAIN__SANDBOX", "true",
                 "ROSTER__ACCOUNTS__BREVO_MAIN__RATEBUDGETS__CONTACTS__REQUESTS", "20",
-                "ROSTER__APPROVALS__PRIVILEGEDROLES", "admin, owner",
+                "ROSTER__APPROVALS__PRIVILEGEDROLES", "admin, editor",
                 "ROSTER__TEMPORAL__TLS__ENABLED", "false"));
 
     AccountConfig brevo = config.accounts().get("brevo-main");
@@ -82,7 +82,7 @@ class EnvOverridesTest {
         .isEqualTo(new RateBudgetConfig(20, Duration.ofSeconds(1)));
     assertThat(brevo.rateBudgets().get("organization"))
         .isEqualTo(new RateBudgetConfig(100, Duration.ofHours(1)));
-    assertThat(config.approvals().privilegedRoles()).containsExactly("admin", "owner");
+    assertThat(config.approvals().privilegedRoles()).containsExactly("admin", "editor");
   }
 
   @Test

@@ -11,6 +11,9 @@ package dev.roster.workflows.board;
  * @param requestedBy who asked (an approval may not be given by them)
  * @param ticket the ticket, or null
  * @param since workflow time it opened, ISO-8601
+ * @param about who the request is about: the masked email and the subject hash (never the whole
+ *     email), or a description for a request about many people; null when not given
+ * @param role what an approval grants, e.g. {@code admin on brevo-main}, or null
  */
 public record BoardItem(
     String kind,
@@ -20,7 +23,9 @@ public record BoardItem(
     String text,
     String requestedBy,
     String ticket,
-    String since) {
+    String since,
+    String about,
+    String role) {
   public static final String APPROVAL = "approval";
   public static final String MANUAL_TASK = "manual-task";
 

@@ -27,6 +27,14 @@ public interface BulkImportWorkflow {
   @SignalMethod
   void reject(Decision decision);
 
+  /**
+   * Withdraws the import while it plans or waits for its approval ({@code roster cancel}): nothing
+   * is sent and it ends CANCELLED. Anyone may withdraw, the requester included; once the import is
+   * sending, a withdrawal is ignored (what was sent stays).
+   */
+  @SignalMethod
+  void withdraw(Decision decision);
+
   /** From a child OnboardUser of the invitation window: its invitations are out. */
   @SignalMethod(name = InvitesSent.SIGNAL)
   void invitesSent(InvitesSent report);

@@ -4,6 +4,7 @@ import dev.roster.workflows.common.ApprovalGate;
 import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.common.FailureTypes;
 import dev.roster.workflows.common.InvitesSent;
 import dev.roster.workflows.common.Milestones;
 import dev.roster.workflows.common.Notice;
@@ -25,8 +26,7 @@ import org.slf4j.Logger;
 
 public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   private static final Logger log = Workflow.getLogger(BulkImportWorkflowImpl.class);
-  static final String INVALID_REQUEST = "InvalidRequest";
-  private static final String CHECKS = "import-request-checks";
+  static final String INVALID_REQUEST = FailureTypes.INVALID_REQUEST;
 
   private final ControlActivities control =
       Workflow.newActivityStub(ControlActivities.class, RosterActivityOptions.control());
@@ -49,6 +49,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   private String phase = "planning";
   private InvitationWindow invitations;
   private Milestones milestones;
+  private Decision withdrawal;
 
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
@@ -64,7 +65,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
     // from before it replay with the old checks and order. A run continued as new was checked
     // when it started (perhaps under the old rules): it keeps the old checks, so an import
     // accepted then is never refused halfway.
-    boolean checked = Workflow.getVersion(CHECKS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    boolean checked = Workflow.getVersion("request-checks", Workflow.DEFAULT_VERSION, 1) >= 1;
     validate(checked && carry == null);
     ImportSettings settings = request.settingsOrDefault();
     milestones = new Milestones(control, request.ticket());
@@ -103,7 +104,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       if (settings.dryRun()) {
         return finish("DRY_RUN");
       }
-      String refused = approveIfNeeded(plan, settings);
+      String refused = withdrawal != null ? "CANCELLED" : approveIfNeeded(plan, settings);
       if (refused != null) {
         return finish(refused);
       }
@@ -153,29 +154,17 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   }
 
   private void validate(boolean checked) {
-    if (!checked) {
-      if (request == null
-          || request.source() == null
-          || request.source().isBlank()
-          || request.targets() == null
-          || request.targets().isEmpty()
-          || request.targets().stream().anyMatch(t -> t == null || t.account() == null)) {
-        throw invalid(List.of("source and at least one target account are required"));
-      }
-      return;
-    }
-    List<String> problems = ImportRequestCheck.problems(request);
+    List<String> problems =
+        checked ? BulkImportRequests.problems(request) : BulkImportRequests.basicProblems(request);
     if (!problems.isEmpty()) {
       throw invalid(problems);
     }
   }
 
-  /** The accounts' bulk endpoints, after checking the list ids against their vendors. */
+  /** The accounts' bulk endpoints, after checking that those given lists can take contacts. */
   private List<BulkTarget> checkedTargets(List<String> ids) {
     List<BulkTarget> targets = planning.bulkTargets(ids);
-    List<String> problems =
-        ImportRequestCheck.listProblems(
-            request.targets(), targets.stream().map(BulkTarget::vendor).toList());
+    List<String> problems = BulkImportRequests.targetProblems(request.targets(), targets);
     if (!problems.isEmpty()) {
       throw invalid(problems);
     }
@@ -205,13 +194,20 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
     String what = ImportReports.approvalText(plan, request.targets());
     setPhase("approval", what);
     milestones.post(Notice.WAITING_APPROVAL, "Waiting for an approval of the bulk import.");
+    approval.about(
+        plan.valid() + " contacts",
+        plan.withTeamRole() > 0 ? "team access for " + plan.withTeamRole() + " rows" : null);
     ApprovalGate.Result result =
         approval.await(what, control.approvalPolicy(), control, request.ticket());
-    if (result == ApprovalGate.Result.APPROVED) {
-      carry = carry.approved(approval.status().decision().by());
-      return null;
-    }
-    return result == ApprovalGate.Result.REJECTED ? "REJECTED" : "TIMED_OUT";
+    return switch (result) {
+      case APPROVED -> {
+        carry = carry.approved(approval.status().decision().by());
+        yield null;
+      }
+      case REJECTED -> "REJECTED";
+      case CANCELLED -> "CANCELLED";
+      default -> "TIMED_OUT";
+    };
   }
 
   private BulkTarget target(String account) {
@@ -244,10 +240,13 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       carry = carry.with(ImportOutcomes.dryRun(carry), carry.invites());
     }
     setPhase("done", outcome);
+    String summary = ImportReports.summary(outcome, carry);
     BulkImportResult result =
         new BulkImportResult(
             outcome,
-            ImportReports.summary(outcome, carry),
+            withdrawal == null || !"CANCELLED".equals(outcome)
+                ? summary
+                : "withdrawn by " + withdrawal.by() + " before anything was sent; " + summary,
             carry == null ? null : carry.plan().report(),
             carry == null ? null : carry.plan().failureReport(),
             status());
@@ -285,6 +284,16 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   @Override
   public void reject(Decision decision) {
     approval.reject(decision);
+  }
+
+  @Override
+  public void withdraw(Decision decision) {
+    if (withdrawal != null || !("planning".equals(phase) || "approval".equals(phase))) {
+      log.info("withdrawal ignored phase={}", phase); // sending has begun: what was sent stays
+      return;
+    }
+    withdrawal = decision == null ? new Decision("unknown", null, null) : decision;
+    approval.withdraw(withdrawal);
   }
 
   @Override

@@ -22,7 +22,7 @@ public final class ApprovalGate {
     APPROVED,
     REJECTED,
     TIMED_OUT,
-    /** The request was cancelled while waiting (never returned by {@link #await}). */
+    /** The request was withdrawn while waiting ({@link #withdraw}). */
     CANCELLED
   }
 
@@ -32,11 +32,39 @@ public final class ApprovalGate {
   private String what;
   private String since;
   private Decision decision;
+  private Decision withdrawal;
   private boolean approved;
   private int reminders;
+  private String about;
+  private String role;
 
   public ApprovalGate(String requestedBy) {
     this.requestedBy = requestedBy;
+  }
+
+  /**
+   * Says who the request is about and what an approval grants, for the request board ({@code roster
+   * approvals}). The email is masked here; only the mask and the subject are listed.
+   */
+  public void about(String email, String subject, String role) {
+    this.about = Emails.mask(email) + " (" + subject + ")";
+    this.role = role;
+  }
+
+  /** Says what the request is about when it is not one person (e.g. an import's rows). */
+  public void about(String description, String role) {
+    this.about = description;
+    this.role = role;
+  }
+
+  /**
+   * Ends a wait with {@link Result#CANCELLED}: the request is withdrawn. Anyone may withdraw (the
+   * requester too). The first withdrawal counts; none counts after a decision.
+   */
+  public void withdraw(Decision d) {
+    if (withdrawal == null && decision == null) {
+      withdrawal = d == null ? new Decision("unknown", null, null) : d;
+    }
   }
 
   /** Signal handler for {@code approve}. */
@@ -90,7 +118,9 @@ public final class ApprovalGate {
             what,
             requestedBy,
             ticket,
-            Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString());
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
+            about,
+            role);
     if (onBoard) {
       control.postToBoard(item);
     }
@@ -102,6 +132,7 @@ public final class ApprovalGate {
               policy,
               text -> control.notify(new Notice(workflowId, ticket, "approval-reminder", text)));
     } catch (CanceledFailure e) {
+      state = "withdrawn";
       if (onBoard) {
         Workflow.newDetachedCancellationScope(() -> control.removeFromBoard(item)).run();
       }
@@ -131,14 +162,15 @@ public final class ApprovalGate {
     Instant start = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     this.since = start.toString();
     Instant deadline = start.plus(policy.timeout());
-    while (decision == null) {
+    while (decision == null && withdrawal == null) {
       Duration left =
           Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), deadline);
       if (left.isNegative() || left.isZero()) {
         break;
       }
       Duration slice = policy.remindEvery() == null ? left : min(left, policy.remindEvery());
-      if (!Workflow.await(slice, () -> decision != null) && slice.compareTo(left) < 0) {
+      if (!Workflow.await(slice, () -> decision != null || withdrawal != null)
+          && slice.compareTo(left) < 0) {
         reminders++;
         remind.accept(
             "Approval needed ("
@@ -149,6 +181,10 @@ public final class ApprovalGate {
                 + requestedBy
                 + ".");
       }
+    }
+    if (withdrawal != null && decision == null) {
+      state = "withdrawn";
+      return Result.CANCELLED;
     }
     if (decision == null) {
       state = "timed-out";
@@ -166,8 +202,15 @@ public final class ApprovalGate {
     return "waiting".equals(state);
   }
 
+  /** The approval's status; a withdrawal while waiting shows as its decision. */
   public ApprovalStatus status() {
     return new ApprovalStatus(
-        state, what, requestedBy, since, decision, List.copyOf(refused), reminders);
+        state,
+        what,
+        requestedBy,
+        since,
+        "withdrawn".equals(state) ? withdrawal : decision,
+        List.copyOf(refused),
+        reminders);
   }
 }

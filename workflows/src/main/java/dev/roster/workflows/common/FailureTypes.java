@@ -23,6 +23,12 @@ public final class FailureTypes {
   /** The vendor account cannot do what was asked (e.g. no team API). Not retryable. */
   public static final String UNSUPPORTED = "Unsupported";
 
+  /**
+   * A request that can never succeed as given (a bad email, role, list id, ticket...). Thrown by a
+   * workflow at its start, naming the field. Not retryable.
+   */
+  public static final String INVALID_REQUEST = "InvalidRequest";
+
   /** Types that no retry can fix. */
   public static final String[] NON_RETRYABLE = {
     AUTH_FAILED, REJECTED, UNKNOWN_ACCOUNT, UNSUPPORTED

@@ -15,6 +15,7 @@ import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,10 +151,17 @@ final class AccountOffboarding {
     if (manualTaskId == null || outcome == StepState.FAILED) {
       return;
     }
-    ManualTask done =
-        context
-            .tasks()
-            .await(manualTaskId, context.remindEvery(), context.control(), context.ticket());
+    ManualTask done;
+    try {
+      done =
+          context
+              .tasks()
+              .await(manualTaskId, context.remindEvery(), context.control(), context.ticket());
+    } catch (CanceledFailure e) {
+      steps.set(REVOKE, StepState.CANCELLED, "withdrawn before anyone checked by hand");
+      outcome = StepState.CANCELLED;
+      return;
+    }
     steps.set(
         REVOKE,
         StepState.DONE,

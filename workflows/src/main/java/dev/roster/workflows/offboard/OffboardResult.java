@@ -6,7 +6,8 @@ import dev.roster.workflows.common.RequestResult;
  * The outcome of OffboardUser.
  *
  * @param outcome {@code PLANNED} (plan only), {@code COMPLETED}, {@code PARTIAL} (something was not
- *     done: a failed account, an erasure rejected or timed out, an undeletable record) or {@code
+ *     done: a failed account, an erasure rejected or timed out, an undeletable record), {@code
+ *     CANCELLED} (withdrawn: nothing irreversible done, the summary says what was) or {@code
  *     FAILED} (no account done)
  * @param summary one line in plain words
  */

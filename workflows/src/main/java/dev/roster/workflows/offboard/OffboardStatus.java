@@ -1,6 +1,7 @@
 package dev.roster.workflows.offboard;
 
 import dev.roster.workflows.common.ApprovalStatus;
+import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.common.RequestStatus;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.tasks.ManualTask;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param subject the keyed hash of the person's email (never the email)
  * @param plans what discovery found per account
  * @param cancelledOnboardings OnboardUser workflows of the same person that were cancelled
+ * @param withdrawal who withdrew the request and why, or null
  */
 public record OffboardStatus(
     String phase,
@@ -25,5 +27,6 @@ public record OffboardStatus(
     List<AccountPlan> plans,
     List<AccountReport> accounts,
     List<ManualTask> manualTasks,
-    List<String> cancelledOnboardings)
+    List<String> cancelledOnboardings,
+    Decision withdrawal)
     implements RequestStatus {}

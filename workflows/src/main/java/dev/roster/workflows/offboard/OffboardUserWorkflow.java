@@ -27,6 +27,19 @@ public interface OffboardUserWorkflow {
   @SignalMethod
   void reject(Decision decision);
 
+  /**
+   * Withdraws the request ({@code roster cancel}): a wait for the erasure approval or a manual
+   * check ends, nothing irreversible is done (the contacts stay intact and the result says so), and
+   * the workflow completes with outcome CANCELLED. Steps already done (revoking, unsubscribing,
+   * suppressing) stay done. Anyone may withdraw, the requester included; the first one counts.
+   */
+  @SignalMethod
+  void withdraw(Decision decision);
+
+  /** The request as it was started. */
+  @QueryMethod
+  OffboardRequest request();
+
   /** Confirms a manual task of this request. */
   @SignalMethod
   void completeManualTask(TaskCompletion completion);

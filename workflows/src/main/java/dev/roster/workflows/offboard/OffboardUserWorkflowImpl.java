@@ -5,17 +5,18 @@ import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.common.Emails;
+import dev.roster.workflows.common.FailureTypes;
 import dev.roster.workflows.common.Milestones;
 import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.RosterActivityOptions;
 import dev.roster.workflows.common.RosterSearchAttributes;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.onboard.AccountReport;
-import dev.roster.workflows.onboard.OnboardRequests;
 import dev.roster.workflows.tasks.ManualTasks;
 import dev.roster.workflows.tasks.TaskCompletion;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -41,6 +42,8 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
   private String subject;
   private String erasureNote;
   private Milestones milestones;
+  private Decision withdrawal;
+  private CancellationScope manualChecks;
 
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
@@ -51,10 +54,18 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
 
   @Override
   public OffboardResult offboard(OffboardRequest ignored) {
+    // Version 1 checks the requester, the ticket and the accounts too; earlier histories replay
+    // with the email check alone.
+    boolean fullChecks = Workflow.getVersion("request-checks", Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (fullChecks && !OffboardRequests.problems(request).isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "invalid OffboardUser request: " + String.join("; ", OffboardRequests.problems(request)),
+          FailureTypes.INVALID_REQUEST);
+    }
     if (request == null || request.person() == null || !Emails.isValid(request.person().email())) {
       throw ApplicationFailure.newNonRetryableFailure(
           "invalid OffboardUser request: person.email is not a valid email address",
-          OnboardRequests.INVALID_REQUEST);
+          FailureTypes.INVALID_REQUEST);
     }
     subject = control.subjectOf(request.person().email());
     ApprovalPolicy policy = control.approvalPolicy();
@@ -94,20 +105,34 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
     if (request.planOnly()) {
       return finish("PLANNED");
     }
+    if (withdrawal != null) {
+      erasureNote = withdrawn() + " while discovering: nothing was changed";
+      return finish("CANCELLED");
+    }
     // An onboarding still running would re-invite the person behind our back.
     cancelledOnboardings.addAll(control.cancelOnboarding(subject));
 
     setPhase("revoking");
     inParallel(a -> a.revoke(context));
     // Manual removals (no team API) are awaited beside the rest, never in front of it.
+    // They wait in a scope of their own, which a withdrawal cancels.
     List<Promise<Void>> manual = new ArrayList<>();
-    accounts.values().forEach(a -> manual.add(Async.procedure(() -> a.awaitManualRevoke(context))));
+    manualChecks =
+        Workflow.newCancellationScope(
+            () ->
+                accounts
+                    .values()
+                    .forEach(a -> manual.add(Async.procedure(() -> a.awaitManualRevoke(context)))));
+    manualChecks.run();
+    if (withdrawal != null) {
+      manualChecks.cancel("withdrawn by " + withdrawal.by());
+    }
 
     if (request.erase()) {
       eraseAfterApproval(context, policy);
     }
     Promise.allOf(manual).get();
-    return finish(outcome());
+    return finish(withdrawal != null ? "CANCELLED" : outcome());
   }
 
   private void eraseAfterApproval(OffboardContext context, ApprovalPolicy policy) {
@@ -115,6 +140,10 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
         accounts.values().stream().filter(AccountOffboarding::erasable).toList();
     if (erasable.isEmpty()) {
       erasureNote = "nothing to erase";
+      return;
+    }
+    if (withdrawal != null) {
+      keepContacts(erasable, "erasure " + withdrawn());
       return;
     }
     setPhase("approval");
@@ -125,20 +154,34 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
             + erasable.stream().map(AccountOffboarding::account).collect(Collectors.joining(", "))
             + " (irreversible)";
     milestones.post(Notice.WAITING_APPROVAL, "Waiting for an approval: " + what + ".");
+    approval.about(request.person().email(), subject, "erasure (irreversible)");
     ApprovalGate.Result result = approval.await(what, policy, control, request.ticket());
     if (result != ApprovalGate.Result.APPROVED) {
-      String why =
-          result == ApprovalGate.Result.REJECTED
-              ? "erasure rejected by " + approval.status().decision().by()
-              : "nobody approved the erasure in time";
-      erasureNote = why + ": contacts intact";
-      erasable.forEach(a -> a.eraseNotApproved(why));
+      keepContacts(
+          erasable,
+          switch (result) {
+            case REJECTED -> "erasure rejected by " + approval.status().decision().by();
+            case CANCELLED -> "erasure " + withdrawn();
+            default -> "nobody approved the erasure in time";
+          });
       return;
     }
     setPhase("erasing");
     List<Promise<Void>> work = new ArrayList<>();
     erasable.forEach(a -> work.add(Async.procedure(() -> a.erase(context))));
     Promise.allOf(work).get();
+  }
+
+  private void keepContacts(List<AccountOffboarding> erasable, String why) {
+    erasureNote = why + ": contacts intact";
+    erasable.forEach(a -> a.eraseNotApproved(why));
+  }
+
+  private String withdrawn() {
+    String reason = withdrawal.comment();
+    return "withdrawn by "
+        + withdrawal.by()
+        + (reason == null || reason.isBlank() ? "" : " (" + reason + ")");
   }
 
   private void inParallel(Consumer<AccountOffboarding> step) {
@@ -206,6 +249,27 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
   }
 
   @Override
+  public void withdraw(Decision decision) {
+    if (withdrawal != null || "erasing".equals(phase) || "done".equals(phase)) {
+      log.info("withdrawal ignored phase={}", phase); // too late: the erasure has begun or ended
+      return;
+    }
+    withdrawal =
+        decision != null && decision.by() != null
+            ? decision
+            : new Decision("unknown", null, decision == null ? null : decision.source());
+    approval.withdraw(withdrawal);
+    if (manualChecks != null) {
+      manualChecks.cancel("withdrawn by " + withdrawal.by());
+    }
+  }
+
+  @Override
+  public OffboardRequest request() {
+    return request;
+  }
+
+  @Override
   public void completeManualTask(TaskCompletion completion) {
     manualTasks.complete(completion);
   }
@@ -230,6 +294,7 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
         plans,
         reports,
         manualTasks.snapshot(),
-        List.copyOf(cancelledOnboardings));
+        List.copyOf(cancelledOnboardings),
+        withdrawal);
   }
 }

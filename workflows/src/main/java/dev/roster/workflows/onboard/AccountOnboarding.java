@@ -10,7 +10,6 @@ import dev.roster.workflows.common.StepLog;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.contacts.ContactActivities;
 import dev.roster.workflows.contacts.ContactData;
-import dev.roster.workflows.tasks.ManualTask;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;
@@ -19,6 +18,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -40,6 +40,9 @@ final class AccountOnboarding {
   private AccountInfo info;
   private StepState outcome = StepState.PENDING;
   private MemberStatus invitation;
+  private ContactActivities contacts;
+  private int amendments;
+  private boolean amendmentFailed;
 
   AccountOnboarding(Assignment assignment, boolean privileged) {
     this.assignment = assignment;
@@ -73,8 +76,9 @@ final class AccountOnboarding {
         assignment.account(), info == null ? null : info.vendor(), outcome, steps.snapshot());
   }
 
+  /** How the account ended; an added list that failed makes an otherwise done account FAILED. */
   StepState outcome() {
-    return outcome;
+    return amendmentFailed && outcome == StepState.DONE ? StepState.FAILED : outcome;
   }
 
   /** Whether the invitation asked for is out, failed or will not run (true without a role). */
@@ -108,7 +112,7 @@ final class AccountOnboarding {
           Workflow.newActivityStub(
               TeamActivities.class,
               RosterActivityOptions.vendorCall(info.teamTaskQueue(), "team: " + account()));
-      ContactActivities contacts =
+      contacts =
           Workflow.newActivityStub(
               ContactActivities.class,
               RosterActivityOptions.vendorCall(info.contactsTaskQueue(), "contacts: " + account()));
@@ -116,7 +120,7 @@ final class AccountOnboarding {
       String manualTask = null;
       if (assignment.role() != null) {
         if (info.capabilities().teamInvite() == TeamInvite.MANUAL) {
-          manualTask = openManualInvite(context);
+          manualTask = ManualInvite.open(context, info, assignment, steps);
         } else {
           invited = invite(team, person);
         }
@@ -124,7 +128,7 @@ final class AccountOnboarding {
       upsertContact(contacts, person);
       subscribe(contacts, person);
       if (manualTask != null) {
-        awaitManualInvite(context, manualTask);
+        ManualInvite.await(context, info, manualTask, steps);
       } else if (invited == InviteOutcome.INVITED || invited == InviteOutcome.ALREADY_PENDING) {
         outcome =
             new InvitationWait(
@@ -151,6 +155,44 @@ final class AccountOnboarding {
       outcome = StepState.FAILED;
       steps.skipRemaining(reason(e));
     }
+  }
+
+  /**
+   * Subscribes to lists an amendment added, once the contact exists: in its own workflow thread,
+   * beside whatever this account is doing or waiting for. Recorded as its own step.
+   */
+  void addLists(OnboardContext context, List<String> lists, String by) {
+    String step = LISTS + "+" + ++amendments;
+    steps.set(step, StepState.PENDING, "lists " + String.join(", ", lists) + " added by " + by);
+    try {
+      Workflow.await(this::contactSettled);
+      if (info != null && !info.capabilities().lists()) {
+        steps.set(step, StepState.FAILED, info.vendor() + " has no lists to subscribe to");
+        amendmentFailed = true;
+        return;
+      }
+      if (steps.stateOf(CONTACT) != StepState.DONE) {
+        steps.set(step, StepState.SKIPPED, "not run: the contact step did not succeed");
+        return;
+      }
+      step(
+          step,
+          () -> {
+            contacts.subscribe(account(), context.person().email(), lists);
+            return "subscribed to " + String.join(", ", lists) + " (added by " + by + ")";
+          });
+    } catch (StepFailed e) {
+      amendmentFailed = true;
+    } catch (CanceledFailure e) {
+      steps.set(step, StepState.CANCELLED, "not run: the request was cancelled");
+    }
+  }
+
+  /** The contact step has run (or will not run); the account's work may still go on. */
+  private boolean contactSettled() {
+    StepState contact = steps.stateOf(CONTACT);
+    return outcome != StepState.PENDING
+        || (contact != StepState.PENDING && contact != StepState.RUNNING);
   }
 
   private void upsertContact(ContactActivities contacts, Person person) {
@@ -187,49 +229,6 @@ final class AccountOnboarding {
           contacts.subscribe(account(), person.email(), assignment.listsOrEmpty());
           return "subscribed to " + String.join(", ", assignment.listsOrEmpty());
         });
-  }
-
-  /** No team API (e.g. Mailjet): a person invites them by hand; never skipped silently. */
-  private String openManualInvite(OnboardContext context) {
-    String taskId = account() + "-invite";
-    context
-        .tasks()
-        .open(
-            taskId,
-            account(),
-            "Invite "
-                + context.person().email()
-                + " to the "
-                + info.vendor()
-                + " account "
-                + account()
-                + " with role "
-                + assignment.role()
-                + " in the vendor's web UI (it has no API for team members), then run: roster"
-                + " complete-task "
-                + context.workflowId()
-                + " "
-                + taskId
-                + " --by NAME",
-            context.control(),
-            context.ticket());
-    steps.set(INVITE, StepState.WAITING, "manual task " + taskId + " is open");
-    return taskId;
-  }
-
-  private void awaitManualInvite(OnboardContext context, String taskId) {
-    ManualTask done =
-        context.tasks().await(taskId, context.remindEvery(), context.control(), context.ticket());
-    steps.set(
-        INVITE,
-        StepState.DONE,
-        "done by hand by "
-            + done.completedBy()
-            + (done.note() == null || done.note().isBlank() ? "" : ": " + done.note()));
-    steps.set(
-        ACCEPTANCE,
-        StepState.SKIPPED,
-        info.vendor() + " has no API to see acceptance; the manual task covers it");
   }
 
   private boolean awaitApproval(Promise<ApprovalGate.Result> approval) {

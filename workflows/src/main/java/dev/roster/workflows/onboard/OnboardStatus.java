@@ -1,6 +1,7 @@
 package dev.roster.workflows.onboard;
 
 import dev.roster.workflows.common.ApprovalStatus;
+import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.common.RequestStatus;
 import dev.roster.workflows.tasks.ManualTask;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.List;
  *     waiting-acceptance}, {@code done}
  * @param subject the keyed hash of the person's email (never the email)
  * @param manualTasks steps people do by hand, open or done
+ * @param amendments what was added after the start, in plain words, oldest first; null in histories
+ *     recorded before amendments existed
+ * @param withdrawal who withdrew the request and why, or null
  */
 public record OnboardStatus(
     String phase,
@@ -20,5 +24,7 @@ public record OnboardStatus(
     String requestedBy,
     ApprovalStatus approval,
     List<AccountReport> accounts,
-    List<ManualTask> manualTasks)
+    List<ManualTask> manualTasks,
+    List<String> amendments,
+    Decision withdrawal)
     implements RequestStatus {}

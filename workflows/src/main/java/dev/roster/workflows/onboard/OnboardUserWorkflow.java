@@ -5,6 +5,8 @@ import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.watcher.InvitationUpdate;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -31,11 +33,34 @@ public interface OnboardUserWorkflow {
   void reject(Decision decision);
 
   /**
-   * Stops the request (an offboarding of the same person started): waits end, nothing further is
-   * done, and the workflow completes with outcome CANCELLED. Idempotent.
+   * Stops the request (an offboarding of the same person started, or {@code roster cancel}): waits
+   * end, nothing further is done, and the workflow completes with outcome CANCELLED and the
+   * decision in {@code status().withdrawal}. Anyone may withdraw, the requester included. The first
+   * withdrawal counts; later ones change nothing.
    */
   @SignalMethod
   void withdraw(Decision decision);
+
+  /**
+   * Adds accounts and lists to the running request (see {@link OnboardAmendment}); the added work
+   * runs beside the rest and is reported with it. Returns the request as it stands afterwards.
+   *
+   * @throws io.temporal.failure.ApplicationFailure {@code InvalidRequest} when, once the approval
+   *     policy is known, a new account asks for a privileged role
+   */
+  @UpdateMethod
+  OnboardRequest amend(OnboardAmendment amendment);
+
+  /**
+   * Refuses an amendment before it enters history: the request ended or was withdrawn, nothing new,
+   * a role change, an unknown role, a malformed list id, a privileged role.
+   */
+  @UpdateValidatorMethod(updateName = "amend")
+  void validateAmend(OnboardAmendment amendment);
+
+  /** The request as it stands: what was asked at the start plus every accepted amendment. */
+  @QueryMethod
+  OnboardRequest request();
 
   /** Confirms a manual task of this request (a step done by hand). */
   @SignalMethod

@@ -4,12 +4,10 @@ import dev.roster.workflows.common.ApprovalGate;
 import dev.roster.workflows.common.ApprovalPolicy;
 import dev.roster.workflows.common.ControlActivities;
 import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.InvitesSent;
 import dev.roster.workflows.common.Milestones;
 import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.RosterActivityOptions;
 import dev.roster.workflows.common.RosterSearchAttributes;
-import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.tasks.ManualTasks;
 import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.watcher.InvitationUpdate;
@@ -19,14 +17,12 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Promise;
-import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
@@ -40,30 +36,41 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
   private final ManualTasks manualTasks = new ManualTasks();
   private final ApprovalGate approval;
   private final OnboardRequest request;
+  private final Map<String, Assignment> current;
+  private final List<Promise<Void>> work = new ArrayList<>();
+  private final List<CancellationScope> scopes = new ArrayList<>();
+  private final List<String> amendments = new ArrayList<>();
   private String phase = "starting";
   private String subject;
-  private Milestones milestones;
-  private CancellationScope scope;
-  private String withdrawnBy;
+  private ApprovalPolicy policy;
+  private OnboardContext context;
+  private Decision withdrawal;
+  private boolean closing;
 
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
   public OnboardUserWorkflowImpl(OnboardRequest request) {
     this.request = request;
     this.approval = new ApprovalGate(request == null ? null : request.requestedBy());
+    this.current = OnboardAmendments.byAccount(request == null ? null : request.assignments());
   }
 
   @Override
   public OnboardResult onboard(OnboardRequest ignored) {
-    List<String> problems = OnboardRequests.problems(request);
+    // Version 1 checks roles, list ids, the requester and the ticket; earlier histories replay
+    // with the first release's checks.
+    boolean fullChecks = Workflow.getVersion("request-checks", Workflow.DEFAULT_VERSION, 1) >= 1;
+    List<String> problems =
+        fullChecks ? OnboardRequests.problems(request) : OnboardRequests.basicProblems(request);
     if (!problems.isEmpty()) {
+      closing = true;
       throw ApplicationFailure.newNonRetryableFailure(
           "invalid OnboardUser request: " + String.join("; ", problems),
           OnboardRequests.INVALID_REQUEST);
     }
     String workflowId = Workflow.getInfo().getWorkflowId();
     subject = control.subjectOf(request.person().email());
-    ApprovalPolicy policy = control.approvalPolicy();
+    policy = control.approvalPolicy();
     for (Assignment a : request.assignments()) {
       accounts.put(a.account(), new AccountOnboarding(a, policy.isPrivileged(a.role())));
     }
@@ -76,15 +83,15 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
           RosterSearchAttributes.TICKET.valueSet(request.ticket()));
     }
 
-    milestones = new Milestones(control, request.ticket());
+    Milestones milestones = new Milestones(control, request.ticket());
     manualTasks.reportTo(milestones);
     milestones.post(
         Notice.STARTED,
         "Onboarding " + subject + " on " + String.join(", ", accounts.keySet()) + ".");
     CompletablePromise<ApprovalGate.Result> decided = Workflow.newPromise();
     List<String> privileged = privilegedAccounts(policy);
-    List<Promise<Void>> work = new ArrayList<>();
-    OnboardContext context =
+    approval.about(request.person().email(), subject, describeRoles(privileged));
+    context =
         new OnboardContext(
             request.person(),
             workflowId,
@@ -94,10 +101,10 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
             manualTasks,
             policy.remindEvery(),
             milestones);
-    // Everything that works or waits runs in one scope, so that an offboarding's withdraw signal
-    // can stop it and the workflow still ends with its own report (a Temporal cancel would close
-    // it as Canceled and drop the result).
-    scope =
+    // Everything that works or waits runs in cancellation scopes, so that a withdraw signal (an
+    // offboarding, `roster cancel`) can stop it and the workflow still ends with its own report (a
+    // Temporal cancel would close it as Canceled and drop the result).
+    CancellationScope scope =
         Workflow.newCancellationScope(
             () -> {
               for (AccountOnboarding account : accounts.values()) {
@@ -113,70 +120,41 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
                 try {
                   decided.complete(approval.await(what, policy, control, request.ticket()));
                 } catch (CanceledFailure e) {
-                  // Cancelled (e.g. by an offboarding) while waiting: the accounts end as
-                  // cancelled.
+                  // Withdrawn while waiting: the accounts end as cancelled.
                   decided.complete(ApprovalGate.Result.CANCELLED);
                 }
                 setPhase("working");
               }
             });
-    Promise<Void> parentTold = tellParentWhenInvited();
-    if (withdrawnBy != null) {
-      scope.cancel("withdrawn by " + withdrawnBy);
+    Promise<Void> parentTold = new ParentReport(accounts).tellParentWhenInvited();
+    scopes.add(scope);
+    if (withdrawal != null) {
+      scope.cancel("withdrawn by " + withdrawal.by());
     }
     scope.run();
-    // Each account ends by itself, also when the workflow is cancelled; the rest of the
-    // bookkeeping must survive that cancellation, so it runs in a detached scope.
+    // Each account ends by itself, also when the request is withdrawn; the rest of the bookkeeping
+    // must survive that cancellation, so it runs in a detached scope. Amendments may add work
+    // until the last account ends; from then on they are refused (closing).
     OnboardResult[] result = new OnboardResult[1];
     Workflow.newDetachedCancellationScope(
             () -> {
+              Workflow.await(
+                  () ->
+                      work.stream().allMatch(Promise::isCompleted)
+                          && parentTold.isCompleted()
+                          && Workflow.isEveryHandlerFinished());
+              closing = true;
               Promise.allOf(work).get();
               parentTold.get();
-              Workflow.await(Workflow::isEveryHandlerFinished);
               setPhase("done");
-              result[0] = new OnboardResult(outcome(), summary(), status());
-              milestones.done("COMPLETED".equals(result[0].outcome()), "Onboarding " + summary());
+              String summary = OnboardOutcome.summary(accounts.values());
+              result[0] =
+                  new OnboardResult(OnboardOutcome.of(accounts.values()), summary, status());
+              milestones.done("COMPLETED".equals(result[0].outcome()), "Onboarding " + summary);
             })
         .run();
     log.info("onboarding finished outcome={} summary={}", result[0].outcome(), result[0].summary());
     return result[0];
-  }
-
-  /**
-   * Started by another workflow (a bulk import's invitation window): tells it once every invitation
-   * is out, failed or will not run, so its window moves on while this one waits for acceptance.
-   * Runs outside the cancellable scope so a withdrawal still reports.
-   */
-  private Promise<Void> tellParentWhenInvited() {
-    Optional<String> parent = Workflow.getInfo().getParentWorkflowId();
-    if (parent.isEmpty()) {
-      return Workflow.newPromise(null);
-    }
-    List<Promise<Void>> told = new ArrayList<>(1);
-    Workflow.newDetachedCancellationScope(
-            () -> told.add(Async.procedure(() -> tellParent(parent.get()))))
-        .run();
-    return told.get(0);
-  }
-
-  private void tellParent(String parentId) {
-    Workflow.await(() -> accounts.values().stream().allMatch(AccountOnboarding::inviteSettled));
-    List<AccountOnboarding> asked =
-        accounts.values().stream().filter(AccountOnboarding::asksInvite).toList();
-    int invited = (int) asked.stream().filter(AccountOnboarding::invited).count();
-    String summary =
-        asked.stream()
-            .map(a -> a.account() + (a.invited() ? " invited" : " not invited"))
-            .collect(Collectors.joining(", "));
-    try {
-      Workflow.newUntypedExternalWorkflowStub(parentId)
-          .signal(
-              InvitesSent.SIGNAL,
-              new InvitesSent(
-                  Workflow.getInfo().getWorkflowId(), invited, asked.size() - invited, summary));
-    } catch (SignalExternalWorkflowException e) {
-      log.warn("parent not told: it has ended parent={}", parentId);
-    }
   }
 
   private List<String> privilegedAccounts(ApprovalPolicy policy) {
@@ -184,6 +162,13 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
         .filter(a -> policy.isPrivileged(a.role()))
         .map(Assignment::account)
         .collect(Collectors.toList());
+  }
+
+  private String describeRoles(List<String> privileged) {
+    return request.assignments().stream()
+        .filter(a -> privileged.contains(a.account()))
+        .map(a -> a.role() + " on " + a.account())
+        .collect(Collectors.joining(", "));
   }
 
   private void setPhase(String phase) {
@@ -197,34 +182,9 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
     return switch (phase) {
       case "approval" -> "Waiting for an approval: " + approval.status().what();
       case "working" -> "Working on " + String.join(", ", accounts.keySet()) + ".";
-      case "done" -> "Done: " + summary();
+      case "done" -> "Done: " + OnboardOutcome.summary(accounts.values());
       default -> "Starting.";
     };
-  }
-
-  private String outcome() {
-    if (count(StepState.CANCELLED) > 0) {
-      return "CANCELLED";
-    }
-    long done = count(StepState.DONE);
-    long rejected = count(StepState.REJECTED);
-    if (done == accounts.size()) {
-      return "COMPLETED";
-    }
-    if (rejected > 0 && done + rejected == accounts.size()) {
-      return done == 0 ? "REJECTED" : "PARTIAL";
-    }
-    return done == 0 ? "FAILED" : "PARTIAL";
-  }
-
-  private long count(StepState state) {
-    return accounts.values().stream().filter(a -> a.outcome() == state).count();
-  }
-
-  private String summary() {
-    return accounts.values().stream()
-        .map(a -> a.account() + " " + a.outcome().name().toLowerCase())
-        .collect(Collectors.joining(", "));
   }
 
   @Override
@@ -239,10 +199,65 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
 
   @Override
   public void withdraw(Decision decision) {
-    withdrawnBy = decision == null || decision.by() == null ? "unknown" : decision.by();
-    if (scope != null) {
-      scope.cancel("withdrawn by " + withdrawnBy);
+    if (withdrawal != null) {
+      return;
     }
+    withdrawal =
+        decision != null && decision.by() != null
+            ? decision
+            : new Decision("unknown", null, decision == null ? null : decision.source());
+    scopes.forEach(s -> s.cancel("withdrawn by " + withdrawal.by()));
+  }
+
+  @Override
+  public void validateAmend(OnboardAmendment amendment) {
+    List<String> problems = OnboardAmendments.problems(amendment, current, policy, ended());
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+  }
+
+  @Override
+  public OnboardRequest amend(OnboardAmendment amendment) {
+    // The accounts' shared context exists once the workflow has read its policy; until then the
+    // amendment waits (the validator already accepted it).
+    Workflow.await(() -> context != null || closing);
+    List<String> problems = OnboardAmendments.problems(amendment, current, policy, ended());
+    if (!problems.isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          String.join("; ", problems), OnboardRequests.INVALID_REQUEST);
+    }
+    // Version 1: the first amendment logic; a later change to it branches on this.
+    Workflow.getVersion("onboard-amend", Workflow.DEFAULT_VERSION, 1);
+    int before = accounts.size();
+    List<String> added =
+        OnboardAmendments.apply(amendment, current, accounts, context, this::inScope);
+    if (accounts.size() > before) {
+      Workflow.upsertTypedSearchAttributes(
+          RosterSearchAttributes.VENDORS.valueSet(new ArrayList<>(accounts.keySet())));
+    }
+    amendments.add(amendment.by() + " added " + String.join("; ", added));
+    log.info("onboarding amended by={} added={}", amendment.by(), added);
+    return request();
+  }
+
+  /** Runs {@code body} in a scope of its own that a withdrawal cancels, and counts it as work. */
+  private void inScope(Runnable body) {
+    CancellationScope scope =
+        Workflow.newCancellationScope(() -> work.add(Async.procedure(body::run)));
+    scopes.add(scope);
+    if (withdrawal != null) {
+      scope.cancel("withdrawn by " + withdrawal.by());
+    }
+    scope.run();
+  }
+
+  /** Why an amendment can no longer apply, or null while it can. */
+  private String ended() {
+    if (withdrawal != null) {
+      return "it was withdrawn by " + withdrawal.by();
+    }
+    return closing ? "it has finished" : null;
   }
 
   @Override
@@ -259,6 +274,17 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
   }
 
   @Override
+  public OnboardRequest request() {
+    return request == null
+        ? null
+        : new OnboardRequest(
+            request.person(),
+            List.copyOf(current.values()),
+            request.ticket(),
+            request.requestedBy());
+  }
+
+  @Override
   public OnboardStatus status() {
     List<AccountReport> reports = new ArrayList<>();
     accounts.values().forEach(a -> reports.add(a.report()));
@@ -269,6 +295,8 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
         request == null ? null : request.requestedBy(),
         approval.status(),
         reports,
-        manualTasks.snapshot());
+        manualTasks.snapshot(),
+        List.copyOf(amendments),
+        withdrawal);
   }
 }

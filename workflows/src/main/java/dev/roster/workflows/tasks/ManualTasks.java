@@ -123,7 +123,9 @@ public final class ManualTasks {
         task.instructions(),
         null,
         ticket,
-        task.openedAt());
+        task.openedAt(),
+        null,
+        null);
   }
 
   public List<ManualTask> snapshot() {

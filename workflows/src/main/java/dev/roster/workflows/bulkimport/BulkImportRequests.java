@@ -1,94 +1,85 @@
 package dev.roster.workflows.bulkimport;
 
+import dev.roster.workflows.common.ListIds;
+import dev.roster.workflows.common.Tickets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * What a BulkImport request must be, one problem per field ({@code targets[1].lists[0]: ...}).
- * Checked by the starters before they start one and by the workflow again (a request may come from
- * {@code temporal workflow start}). Pure functions, safe in workflow code.
- *
- * <p>List ids by vendor: Brevo, Mailjet and listmonk name lists by positive numbers; MailerSend
- * keeps no lists at all. (The same rule for onboarding lives with the onboarding requests; the two
- * belong together.)
+ * Checked by the starters (CLI, webhook, poll mode) before they start one and by the workflow again
+ * (a request may come from {@code temporal workflow start}). Pure functions, safe in workflow code.
  */
-public final class ImportRequestCheck {
+public final class BulkImportRequests {
   /** Account ids as configuration allows them (they become part of task-queue names). */
   private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-
-  /** Ticket numbers: letters, digits, {@code _.-}, at most 64; so never an email. */
-  private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
-  private static final Pattern LIST_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
 
   /** The most team invitations in flight a request may ask for. */
   public static final int MAX_INVITES_IN_FLIGHT = 500;
 
-  /** Every problem that does not depend on the accounts' vendors; empty when there is none. */
+  /**
+   * Every problem that does not depend on the configured accounts; empty when there is none: a
+   * source, a requester, a ticket that fits {@link Tickets}, target accounts named once each, list
+   * ids that are list ids ({@link ListIds}), settings in range.
+   */
   public static List<String> problems(BulkImportRequest request) {
-    List<String> problems = new ArrayList<>();
     if (request == null) {
       return List.of("request: missing");
     }
+    List<String> problems = new ArrayList<>();
     if (blank(request.source())) {
       problems.add("source: missing (a file path, an https URL or a ServiceNow attachment)");
     }
     if (blank(request.requestedBy())) {
       problems.add("requestedBy: missing (who asks; they may not approve the import)");
     }
-    if (request.ticket() != null && !TICKET.matcher(request.ticket()).matches()) {
-      problems.add(
-          "ticket: expected letters, digits, '_', '.' or '-' (at most 64), e.g. RITM0010001");
-    }
+    Tickets.problem("ticket", request.ticket()).ifPresent(problems::add);
     targets(request.targets(), problems);
     settings(request.settings(), problems);
     return problems;
   }
 
   /**
-   * The problems of the targets' list ids for their accounts' vendors ({@code vendors.get(i)} is
-   * the vendor of {@code targets.get(i)}, null when unknown: nothing is checked then).
+   * The problems of targets whose account takes no contacts (e.g. MailerSend, which keeps none) but
+   * was given lists; {@code bulk.get(i)} is how the account of {@code targets.get(i)} imports.
    */
-  public static List<String> listProblems(List<ImportTarget> targets, List<String> vendors) {
+  public static List<String> targetProblems(List<ImportTarget> targets, List<BulkTarget> bulk) {
     List<String> problems = new ArrayList<>();
-    for (int i = 0; i < targets.size() && i < vendors.size(); i++) {
+    for (int i = 0; i < targets.size() && i < bulk.size(); i++) {
       ImportTarget t = targets.get(i);
-      String vendor = vendors.get(i) == null ? null : vendors.get(i).toLowerCase(Locale.ROOT);
-      List<String> lists = t.listsOrEmpty();
-      if (vendor == null || lists.isEmpty()) {
-        continue;
-      }
-      if (vendor.equals("mailersend")) {
+      BulkTarget b = bulk.get(i);
+      if (!t.listsOrEmpty().isEmpty() && b.vendor() != null && !b.supported()) {
         problems.add(
             "targets["
                 + i
                 + "].lists: "
                 + t.account()
-                + " is a MailerSend account, which keeps no lists (rows with a role are still"
-                + " invited to its team); give no list for it");
-        continue;
-      }
-      for (int j = 0; j < lists.size(); j++) {
-        String id = lists.get(j) == null ? "" : lists.get(j).trim();
-        if (!LIST_NUMBER.matcher(id).matches()) {
-          problems.add(
-              "targets["
-                  + i
-                  + "].lists["
-                  + j
-                  + "]: '"
-                  + id
-                  + "' is not a "
-                  + vendor
-                  + " list id (a positive number)");
-        }
+                + " takes no contacts ("
+                + b.reason()
+                + "), so it takes no list ids; rows with a role are still invited to its team");
       }
     }
     return problems;
+  }
+
+  /**
+   * The checks of the first release (a source and target accounts). Workflows started before {@link
+   * #problems} existed replay with these.
+   */
+  public static List<String> basicProblems(BulkImportRequest request) {
+    if (request == null) {
+      return List.of("request: missing");
+    }
+    if (blank(request.source())
+        || request.targets() == null
+        || request.targets().isEmpty()
+        || request.targets().stream().anyMatch(t -> t == null || t.account() == null)) {
+      return List.of("source and at least one target account are required");
+    }
+    return List.of();
   }
 
   private static void targets(List<ImportTarget> targets, List<String> problems) {
@@ -109,12 +100,7 @@ public final class ImportRequestCheck {
       } else if (!seen.add(t.account())) {
         problems.add(at + ".account: '" + t.account() + "' is named twice");
       }
-      List<String> lists = t.listsOrEmpty();
-      for (int j = 0; j < lists.size(); j++) {
-        if (blank(lists.get(j))) {
-          problems.add(at + ".lists[" + j + "]: empty");
-        }
-      }
+      problems.addAll(ListIds.problems(at + ".lists", t.listsOrEmpty(), null, null));
     }
   }
 
@@ -148,5 +134,5 @@ public final class ImportRequestCheck {
     return s == null || s.isBlank();
   }
 
-  private ImportRequestCheck() {}
+  private BulkImportRequests() {}
 }

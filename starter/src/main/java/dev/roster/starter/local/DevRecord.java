@@ -1,0 +1,162 @@
+package dev.roster.starter.local;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a running {@code roster dev} listens, recorded so the other commands find it when nothing
+ * else is configured: {@value #FILE_NAME} in the directory {@code roster dev} runs in (or, when
+ * that is not writable, {@code dev.json} in the user's state directory, {@code
+ * $XDG_STATE_HOME/roster} or {@code ~/.local/state/roster}). The file is readable by its owner only
+ * (0600) and removed when {@code roster dev} stops.
+ *
+ * <p>The format is JSON with a {@code format} number, and readers ignore fields they do not know,
+ * so later versions can add to it (e.g. a payload codec's ephemeral key beside the address).
+ *
+ * @param format {@value #FORMAT}
+ * @param pid the {@code roster dev} process; a record whose process is gone is stale and ignored
+ * @param temporal host:port of its embedded Temporal server
+ * @param namespace its Temporal namespace
+ * @param http base URL of its HTTP service
+ * @param startedAt when it started, ISO-8601
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DevRecord(
+    int format, long pid, String temporal, String namespace, String http, String startedAt) {
+  public static final String FILE_NAME = ".roster-dev.json";
+  static final int FORMAT = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A record for this process. */
+  public static DevRecord of(String temporal, String namespace, String http) {
+    return new DevRecord(
+        FORMAT, ProcessHandle.current().pid(), temporal, namespace, http, Instant.now().toString());
+  }
+
+  /** Where readers look, in order: the working directory, then the user's state directory. */
+  public static List<Path> locations(Path workingDir, Map<String, String> env) {
+    List<Path> out = new ArrayList<>();
+    out.add(workingDir.resolve(FILE_NAME));
+    stateDir(env).ifPresent(dir -> out.add(dir.resolve("dev.json")));
+    return out;
+  }
+
+  /** The first live record in {@link #locations}, with the file it came from. */
+  public static Optional<Found> find(Path workingDir, Map<String, String> env) {
+    for (Path file : locations(workingDir, env)) {
+      Optional<DevRecord> record = read(file);
+      if (record.isPresent() && record.get().alive()) {
+        return Optional.of(new Found(record.get(), file));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A record and where it was read. */
+  public record Found(DevRecord record, Path file) {}
+
+  /** Whether the recording process still runs. */
+  public boolean alive() {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  static Optional<DevRecord> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      DevRecord record = JSON.readValue(file.toFile(), DevRecord.class);
+      return record.temporal() == null || record.temporal().isBlank()
+          ? Optional.empty()
+          : Optional.of(record);
+    } catch (IOException e) {
+      return Optional.empty(); // half-written or foreign: not a record to follow
+    }
+  }
+
+  /**
+   * Writes this record (0600, replacing a stale one) in the working directory, or in the state
+   * directory when the working directory is not writable. Returns a handle that removes it.
+   */
+  public Written write(Path workingDir, Map<String, String> env) {
+    List<Path> candidates = locations(workingDir, env);
+    IOException last = null;
+    for (Path file : candidates) {
+      try {
+        writeTo(file);
+        return new Written(file, pid);
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw new UncheckedIOException("cannot record where roster dev listens", last);
+  }
+
+  private void writeTo(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temp = file.resolveSibling(file.getFileName() + "." + pid + ".tmp");
+    Files.deleteIfExists(temp);
+    try {
+      Files.createFile(
+          temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(temp); // not a POSIX file system: its default permissions apply
+    }
+    Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
+    try {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static Optional<Path> stateDir(Map<String, String> env) {
+    String xdg = env.get("XDG_STATE_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Optional.of(Path.of(xdg, "roster"));
+    }
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+    return home == null || home.isBlank()
+        ? Optional.empty()
+        : Optional.of(Path.of(home, ".local", "state", "roster"));
+  }
+
+  /** A written record; closing removes it, unless another process has replaced it since. */
+  public static final class Written implements AutoCloseable {
+    private final Path file;
+    private final long pid;
+
+    Written(Path file, long pid) {
+      this.file = file;
+      this.pid = pid;
+    }
+
+    public Path file() {
+      return file;
+    }
+
+    @Override
+    public void close() {
+      Optional<DevRecord> now = read(file);
+      if (now.isEmpty() || now.get().pid() == pid) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // Best effort on the way out; a stale record is ignored by readers (its pid is gone).
+        }
+      }
+    }
+  }
+}
