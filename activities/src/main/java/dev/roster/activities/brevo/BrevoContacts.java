@@ -4,6 +4,7 @@ import static dev.roster.activities.brevo.BrevoClient.VENDOR;
 
 import dev.roster.activities.brevo.BrevoTypes.Contact;
 import dev.roster.activities.brevo.BrevoTypes.ListAddResult;
+import dev.roster.activities.http.ContactMissing;
 import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.Rejected;
@@ -96,7 +97,7 @@ final class BrevoContacts {
   private void confirmSubscribed(String email, long listId, Rejected refusal) {
     Optional<Contact> contact = client.getContact(email);
     if (contact.isEmpty()) {
-      throw rejected("contact does not exist; upsert it before subscribing", refusal);
+      throw new ContactMissing(VENDOR, "subscribe", refusal == null ? null : refusal.requestId());
     }
     if (!contact.get().listIds().contains(listId)) {
       String why =

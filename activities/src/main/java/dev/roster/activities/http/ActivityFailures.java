@@ -57,6 +57,9 @@ public final class ActivityFailures {
           .setCause(e)
           .build();
     }
+    if (e instanceof ContactMissing) {
+      return nonRetryable(message, FailureTypes.CONTACT_MISSING, e);
+    }
     if (e instanceof AuthFailed) {
       return nonRetryable(message, FailureTypes.AUTH_FAILED, e);
     }

@@ -3,6 +3,7 @@ package dev.roster.activities.listmonk;
 import static dev.roster.activities.listmonk.ListmonkClient.VENDOR;
 
 import dev.roster.activities.http.Conflict;
+import dev.roster.activities.http.ContactMissing;
 import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.VendorUnavailable;
@@ -76,16 +77,7 @@ final class ListmonkSubscribers {
       }
     }
     Subscriber s =
-        client
-            .findByEmail(email)
-            .orElseThrow(
-                () ->
-                    new Rejected(
-                        VENDOR,
-                        "subscribe",
-                        0,
-                        null,
-                        "subscriber does not exist; upsert it before subscribing"));
+        client.findByEmail(email).orElseThrow(() -> new ContactMissing(VENDOR, "subscribe", null));
     client.changeLists(List.of(s.id()), "add", ids, "confirmed");
     log.info("listmonk subscriber subscribed email={} lists={}", EmailMask.mask(email), ids);
   }

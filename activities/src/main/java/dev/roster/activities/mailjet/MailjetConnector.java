@@ -4,9 +4,12 @@ import static dev.roster.activities.mailjet.MailjetTransport.VENDOR;
 import static java.util.Objects.requireNonNull;
 
 import dev.roster.activities.http.Conflict;
+import dev.roster.activities.http.ContactMissing;
 import dev.roster.activities.http.EmailMask;
+import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.VendorException;
+import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.activities.mailjet.MailjetTypes.Contact;
 import dev.roster.activities.mailjet.MailjetTypes.ListRecipient;
 import dev.roster.activities.spi.BulkImportConnector;
@@ -95,7 +98,14 @@ public final class MailjetConnector implements ContactConnector {
       Map<String, String> datatypes = new LinkedHashMap<>();
       properties.keySet().forEach(name -> datatypes.put(name, "str"));
       client.ensureProperties(datatypes);
-      client.setContactData(Long.toString(id), properties);
+      try {
+        client.setContactData(Long.toString(id), properties);
+      } catch (NotFound lost) {
+        // The contact Mailjet just answered for is not there: its write did not stick. A retry
+        // of this step creates it again (the create is the step's first call).
+        throw new VendorUnavailable(
+            VENDOR, "upsertContact", lost.status(), lost.requestId(), "created contact not found");
+      }
     }
     log.info("mailjet contact upserted email={} outcome={}", EmailMask.mask(email), outcome);
     return outcome;
@@ -112,10 +122,7 @@ public final class MailjetConnector implements ContactConnector {
     // Validate every id before the first call so a typo does not leave a half-done subscription.
     List<Long> ids = listIds.stream().map(MailjetConnector::parseListId).toList();
     Contact contact =
-        client
-            .getContact(email)
-            .orElseThrow(
-                () -> rejected("subscribe", "contact does not exist; upsert it first", null));
+        client.getContact(email).orElseThrow(() -> new ContactMissing(VENDOR, "subscribe", null));
     for (long listId : ids) {
       subscribeOne(contact.id(), listId);
       log.info("mailjet contact subscribed email={} listId={}", EmailMask.mask(email), listId);

@@ -3,6 +3,7 @@ package dev.roster.activities.brevo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.activities.http.ContactMissing;
 import dev.roster.activities.http.Rejected;
 import dev.roster.sandbox.brevo.Contact;
 import dev.roster.workflows.contacts.ContactData;
@@ -138,10 +139,9 @@ class BrevoContactsTest {
   }
 
   @Test
-  void subscribingAnUnknownContactIsRejected() {
+  void subscribingAnUnknownContactSaysTheContactIsMissing() {
     assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("2")))
-        .isInstanceOf(Rejected.class)
-        .hasMessageContaining("contact does not exist");
+        .isInstanceOf(ContactMissing.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.roster.activities.listmonk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.activities.http.ContactMissing;
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.activities.listmonk.ListmonkTypes.ImportParams;
@@ -81,7 +82,7 @@ class ListmonkContactsTest {
     assertThatThrownBy(() -> listmonk.connector.subscribe(ADA, List.of("news")))
         .isInstanceOf(Rejected.class);
     assertThatThrownBy(() -> listmonk.connector.subscribe("nobody@example.com", List.of("3")))
-        .isInstanceOf(Rejected.class);
+        .isInstanceOf(ContactMissing.class);
     assertThat(listmonk.fake.calls("PUT", "/api/subscribers/lists")).isZero();
   }
 

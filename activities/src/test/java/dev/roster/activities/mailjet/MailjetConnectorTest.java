@@ -3,6 +3,7 @@ package dev.roster.activities.mailjet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.activities.http.ContactMissing;
 import dev.roster.activities.http.Rejected;
 import dev.roster.sandbox.mailjet.Contact;
 import dev.roster.workflows.common.Capabilities;
@@ -111,7 +112,7 @@ class MailjetConnectorTest {
     assertThatThrownBy(() -> mailjet.connector.subscribe(ADA, List.of("999")))
         .isInstanceOf(Rejected.class);
     assertThatThrownBy(() -> mailjet.connector.subscribe("nobody@example.com", List.of("10")))
-        .isInstanceOf(Rejected.class);
+        .isInstanceOf(ContactMissing.class);
     mailjet.fake.resetCounters();
     assertThatThrownBy(() -> mailjet.connector.subscribe(ADA, List.of("10", "news")))
         .isInstanceOf(Rejected.class);

@@ -163,6 +163,12 @@ final class BrevoOrganization {
     return out;
   }
 
+  /** Drops a pending invitation as if the account's admin cancelled it in Brevo's own UI. */
+  synchronized void cancelByHand(String email) {
+    promote();
+    members.remove(key(pending(email).email));
+  }
+
   synchronized void accept(String email) {
     State m = members.get(key(email));
     if (m == null || !"pending".equals(m.status)) {

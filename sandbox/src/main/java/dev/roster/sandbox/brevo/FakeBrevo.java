@@ -159,6 +159,14 @@ public final class FakeBrevo extends SandboxFake {
     organization.accept(email);
   }
 
+  /**
+   * Cancels a pending invitation outside the API, as an admin in Brevo's UI would (or as a vendor
+   * that lost the write would look); throws if none is pending.
+   */
+  public void cancelInvitationByHand(String email) {
+    organization.cancelByHand(email);
+  }
+
   public Optional<Contact> contact(String email) {
     return contacts.contact(email);
   }

@@ -29,6 +29,12 @@ public final class FailureTypes {
    */
   public static final String INVALID_REQUEST = "InvalidRequest";
 
+  /**
+   * A step found the contact it works on missing at the vendor (the contact step's write is gone).
+   * Not retryable as such: the workflow writes the contact again, then repeats the step.
+   */
+  public static final String CONTACT_MISSING = "ContactMissing";
+
   /** Types that no retry can fix. */
   public static final String[] NON_RETRYABLE = {
     AUTH_FAILED, REJECTED, UNKNOWN_ACCOUNT, UNSUPPORTED

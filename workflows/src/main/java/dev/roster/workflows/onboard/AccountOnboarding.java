@@ -4,6 +4,7 @@ import dev.roster.workflows.common.AccountInfo;
 import dev.roster.workflows.common.ApprovalGate;
 import dev.roster.workflows.common.Capabilities.TeamInvite;
 import dev.roster.workflows.common.ControlActivities;
+import dev.roster.workflows.common.FailureTypes;
 import dev.roster.workflows.common.Person;
 import dev.roster.workflows.common.RosterActivityOptions;
 import dev.roster.workflows.common.StepLog;
@@ -33,6 +34,9 @@ final class AccountOnboarding {
   static final String CONTACT = "contact";
   static final String LISTS = "lists";
   static final String ACCEPTANCE = "acceptance";
+
+  /** Version of the redo of a write the vendor lost (a contact, an invitation). */
+  static final String REWRITE = "rewrite-lost-writes";
 
   private final Assignment assignment;
   private final boolean privileged;
@@ -139,7 +143,9 @@ final class AccountOnboarding {
                     team,
                     control,
                     steps,
-                    () -> invitation)
+                    assignment.role(),
+                    () -> invitation,
+                    () -> invitation = null)
                 .await(person.email(), context.workflowId());
         return;
       }
@@ -175,12 +181,7 @@ final class AccountOnboarding {
         steps.set(step, StepState.SKIPPED, "not run: the contact step did not succeed");
         return;
       }
-      step(
-          step,
-          () -> {
-            contacts.subscribe(account(), context.person().email(), lists);
-            return "subscribed to " + String.join(", ", lists) + " (added by " + by + ")";
-          });
+      step(step, () -> subscribeRewriting(context.person(), lists, " (added by " + by + ")"));
     } catch (StepFailed e) {
       amendmentFailed = true;
     } catch (CanceledFailure e) {
@@ -203,16 +204,7 @@ final class AccountOnboarding {
     step(
         CONTACT,
         () ->
-            contacts
-                .upsertContact(
-                    account(),
-                    new ContactData(
-                        person.email(),
-                        person.firstName(),
-                        person.lastName(),
-                        assignment.attributesOrEmpty()))
-                .name()
-                .toLowerCase(Locale.ROOT));
+            contacts.upsertContact(account(), contactData(person)).name().toLowerCase(Locale.ROOT));
   }
 
   private void subscribe(ContactActivities contacts, Person person) {
@@ -223,12 +215,39 @@ final class AccountOnboarding {
       steps.set(LISTS, StepState.FAILED, info.vendor() + " has no lists to subscribe to");
       throw new StepFailed(LISTS);
     }
-    step(
-        LISTS,
-        () -> {
-          contacts.subscribe(account(), person.email(), assignment.listsOrEmpty());
-          return "subscribed to " + String.join(", ", assignment.listsOrEmpty());
-        });
+    step(LISTS, () -> subscribeRewriting(person, assignment.listsOrEmpty(), ""));
+  }
+
+  /**
+   * Subscribes; when the vendor no longer holds the contact the contact step wrote (it answered
+   * without writing, or it was deleted since), writes the contact again once and subscribes again
+   * instead of failing the step (versioned: histories from before replay the plain call).
+   */
+  private String subscribeRewriting(Person person, List<String> lists, String note) {
+    String done = "subscribed to " + String.join(", ", lists) + note;
+    try {
+      contacts.subscribe(account(), person.email(), lists);
+      return done;
+    } catch (ActivityFailure e) {
+      if (!contactMissing(e)
+          || Workflow.getVersion(REWRITE, Workflow.DEFAULT_VERSION, 1)
+              == Workflow.DEFAULT_VERSION) {
+        throw e;
+      }
+    }
+    contacts.upsertContact(account(), contactData(person));
+    contacts.subscribe(account(), person.email(), lists);
+    return done + " (the contact had gone missing and was written again)";
+  }
+
+  private static boolean contactMissing(ActivityFailure e) {
+    return e.getCause() instanceof ApplicationFailure af
+        && FailureTypes.CONTACT_MISSING.equals(af.getType());
+  }
+
+  private ContactData contactData(Person person) {
+    return new ContactData(
+        person.email(), person.firstName(), person.lastName(), assignment.attributesOrEmpty());
   }
 
   private boolean awaitApproval(Promise<ApprovalGate.Result> approval) {

@@ -7,6 +7,7 @@ import dev.roster.workflows.common.Milestones;
 import dev.roster.workflows.common.Notice;
 import dev.roster.workflows.common.StepLog;
 import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;
 import io.temporal.failure.ActivityFailure;
@@ -26,6 +27,8 @@ final class InvitationWait {
   private final ControlActivities control;
   private final StepLog steps;
   private final Supplier<MemberStatus> update;
+  private final Runnable forgetUpdate;
+  private final String role;
   private final String ticket;
   private final Milestones milestones;
 
@@ -37,7 +40,9 @@ final class InvitationWait {
       TeamActivities team,
       ControlActivities control,
       StepLog steps,
-      Supplier<MemberStatus> update) {
+      String role,
+      Supplier<MemberStatus> update,
+      Runnable forgetUpdate) {
     this.account = account;
     this.ticket = ticket;
     this.milestones = milestones;
@@ -46,9 +51,15 @@ final class InvitationWait {
     this.control = control;
     this.steps = steps;
     this.update = update;
+    this.forgetUpdate = forgetUpdate;
+    this.role = role;
   }
 
-  /** Returns DONE when accepted, EXPIRED when cancelled at expiry, FAILED when it vanished. */
+  /**
+   * Returns DONE when accepted, EXPIRED when cancelled at expiry, FAILED when it vanished twice:
+   * the first time it is sent again (the vendor may have lost Roster's write), the second time a
+   * person outside Roster removed it on purpose.
+   */
   StepState await(String email, String workflowId) {
     control.watchInvitation(account, workflowId, email);
     steps.set(AccountOnboarding.ACCEPTANCE, StepState.WAITING, "invitation sent, not accepted yet");
@@ -71,29 +82,72 @@ final class InvitationWait {
     long resendAt =
         policy.resendAfter() == null ? Long.MAX_VALUE : sentAt + policy.resendAfter().toMillis();
     boolean resent = false;
-    while (update.get() == null) {
-      long now = Workflow.currentTimeMillis();
-      if (now >= expireAt) {
-        return expire(email, workflowId);
+    boolean reinvited = false;
+    while (true) {
+      while (update.get() == null) {
+        long now = Workflow.currentTimeMillis();
+        if (now >= expireAt) {
+          return expire(email, workflowId);
+        }
+        long until = resent ? expireAt : Math.min(resendAt, expireAt);
+        if (Workflow.await(
+            Duration.ofMillis(Math.max(1, until - now)), () -> update.get() != null)) {
+          break;
+        }
+        if (!resent && Workflow.currentTimeMillis() >= resendAt && resendAt < expireAt) {
+          resent = true;
+          resend(email);
+        }
       }
-      long until = resent ? expireAt : Math.min(resendAt, expireAt);
-      if (Workflow.await(Duration.ofMillis(Math.max(1, until - now)), () -> update.get() != null)) {
-        break;
+      if (update.get() == MemberStatus.ACTIVE) {
+        steps.set(AccountOnboarding.ACCEPTANCE, StepState.DONE, "accepted");
+        return StepState.DONE;
       }
-      if (!resent && Workflow.currentTimeMillis() >= resendAt && resendAt < expireAt) {
-        resent = true;
-        resend(email);
+      if (reinvited
+          || Workflow.getVersion(AccountOnboarding.REWRITE, Workflow.DEFAULT_VERSION, 1)
+              == Workflow.DEFAULT_VERSION) {
+        steps.set(
+            AccountOnboarding.ACCEPTANCE,
+            StepState.FAILED,
+            "the invitation disappeared"
+                + (reinvited ? " again" : "")
+                + " (cancelled outside Roster?)");
+        return StepState.FAILED;
+      }
+      reinvited = true;
+      StepState again = inviteAgain(email, workflowId);
+      if (again != null) {
+        return again;
       }
     }
-    if (update.get() == MemberStatus.ACTIVE) {
+  }
+
+  /**
+   * Sends the vanished invitation again and watches it anew; null while waiting goes on, else how
+   * the acceptance ended (the vendor says the person is a member already, or the invite failed).
+   */
+  private StepState inviteAgain(String email, String workflowId) {
+    InviteOutcome outcome;
+    try {
+      outcome = team.invite(account, email, role);
+    } catch (ActivityFailure e) {
+      steps.set(
+          AccountOnboarding.ACCEPTANCE,
+          StepState.FAILED,
+          "the invitation disappeared; inviting again failed: " + AccountOnboarding.reason(e));
+      return StepState.FAILED;
+    }
+    if (outcome == InviteOutcome.ACTIVE || outcome == InviteOutcome.ALREADY_ACTIVE) {
       steps.set(AccountOnboarding.ACCEPTANCE, StepState.DONE, "accepted");
       return StepState.DONE;
     }
+    forgetUpdate.run();
+    control.watchInvitation(account, workflowId, email);
     steps.set(
         AccountOnboarding.ACCEPTANCE,
-        StepState.FAILED,
-        "the invitation disappeared (cancelled outside Roster?)");
-    return StepState.FAILED;
+        StepState.WAITING,
+        "the invitation had disappeared at " + account + ": invited again, waiting");
+    return null;
   }
 
   private void resend(String email) {
