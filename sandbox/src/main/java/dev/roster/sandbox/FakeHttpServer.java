@@ -176,6 +176,10 @@ public final class FakeHttpServer implements AutoCloseable {
     try (exchange) {
       Optional<Faults.Fault> fault = faults.poll(method, template);
       delay(faults.currentLatency());
+      if (fault.isPresent() && fault.get() instanceof Faults.Before before) {
+        before.action().run();
+        fault = Optional.empty();
+      }
       if (fault.isPresent() && fault.get() instanceof Faults.Truncate) {
         traffic.faulted();
         FakeResponse whole = dispatch(exchange, method, rawPath, segments, match, received);

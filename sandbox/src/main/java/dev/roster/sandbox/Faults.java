@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class Faults {
 
   /** What the server should do with the next request instead of answering normally. */
-  public sealed interface Fault permits Fail, Drop, Truncate {}
+  public sealed interface Fault permits Fail, Drop, Truncate, Before {}
 
   /** Answer with this canned response. */
   public record Fail(FakeResponse response) implements Fault {}
@@ -32,6 +32,12 @@ public final class Faults {
    * cut short with a matching Content-Length, as a broken proxy or a crash mid-write would).
    */
   public record Truncate() implements Fault {}
+
+  /**
+   * Run {@code action} (someone else changing the vendor's state: a person accepting, an admin
+   * deleting), then answer normally: what happens between two calls of one step.
+   */
+  public record Before(Runnable action) implements Fault {}
 
   /** A 2xx body no vendor would send: JSON cut off mid-value. */
   public static final String UNREADABLE_BODY = "{\"data\": {\"id\": 12, \"ema";
@@ -94,6 +100,14 @@ public final class Faults {
    */
   public Faults truncateNext(int n) {
     return arm(n, new Truncate());
+  }
+
+  /**
+   * The next matching request runs {@code action} first and is then answered normally ({@link
+   * Before}); not counted as a faulted call.
+   */
+  public Faults beforeNext(Runnable action) {
+    return arm(1, new Before(Objects.requireNonNull(action, "action")));
   }
 
   /** Delay added before every response (faulted or not) until {@link #reset()}. */

@@ -14,6 +14,7 @@ import static dev.roster.worker.testbed.FourVendorsTestbed.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
+import dev.roster.worker.testbed.Histories;
 import dev.roster.workflows.common.Decision;
 import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.offboard.OffboardResult;
@@ -48,6 +49,31 @@ class OffboardPerVendorTest {
       assertThat(bed.brevo.members()).noneMatch(m -> m.email().equalsIgnoreCase(ADA));
       assertThat(bed.brevo.listMemberEmails(BREVO_LIST)).doesNotContain(ADA);
       assertThat(bed.brevo.contact(ADA)).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void anInvitationAcceptedWhileItIsCancelledEndsWithTheMemberRemoved() {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(null, null)) {
+      bed.startOnboarding(ADA, BREVO);
+      bed.env.sleep(Duration.ofMinutes(10));
+      assertThat(bed.brevo.member(ADA).orElseThrow().status()).isEqualTo("pending");
+      // Discovery sees a pending invitation; Ada accepts it just before the cancel arrives.
+      bed.brevo
+          .faults()
+          .on("PUT", "/v3/organization/user/invitation/cancel/{email}")
+          .beforeNext(() -> bed.brevo.acceptInvitation(ADA));
+
+      OffboardUserWorkflow stub =
+          bed.startOffboarding("offboard-accepted", request(ADA, false, false, BREVO));
+      OffboardResult result = FourVendorsTestbed.result(stub);
+
+      assertThat(result.outcome()).isEqualTo("COMPLETED");
+      assertThat(step(report(result.status(), BREVO), "revoke").detail())
+          .isEqualTo("invitation accepted meanwhile: team access removed");
+      assertThat(bed.brevo.member(ADA)).isEmpty();
+      Histories.record(bed.client, "offboard-accepted", null, "offboard-accepted-meanwhile.json");
     }
   }
 

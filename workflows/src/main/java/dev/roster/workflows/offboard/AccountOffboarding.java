@@ -32,6 +32,9 @@ final class AccountOffboarding {
   static final String SUPPRESS = "suppress";
   static final String ERASE = "erase";
 
+  /** Version of removing a member who accepted the invitation while it was being cancelled. */
+  static final String REVOKE_ACCEPTED = "revoke-accepted-meanwhile";
+
   private final String account;
   private final StepLog steps = new StepLog();
   private AccountInfo info;
@@ -196,7 +199,7 @@ final class AccountOffboarding {
         manualTaskId = null;
       }
     } else if (member == MemberStatus.PENDING) {
-      step(REVOKE, () -> "invitation " + describeCancel(team.cancelInvitation(account, email)));
+      step(REVOKE, () -> cancelOrRemove(team, email));
     } else if (member == MemberStatus.ACTIVE) {
       step(
           REVOKE,
@@ -205,6 +208,21 @@ final class AccountOffboarding {
             return "team access removed";
           });
     }
+  }
+
+  /**
+   * Cancels the pending invitation; when the person accepted it after the discovery (the cancel
+   * finds a member), removes the member instead of leaving them in (versioned: histories from
+   * before end with the cancel).
+   */
+  private String cancelOrRemove(TeamActivities team, String email) {
+    MemberStatus before = team.cancelInvitation(account, email);
+    if (before == MemberStatus.ACTIVE
+        && Workflow.getVersion(REVOKE_ACCEPTED, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      team.removeMember(account, email);
+      return "invitation accepted meanwhile: team access removed";
+    }
+    return "invitation " + describeCancel(before);
   }
 
   private static String describeCancel(MemberStatus before) {
