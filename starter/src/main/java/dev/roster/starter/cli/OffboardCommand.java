@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  roster offboard bob@example.com --plan              # what would happen; changes nothing",
+      "  roster offboard bob@example.com --plan     # shows the plan, changes nothing",
       "  roster offboard bob@example.com --erase --ticket RITM0010002 --wait",
       "  roster offboard bob@example.com --account brevo-main --account mailjet-main",
       "",

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Example:",
-      "  roster reject onboard-RITM0010001 --by bob --comment 'no admin for contractors'"
+      "  roster reject onboard-RITM0010001 --by bob \\",
+      "      --comment 'no admin for contractors'"
     })
 public final class RejectCommand extends DecisionCommand {
   @Override

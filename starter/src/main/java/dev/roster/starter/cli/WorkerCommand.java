@@ -33,8 +33,9 @@ import picocli.CommandLine.Mixin;
       "  TEMPORAL_ADDRESS=temporal:7233 BREVO_API_KEY=... ROSTER_SUBJECT_KEY=... \\",
       "    roster worker --config /etc/roster/roster.yaml",
       "",
-      "Bulk imports need imports.store, a directory every worker mounts (or imports.enabled:",
-      "false); local files are read only under imports.allowedRoots."
+      "Bulk imports need imports.store, a directory every worker mounts",
+      "(or set imports.enabled: false); local files are read only under",
+      "imports.allowedRoots."
     })
 public final class WorkerCommand implements Callable<Integer> {
   @Mixin DeployedConfigOptions config;
