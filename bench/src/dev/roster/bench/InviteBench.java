@@ -16,7 +16,7 @@ import dev.roster.workflows.bulkimport.ImportProgress;
 import dev.roster.workflows.bulkimport.ImportSettings;
 import dev.roster.workflows.bulkimport.ImportTarget;
 import dev.roster.workflows.bulkimport.InviteProgress;
-import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.approval.Decision;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import java.io.ByteArrayOutputStream;

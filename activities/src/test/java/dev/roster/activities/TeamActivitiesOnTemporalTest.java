@@ -10,7 +10,7 @@ import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.sandbox.brevo.FakeBrevo;
-import dev.roster.workflows.common.FailureTypes;
+import dev.roster.workflows.failure.FailureTypes;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.TeamActivities;
 import io.temporal.activity.ActivityOptions;

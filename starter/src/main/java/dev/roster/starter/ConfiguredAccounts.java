@@ -3,7 +3,7 @@ package dev.roster.starter;
 import dev.roster.worker.VendorCapabilities;
 import dev.roster.worker.config.AccountConfig;
 import dev.roster.worker.config.RosterConfig;
-import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.account.Capabilities;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package dev.roster.starter;
 
-import dev.roster.workflows.common.Emails;
-import dev.roster.workflows.common.Person;
-import dev.roster.workflows.common.Roles;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
+import dev.roster.workflows.request.Emails;
+import dev.roster.workflows.request.Person;
+import dev.roster.workflows.request.Roles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.roster.starter;
 
-import dev.roster.workflows.common.RosterSearchAttributes;
-import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.conventions.RosterSearchAttributes;
+import dev.roster.workflows.conventions.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;

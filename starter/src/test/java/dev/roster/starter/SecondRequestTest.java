@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.starter.Started.How;
-import dev.roster.workflows.common.Person;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.request.Person;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,7 +7,7 @@ import dev.roster.worker.RosterWorker;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
-import dev.roster.workflows.common.RosterSearchAttributes;
+import dev.roster.workflows.conventions.RosterSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.net.URI;

@@ -15,7 +15,7 @@ import dev.roster.activities.spi.ContactConnector;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.RateBudgetConfig;
-import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.account.Capabilities;
 import okhttp3.HttpUrl;
 
 /** Builds the connector of a vendor account from its type. */

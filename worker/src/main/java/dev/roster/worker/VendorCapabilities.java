@@ -5,7 +5,7 @@ import dev.roster.activities.listmonk.ListmonkConnector;
 import dev.roster.activities.mailersend.MailerSendConnector;
 import dev.roster.activities.mailjet.MailjetConnector;
 import dev.roster.worker.config.VendorType;
-import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.account.Capabilities;
 
 /**
  * What each vendor type can do, as its connector declares it: for the doors that check a request

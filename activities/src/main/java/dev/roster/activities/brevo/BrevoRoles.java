@@ -2,7 +2,7 @@ package dev.roster.activities.brevo;
 
 import dev.roster.activities.brevo.BrevoTypes.Privilege;
 import dev.roster.activities.http.Rejected;
-import dev.roster.workflows.common.Roles;
+import dev.roster.workflows.request.Roles;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package dev.roster.activities.bulkimport;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.roster.workflows.common.Emails;
+import dev.roster.workflows.request.Emails;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.roster.activities.bulkimport;
 import dev.roster.activities.http.ActivityFailures;
 import dev.roster.activities.http.RateLimited;
 import dev.roster.activities.http.VendorException;
-import dev.roster.workflows.common.FailureTypes;
+import dev.roster.workflows.failure.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 import java.util.TreeSet;

@@ -9,7 +9,7 @@ import dev.roster.workflows.bulkimport.ImportPlanningActivities;
 import dev.roster.workflows.bulkimport.InviteBatch;
 import dev.roster.workflows.bulkimport.InviteRow;
 import dev.roster.workflows.bulkimport.PlanSummary;
-import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.conventions.TaskQueues;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package dev.roster.activities.bulkimport;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.roster.workflows.common.Emails;
-import dev.roster.workflows.common.ListIds;
-import dev.roster.workflows.common.Roles;
+import dev.roster.workflows.request.Emails;
+import dev.roster.workflows.request.ListIds;
+import dev.roster.workflows.request.Roles;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;

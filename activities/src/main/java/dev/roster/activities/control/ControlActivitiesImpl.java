@@ -2,14 +2,14 @@ package dev.roster.activities.control;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.roster.workflows.account.AccountInfo;
+import dev.roster.workflows.approval.ApprovalPolicy;
 import dev.roster.workflows.board.BoardItem;
 import dev.roster.workflows.board.RequestBoardWorkflow;
-import dev.roster.workflows.common.AccountInfo;
-import dev.roster.workflows.common.ApprovalPolicy;
-import dev.roster.workflows.common.ControlActivities;
-import dev.roster.workflows.common.FailureTypes;
-import dev.roster.workflows.common.Notice;
-import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.control.ControlActivities;
+import dev.roster.workflows.conventions.TaskQueues;
+import dev.roster.workflows.failure.FailureTypes;
+import dev.roster.workflows.notice.Notice;
 import dev.roster.workflows.ticket.TicketUpdatesState;
 import dev.roster.workflows.ticket.TicketUpdatesWorkflow;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflow;

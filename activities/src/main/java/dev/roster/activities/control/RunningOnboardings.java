@@ -2,7 +2,7 @@ package dev.roster.activities.control;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.approval.Decision;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;

@@ -2,9 +2,9 @@ package dev.roster.activities.control;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.roster.workflows.common.Person;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.request.Person;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;

@@ -1,6 +1,6 @@
 package dev.roster.activities.http;
 
-import dev.roster.workflows.common.FailureTypes;
+import dev.roster.workflows.failure.FailureTypes;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;

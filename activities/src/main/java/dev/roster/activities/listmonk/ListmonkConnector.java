@@ -12,7 +12,7 @@ import dev.roster.activities.listmonk.ListmonkTypes.User;
 import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.ContactConnector;
 import dev.roster.activities.spi.TeamConnector;
-import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;

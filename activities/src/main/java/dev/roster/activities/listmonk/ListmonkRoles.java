@@ -2,7 +2,7 @@ package dev.roster.activities.listmonk;
 
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.listmonk.ListmonkTypes.Role;
-import dev.roster.workflows.common.Roles;
+import dev.roster.workflows.request.Roles;
 import java.util.List;
 import java.util.Locale;
 

@@ -13,7 +13,7 @@ import dev.roster.activities.mailersend.MailerSendTypes.Invite;
 import dev.roster.activities.mailersend.MailerSendTypes.User;
 import dev.roster.activities.spi.ContactConnector;
 import dev.roster.activities.spi.TeamConnector;
-import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;

@@ -1,7 +1,7 @@
 package dev.roster.activities.mailersend;
 
 import dev.roster.activities.http.Rejected;
-import dev.roster.workflows.common.Roles;
+import dev.roster.workflows.request.Roles;
 import java.util.List;
 
 /**

@@ -14,7 +14,7 @@ import dev.roster.activities.mailjet.MailjetTypes.Contact;
 import dev.roster.activities.mailjet.MailjetTypes.ListRecipient;
 import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.ContactConnector;
-import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;

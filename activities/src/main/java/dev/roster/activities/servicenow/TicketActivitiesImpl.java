@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.roster.activities.http.ActivityFailures;
 import dev.roster.activities.http.VendorException;
-import dev.roster.workflows.common.FailureTypes;
+import dev.roster.workflows.failure.FailureTypes;
 import dev.roster.workflows.ticket.TicketActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;

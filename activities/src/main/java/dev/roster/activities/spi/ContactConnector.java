@@ -1,6 +1,6 @@
 package dev.roster.activities.spi;
 
-import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;

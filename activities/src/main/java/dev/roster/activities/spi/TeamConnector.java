@@ -1,6 +1,6 @@
 package dev.roster.activities.spi;
 
-import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;

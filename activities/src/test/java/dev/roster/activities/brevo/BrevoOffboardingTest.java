@@ -7,7 +7,7 @@ import dev.roster.activities.http.ActivityFailures;
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.sandbox.brevo.Contact;
 import dev.roster.sandbox.brevo.FakeBrevo;
-import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.EraseOutcome;

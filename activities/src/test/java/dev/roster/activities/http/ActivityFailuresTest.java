@@ -2,7 +2,7 @@ package dev.roster.activities.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.workflows.common.FailureTypes;
+import dev.roster.workflows.failure.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;

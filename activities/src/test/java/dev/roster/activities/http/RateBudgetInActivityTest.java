@@ -3,7 +3,7 @@ package dev.roster.activities.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.roster.workflows.common.FailureTypes;
+import dev.roster.workflows.failure.FailureTypes;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import io.temporal.activity.ActivityOptions;

@@ -10,7 +10,7 @@ import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.sandbox.listmonk.FakeListmonk;
-import dev.roster.workflows.common.FailureTypes;
+import dev.roster.workflows.failure.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.util.HashSet;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.roster.activities.http.AuthFailed;
 import dev.roster.activities.http.RateLimited;
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.sandbox.mailersend.FakeMailerSend;
-import dev.roster.workflows.common.FailureTypes;
+import dev.roster.workflows.failure.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;

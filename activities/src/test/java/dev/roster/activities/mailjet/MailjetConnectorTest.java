@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.roster.activities.http.ContactMissing;
 import dev.roster.activities.http.Rejected;
 import dev.roster.sandbox.mailjet.Contact;
-import dev.roster.workflows.common.Capabilities;
+import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactOutcome;
 import dev.roster.workflows.contacts.EraseOutcome;

@@ -2,7 +2,7 @@ package dev.roster.starter.cli;
 
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
-import dev.roster.workflows.common.RequestStatus;
+import dev.roster.workflows.request.RequestStatus;
 import dev.roster.workflows.tasks.ManualTask;
 import dev.roster.workflows.tasks.TaskCompletion;
 import java.util.List;

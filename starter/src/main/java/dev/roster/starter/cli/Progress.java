@@ -1,11 +1,11 @@
 package dev.roster.starter.cli;
 
 import dev.roster.starter.Started;
-import dev.roster.workflows.common.RequestResult;
-import dev.roster.workflows.common.RequestStatus;
-import dev.roster.workflows.common.Step;
-import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.request.RequestResult;
+import dev.roster.workflows.request.RequestStatus;
+import dev.roster.workflows.steps.Step;
+import dev.roster.workflows.steps.StepState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;

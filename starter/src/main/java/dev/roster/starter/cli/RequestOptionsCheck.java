@@ -1,8 +1,8 @@
 package dev.roster.starter.cli;
 
-import dev.roster.workflows.common.Roles;
-import dev.roster.workflows.common.Texts;
-import dev.roster.workflows.common.Tickets;
+import dev.roster.workflows.request.Roles;
+import dev.roster.workflows.request.Texts;
+import dev.roster.workflows.request.Tickets;
 
 /**
  * Checks of the options every request command shares, named as the user typed them, before anything

@@ -1,16 +1,16 @@
 package dev.roster.starter.cli;
 
+import dev.roster.workflows.approval.ApprovalStatus;
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.bulkimport.BulkImportStatus;
 import dev.roster.workflows.bulkimport.ImportProgress;
 import dev.roster.workflows.bulkimport.InviteProgress;
-import dev.roster.workflows.common.ApprovalStatus;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.RequestStatus;
-import dev.roster.workflows.common.Step;
 import dev.roster.workflows.offboard.AccountPlan;
 import dev.roster.workflows.offboard.OffboardStatus;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.OnboardStatus;
+import dev.roster.workflows.request.RequestStatus;
+import dev.roster.workflows.steps.Step;
 import dev.roster.workflows.tasks.ManualTask;
 import java.io.PrintWriter;
 import java.util.List;

@@ -13,7 +13,7 @@ import dev.roster.starter.servicenow.WebhookBodies;
 import dev.roster.starter.servicenow.WebhookEvent;
 import dev.roster.starter.servicenow.WebhookEventParser;
 import dev.roster.starter.servicenow.WebhookRejection;
-import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.approval.Decision;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;

@@ -2,9 +2,9 @@ package dev.roster.starter.local;
 
 import dev.roster.sandbox.servicenow.FakeServiceNow;
 import dev.roster.sandbox.servicenow.WebhookSigner;
-import dev.roster.workflows.common.RequestResult;
 import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.onboard.OnboardResult;
+import dev.roster.workflows.request.RequestResult;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -4,7 +4,7 @@ import dev.roster.activities.control.SubjectHasher;
 import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.ServiceNowConfig;
-import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.conventions.TaskQueues;
 import dev.roster.workflows.ticket.PollCursor;
 import dev.roster.workflows.ticket.ServiceNowPollerWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;

@@ -3,10 +3,10 @@ package dev.roster.starter.servicenow;
 import dev.roster.starter.ImportStarter;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.ImportTarget;
-import dev.roster.workflows.common.Person;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
+import dev.roster.workflows.request.Person;
 import java.util.List;
 import java.util.Map;
 

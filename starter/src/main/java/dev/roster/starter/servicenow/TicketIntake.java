@@ -8,7 +8,7 @@ import dev.roster.activities.servicenow.CatalogVariables;
 import dev.roster.activities.servicenow.ChangeFeed;
 import dev.roster.activities.servicenow.ServiceNowClient;
 import dev.roster.starter.RequestConflict;
-import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.ticket.PollCursor;
 import dev.roster.workflows.ticket.PollResult;
 import dev.roster.workflows.ticket.TicketIntakeActivities;

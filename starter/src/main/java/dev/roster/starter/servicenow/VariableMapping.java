@@ -3,8 +3,8 @@ package dev.roster.starter.servicenow;
 import static java.util.Objects.requireNonNull;
 
 import dev.roster.starter.servicenow.WebhookRejection.Kind;
-import dev.roster.workflows.common.Roles;
-import dev.roster.workflows.common.Texts;
+import dev.roster.workflows.request.Roles;
+import dev.roster.workflows.request.Texts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.roster.starter.servicenow.WebhookRejection.Kind;
-import dev.roster.workflows.common.Texts;
+import dev.roster.workflows.request.Texts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -12,7 +12,7 @@ import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
-import dev.roster.workflows.common.RosterSearchAttributes;
+import dev.roster.workflows.conventions.RosterSearchAttributes;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.ticket.PollResult;
 import dev.roster.workflows.ticket.ServiceNowPollerWorkflow;

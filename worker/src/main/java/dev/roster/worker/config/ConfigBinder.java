@@ -3,7 +3,7 @@ package dev.roster.worker.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.roster.workflows.common.Roles;
+import dev.roster.workflows.request.Roles;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.roster.worker.temporal;
 
-import dev.roster.workflows.common.RosterSearchAttributes;
+import dev.roster.workflows.conventions.RosterSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;

@@ -7,12 +7,12 @@ import static dev.roster.worker.bulkimport.ImportTestbed.MAILJET;
 import static dev.roster.worker.bulkimport.ImportTestbed.MAILJET_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.bulkimport.AccountProgress;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.bulkimport.ImportSettings;
-import dev.roster.workflows.common.Decision;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;

@@ -6,14 +6,14 @@ import static dev.roster.worker.bulkimport.ImportTestbed.LISTMONK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.sandbox.brevo.Member;
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.bulkimport.ImportSettings;
 import dev.roster.workflows.bulkimport.ImportTarget;
 import dev.roster.workflows.bulkimport.InviteProgress;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.InvitesSent;
+import dev.roster.workflows.onboard.InvitesSent;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardStatus;
 import io.temporal.api.enums.v1.EventType;

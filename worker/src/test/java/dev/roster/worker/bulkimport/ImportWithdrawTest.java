@@ -4,12 +4,12 @@ import static dev.roster.worker.bulkimport.ImportTestbed.BREVO;
 import static dev.roster.worker.bulkimport.ImportTestbed.BREVO_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.bulkimport.ImportSettings;
 import dev.roster.workflows.bulkimport.ImportTarget;
-import dev.roster.workflows.common.Decision;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -10,13 +10,13 @@ import static dev.roster.worker.testbed.FourVendorsTestbed.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
-import dev.roster.workflows.common.ApprovalStatus;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.approval.ApprovalStatus;
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.offboard.OffboardStatus;
 import dev.roster.workflows.offboard.OffboardUserWorkflow;
 import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.steps.StepState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -9,12 +9,12 @@ import static dev.roster.worker.testbed.FourVendorsTestbed.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
-import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardStatus;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.steps.StepState;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
 import dev.roster.worker.testbed.Histories;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.offboard.OffboardStatus;
 import dev.roster.workflows.offboard.OffboardUserWorkflow;
+import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.tasks.ManualTask;
 import dev.roster.workflows.tasks.TaskCompletion;
 import java.time.Duration;

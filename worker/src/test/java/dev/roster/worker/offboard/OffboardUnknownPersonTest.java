@@ -10,11 +10,11 @@ import static dev.roster.worker.testbed.FourVendorsTestbed.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
-import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.offboard.AccountPlan;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.offboard.OffboardUserWorkflow;
+import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.tasks.ManualTask;
 import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.team.MemberStatus;

@@ -10,11 +10,11 @@ import static dev.roster.worker.testbed.FourVendorsTestbed.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
-import dev.roster.workflows.common.FailureTypes;
-import dev.roster.workflows.common.Step;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.failure.FailureTypes;
 import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.steps.Step;
+import dev.roster.workflows.steps.StepState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

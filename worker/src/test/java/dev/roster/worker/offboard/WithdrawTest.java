@@ -11,16 +11,16 @@ import static dev.roster.worker.testbed.FourVendorsTestbed.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.board.BoardItem;
 import dev.roster.workflows.board.RequestBoardWorkflow;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.offboard.OffboardUserWorkflow;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.steps.StepState;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.List;

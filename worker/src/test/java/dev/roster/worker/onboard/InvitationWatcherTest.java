@@ -5,9 +5,9 @@ import static dev.roster.worker.onboard.OnboardTestbed.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.Histories;
-import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflow;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.EventType;

@@ -8,10 +8,10 @@ import static dev.roster.worker.onboard.OnboardTestbed.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.Histories;
-import dev.roster.workflows.common.StepState;
-import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.conventions.TaskQueues;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflow;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflowImpl;
 import dev.roster.workflows.watcher.Watch;

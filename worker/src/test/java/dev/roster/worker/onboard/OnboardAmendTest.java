@@ -11,14 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardAmendment;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.steps.StepState;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;

@@ -5,13 +5,13 @@ import static dev.roster.worker.onboard.OnboardTestbed.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.sandbox.brevo.Member;
-import dev.roster.workflows.common.ApprovalStatus;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.approval.ApprovalStatus;
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardStatus;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.steps.StepState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -5,11 +5,11 @@ import static dev.roster.worker.onboard.OnboardTestbed.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.sandbox.brevo.Member;
-import dev.roster.workflows.common.Notice;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.notice.Notice;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardResult;
+import dev.roster.workflows.steps.StepState;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;

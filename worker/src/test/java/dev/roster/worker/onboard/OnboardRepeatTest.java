@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.sandbox.brevo.Contact;
 import dev.roster.sandbox.brevo.Member;
-import dev.roster.workflows.common.Person;
-import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardResult;
+import dev.roster.workflows.request.Person;
+import dev.roster.workflows.steps.StepState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

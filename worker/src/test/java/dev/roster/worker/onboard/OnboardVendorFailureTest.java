@@ -7,11 +7,11 @@ import static dev.roster.worker.onboard.OnboardTestbed.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.sandbox.brevo.Member;
-import dev.roster.workflows.common.FailureTypes;
-import dev.roster.workflows.common.Step;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.failure.FailureTypes;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.OnboardResult;
+import dev.roster.workflows.steps.Step;
+import dev.roster.workflows.steps.StepState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

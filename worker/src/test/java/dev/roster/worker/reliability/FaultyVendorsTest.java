@@ -16,7 +16,7 @@ import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.bulkimport.ImportSettings;
 import dev.roster.workflows.bulkimport.ImportTarget;
-import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.conventions.TaskQueues;
 import dev.roster.workflows.onboard.OnboardResult;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;

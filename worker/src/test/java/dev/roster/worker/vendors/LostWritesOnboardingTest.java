@@ -7,14 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
 import dev.roster.worker.testbed.Histories;
-import dev.roster.workflows.common.Person;
-import dev.roster.workflows.common.Step;
-import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.request.Person;
+import dev.roster.workflows.steps.Step;
+import dev.roster.workflows.steps.StepState;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.List;

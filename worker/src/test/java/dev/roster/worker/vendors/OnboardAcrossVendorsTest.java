@@ -3,13 +3,13 @@ package dev.roster.worker.vendors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.FourVendorsTestbed;
-import dev.roster.workflows.common.Person;
-import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.request.Person;
+import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.tasks.ManualTask;
 import dev.roster.workflows.tasks.TaskCompletion;
 import io.temporal.client.WorkflowStub;

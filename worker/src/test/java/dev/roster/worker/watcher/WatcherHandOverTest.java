@@ -2,7 +2,7 @@ package dev.roster.worker.watcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.conventions.TaskQueues;
 import dev.roster.workflows.watcher.InvitationCheck;
 import dev.roster.workflows.watcher.InvitationCheckActivities;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflow;

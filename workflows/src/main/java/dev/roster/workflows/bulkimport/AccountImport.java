@@ -1,6 +1,6 @@
 package dev.roster.workflows.bulkimport;
 
-import dev.roster.workflows.common.RosterActivityOptions;
+import dev.roster.workflows.conventions.RosterActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;

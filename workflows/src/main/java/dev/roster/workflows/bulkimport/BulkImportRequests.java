@@ -1,7 +1,7 @@
 package dev.roster.workflows.bulkimport;
 
-import dev.roster.workflows.common.ListIds;
-import dev.roster.workflows.common.Tickets;
+import dev.roster.workflows.request.ListIds;
+import dev.roster.workflows.request.Tickets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

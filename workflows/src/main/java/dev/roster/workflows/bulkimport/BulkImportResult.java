@@ -1,6 +1,6 @@
 package dev.roster.workflows.bulkimport;
 
-import dev.roster.workflows.common.RequestResult;
+import dev.roster.workflows.request.RequestResult;
 
 /**
  * The outcome of BulkImport.

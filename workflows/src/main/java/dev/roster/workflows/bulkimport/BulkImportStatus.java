@@ -1,8 +1,8 @@
 package dev.roster.workflows.bulkimport;
 
-import dev.roster.workflows.common.ApprovalStatus;
-import dev.roster.workflows.common.RequestStatus;
+import dev.roster.workflows.approval.ApprovalStatus;
 import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.request.RequestStatus;
 import dev.roster.workflows.tasks.ManualTask;
 import java.util.List;
 

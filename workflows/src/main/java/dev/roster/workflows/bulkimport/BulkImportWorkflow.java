@@ -1,7 +1,7 @@
 package dev.roster.workflows.bulkimport;
 
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.InvitesSent;
+import dev.roster.workflows.approval.Decision;
+import dev.roster.workflows.onboard.InvitesSent;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;

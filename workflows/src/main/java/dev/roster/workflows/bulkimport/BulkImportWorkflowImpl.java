@@ -1,15 +1,15 @@
 package dev.roster.workflows.bulkimport;
 
-import dev.roster.workflows.common.ApprovalGate;
-import dev.roster.workflows.common.ApprovalPolicy;
-import dev.roster.workflows.common.ControlActivities;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.FailureTypes;
-import dev.roster.workflows.common.InvitesSent;
-import dev.roster.workflows.common.Milestones;
-import dev.roster.workflows.common.Notice;
-import dev.roster.workflows.common.RosterActivityOptions;
-import dev.roster.workflows.common.RosterSearchAttributes;
+import dev.roster.workflows.approval.ApprovalGate;
+import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.approval.Decision;
+import dev.roster.workflows.control.ControlActivities;
+import dev.roster.workflows.conventions.RosterActivityOptions;
+import dev.roster.workflows.conventions.RosterSearchAttributes;
+import dev.roster.workflows.failure.FailureTypes;
+import dev.roster.workflows.notice.Milestones;
+import dev.roster.workflows.notice.Notice;
+import dev.roster.workflows.onboard.InvitesSent;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;

@@ -1,8 +1,8 @@
 package dev.roster.workflows.bulkimport;
 
-import dev.roster.workflows.common.Step;
-import dev.roster.workflows.common.StepState;
 import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.steps.Step;
+import dev.roster.workflows.steps.StepState;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,14 +1,14 @@
 package dev.roster.workflows.bulkimport;
 
-import dev.roster.workflows.common.ApprovalPolicy;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.InvitesSent;
-import dev.roster.workflows.common.Person;
-import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.approval.Decision;
+import dev.roster.workflows.conventions.TaskQueues;
 import dev.roster.workflows.onboard.Assignment;
+import dev.roster.workflows.onboard.InvitesSent;
 import dev.roster.workflows.onboard.OnboardRequest;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.onboard.OnboardUserWorkflow;
+import dev.roster.workflows.request.Person;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ChildWorkflowFailure;

@@ -1,6 +1,6 @@
 package dev.roster.workflows.bulkimport;
 
-import dev.roster.workflows.common.Emails;
+import dev.roster.workflows.request.Emails;
 
 /**
  * A source row that asks for team access, as the invitation window needs it. The email travels in

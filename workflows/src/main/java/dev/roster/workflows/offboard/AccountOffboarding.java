@@ -1,15 +1,15 @@
 package dev.roster.workflows.offboard;
 
-import dev.roster.workflows.common.AccountInfo;
-import dev.roster.workflows.common.Capabilities;
-import dev.roster.workflows.common.Capabilities.TeamInvite;
-import dev.roster.workflows.common.RosterActivityOptions;
-import dev.roster.workflows.common.StepLog;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.account.AccountInfo;
+import dev.roster.workflows.account.Capabilities;
+import dev.roster.workflows.account.Capabilities.TeamInvite;
 import dev.roster.workflows.contacts.ContactActivities;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.EraseOutcome;
+import dev.roster.workflows.conventions.RosterActivityOptions;
 import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.steps.StepLog;
+import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.tasks.ManualTask;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;

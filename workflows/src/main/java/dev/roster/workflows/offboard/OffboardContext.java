@@ -1,7 +1,7 @@
 package dev.roster.workflows.offboard;
 
-import dev.roster.workflows.common.ControlActivities;
-import dev.roster.workflows.common.Person;
+import dev.roster.workflows.control.ControlActivities;
+import dev.roster.workflows.request.Person;
 import dev.roster.workflows.tasks.ManualTasks;
 import java.time.Duration;
 

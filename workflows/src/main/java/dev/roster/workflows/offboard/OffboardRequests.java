@@ -1,7 +1,7 @@
 package dev.roster.workflows.offboard;
 
-import dev.roster.workflows.common.Emails;
-import dev.roster.workflows.common.Tickets;
+import dev.roster.workflows.request.Emails;
+import dev.roster.workflows.request.Tickets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

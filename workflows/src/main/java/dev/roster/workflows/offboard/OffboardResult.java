@@ -1,6 +1,6 @@
 package dev.roster.workflows.offboard;
 
-import dev.roster.workflows.common.RequestResult;
+import dev.roster.workflows.request.RequestResult;
 
 /**
  * The outcome of OffboardUser.

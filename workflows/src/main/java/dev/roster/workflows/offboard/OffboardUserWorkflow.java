@@ -1,6 +1,6 @@
 package dev.roster.workflows.offboard;
 
-import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.tasks.TaskCompletion;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;

@@ -1,16 +1,16 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.AccountInfo;
-import dev.roster.workflows.common.ApprovalGate;
-import dev.roster.workflows.common.Capabilities.TeamInvite;
-import dev.roster.workflows.common.ControlActivities;
-import dev.roster.workflows.common.FailureTypes;
-import dev.roster.workflows.common.Person;
-import dev.roster.workflows.common.RosterActivityOptions;
-import dev.roster.workflows.common.StepLog;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.account.AccountInfo;
+import dev.roster.workflows.account.Capabilities.TeamInvite;
+import dev.roster.workflows.approval.ApprovalGate;
 import dev.roster.workflows.contacts.ContactActivities;
 import dev.roster.workflows.contacts.ContactData;
+import dev.roster.workflows.control.ControlActivities;
+import dev.roster.workflows.conventions.RosterActivityOptions;
+import dev.roster.workflows.failure.FailureTypes;
+import dev.roster.workflows.request.Person;
+import dev.roster.workflows.steps.StepLog;
+import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;

@@ -1,7 +1,7 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.Step;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.steps.Step;
+import dev.roster.workflows.steps.StepState;
 import java.util.List;
 
 /**

@@ -1,12 +1,12 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.AccountInfo;
-import dev.roster.workflows.common.ControlActivities;
-import dev.roster.workflows.common.InvitationPolicy;
-import dev.roster.workflows.common.Milestones;
-import dev.roster.workflows.common.Notice;
-import dev.roster.workflows.common.StepLog;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.account.AccountInfo;
+import dev.roster.workflows.account.InvitationPolicy;
+import dev.roster.workflows.control.ControlActivities;
+import dev.roster.workflows.notice.Milestones;
+import dev.roster.workflows.notice.Notice;
+import dev.roster.workflows.steps.StepLog;
+import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;

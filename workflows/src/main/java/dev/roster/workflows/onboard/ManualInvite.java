@@ -3,9 +3,9 @@ package dev.roster.workflows.onboard;
 import static dev.roster.workflows.onboard.AccountOnboarding.ACCEPTANCE;
 import static dev.roster.workflows.onboard.AccountOnboarding.INVITE;
 
-import dev.roster.workflows.common.AccountInfo;
-import dev.roster.workflows.common.StepLog;
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.account.AccountInfo;
+import dev.roster.workflows.steps.StepLog;
+import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.tasks.ManualTask;
 
 /** No team API (e.g. Mailjet): a person invites them by hand; never skipped silently. */

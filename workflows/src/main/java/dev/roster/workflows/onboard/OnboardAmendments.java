@@ -1,7 +1,7 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.ApprovalPolicy;
-import dev.roster.workflows.common.Roles;
+import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.request.Roles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.ApprovalGate;
-import dev.roster.workflows.common.ControlActivities;
-import dev.roster.workflows.common.Milestones;
-import dev.roster.workflows.common.Person;
+import dev.roster.workflows.approval.ApprovalGate;
+import dev.roster.workflows.control.ControlActivities;
+import dev.roster.workflows.notice.Milestones;
+import dev.roster.workflows.request.Person;
 import dev.roster.workflows.tasks.ManualTasks;
 import io.temporal.workflow.Promise;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.StepState;
+import dev.roster.workflows.steps.StepState;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.Person;
+import dev.roster.workflows.request.Person;
 import java.util.List;
 
 /**

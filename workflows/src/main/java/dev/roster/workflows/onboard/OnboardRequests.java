@@ -1,10 +1,10 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.Emails;
-import dev.roster.workflows.common.FailureTypes;
-import dev.roster.workflows.common.ListIds;
-import dev.roster.workflows.common.Roles;
-import dev.roster.workflows.common.Tickets;
+import dev.roster.workflows.failure.FailureTypes;
+import dev.roster.workflows.request.Emails;
+import dev.roster.workflows.request.ListIds;
+import dev.roster.workflows.request.Roles;
+import dev.roster.workflows.request.Tickets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.ApprovalStatus;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.RequestStatus;
+import dev.roster.workflows.approval.ApprovalStatus;
+import dev.roster.workflows.approval.Decision;
+import dev.roster.workflows.request.RequestStatus;
 import dev.roster.workflows.tasks.ManualTask;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.Decision;
+import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.watcher.InvitationUpdate;
 import io.temporal.workflow.QueryMethod;

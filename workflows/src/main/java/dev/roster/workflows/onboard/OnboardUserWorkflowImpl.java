@@ -1,13 +1,13 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.ApprovalGate;
-import dev.roster.workflows.common.ApprovalPolicy;
-import dev.roster.workflows.common.ControlActivities;
-import dev.roster.workflows.common.Decision;
-import dev.roster.workflows.common.Milestones;
-import dev.roster.workflows.common.Notice;
-import dev.roster.workflows.common.RosterActivityOptions;
-import dev.roster.workflows.common.RosterSearchAttributes;
+import dev.roster.workflows.approval.ApprovalGate;
+import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.approval.Decision;
+import dev.roster.workflows.control.ControlActivities;
+import dev.roster.workflows.conventions.RosterActivityOptions;
+import dev.roster.workflows.conventions.RosterSearchAttributes;
+import dev.roster.workflows.notice.Milestones;
+import dev.roster.workflows.notice.Notice;
 import dev.roster.workflows.tasks.ManualTasks;
 import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.watcher.InvitationUpdate;

@@ -1,6 +1,5 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.common.InvitesSent;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.SignalExternalWorkflowException;

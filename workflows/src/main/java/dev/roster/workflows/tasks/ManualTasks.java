@@ -1,9 +1,9 @@
 package dev.roster.workflows.tasks;
 
 import dev.roster.workflows.board.BoardItem;
-import dev.roster.workflows.common.ControlActivities;
-import dev.roster.workflows.common.Milestones;
-import dev.roster.workflows.common.Notice;
+import dev.roster.workflows.control.ControlActivities;
+import dev.roster.workflows.notice.Milestones;
+import dev.roster.workflows.notice.Notice;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;

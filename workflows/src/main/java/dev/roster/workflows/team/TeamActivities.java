@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Team-member operations on one vendor account. Run on the account's team activity queue. Every
  * method may throw {@code ApplicationFailure} of type RateLimited or VendorUnavailable (retryable),
- * AuthFailed or Rejected (not retryable); see {@link dev.roster.workflows.common.FailureTypes}.
+ * AuthFailed or Rejected (not retryable); see {@link dev.roster.workflows.failure.FailureTypes}.
  */
 @ActivityInterface
 public interface TeamActivities {

@@ -1,7 +1,7 @@
 package dev.roster.workflows.ticket;
 
-import dev.roster.workflows.common.FailureTypes;
-import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.conventions.TaskQueues;
+import dev.roster.workflows.failure.FailureTypes;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;

@@ -1,6 +1,6 @@
 package dev.roster.workflows.ticket;
 
-import dev.roster.workflows.common.Notice;
+import dev.roster.workflows.notice.Notice;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;

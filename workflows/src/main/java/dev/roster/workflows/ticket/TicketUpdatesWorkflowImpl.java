@@ -1,8 +1,8 @@
 package dev.roster.workflows.ticket;
 
-import dev.roster.workflows.common.FailureTypes;
-import dev.roster.workflows.common.Notice;
-import dev.roster.workflows.common.TaskQueues;
+import dev.roster.workflows.conventions.TaskQueues;
+import dev.roster.workflows.failure.FailureTypes;
+import dev.roster.workflows.notice.Notice;
 import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.ticket.TicketUpdatesState.MirroredTask;
 import io.temporal.activity.ActivityOptions;

@@ -1,6 +1,6 @@
 package dev.roster.workflows.watcher;
 
-import dev.roster.workflows.common.RosterActivityOptions;
+import dev.roster.workflows.conventions.RosterActivityOptions;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;

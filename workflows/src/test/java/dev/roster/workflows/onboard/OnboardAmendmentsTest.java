@@ -2,7 +2,7 @@ package dev.roster.workflows.onboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roster.workflows.common.ApprovalPolicy;
+import dev.roster.workflows.approval.ApprovalPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

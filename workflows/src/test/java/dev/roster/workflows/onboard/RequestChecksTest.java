@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportRequests;
 import dev.roster.workflows.bulkimport.ImportTarget;
-import dev.roster.workflows.common.Person;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.offboard.OffboardRequests;
+import dev.roster.workflows.request.Person;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

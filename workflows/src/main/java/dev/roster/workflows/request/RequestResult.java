@@ -1,0 +1,10 @@
+package dev.roster.workflows.request;
+
+/** What every request returns when it ends. */
+public interface RequestResult {
+  String outcome();
+
+  String summary();
+
+  RequestStatus status();
+}
