@@ -7,6 +7,7 @@ import dev.roster.workflows.failure.FailureTypes;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,18 @@ final class ConnectorRouting<C> {
 
   ConnectorRouting(Map<String, C> byAccount) {
     this.byAccount = Map.copyOf(byAccount);
+  }
+
+  /** Runs a call that returns nothing; see {@link #call}. */
+  void run(String account, String operation, String email, Consumer<C> call) {
+    call(
+        account,
+        operation,
+        email,
+        c -> {
+          call.accept(c);
+          return null;
+        });
   }
 
   /** Runs {@code call} on the account's connector; failures become ApplicationFailures. */

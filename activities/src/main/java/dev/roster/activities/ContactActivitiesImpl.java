@@ -30,14 +30,8 @@ public final class ContactActivitiesImpl implements ContactActivities {
 
   @Override
   public void subscribe(String account, String email, List<String> listIds) {
-    routing.call(
-        account,
-        "subscribe",
-        email,
-        c -> {
-          c.subscribe(email, listIds == null ? List.of() : listIds);
-          return null;
-        });
+    List<String> lists = listIds == null ? List.of() : listIds;
+    routing.run(account, "subscribe", email, c -> c.subscribe(email, lists));
   }
 
   @Override

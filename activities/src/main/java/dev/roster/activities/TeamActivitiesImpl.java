@@ -41,14 +41,7 @@ public final class TeamActivitiesImpl implements TeamActivities {
 
   @Override
   public void resendInvitation(String account, String email) {
-    routing.call(
-        account,
-        "resendInvitation",
-        email,
-        c -> {
-          c.resend(email);
-          return null;
-        });
+    routing.run(account, "resendInvitation", email, c -> c.resend(email));
   }
 
   @Override
@@ -58,13 +51,6 @@ public final class TeamActivitiesImpl implements TeamActivities {
 
   @Override
   public void removeMember(String account, String email) {
-    routing.call(
-        account,
-        "removeMember",
-        email,
-        c -> {
-          c.remove(email);
-          return null;
-        });
+    routing.run(account, "removeMember", email, c -> c.remove(email));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.roster.activities.brevo.BrevoClient;
-import dev.roster.activities.brevo.BrevoConnector;
+import dev.roster.activities.brevo.BrevoContacts;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
@@ -59,13 +59,14 @@ class ContactActivitiesOnTemporalTest {
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
     ContactConnector ms =
         MailerSendConnector.create(
-            mailerSend.baseUrl(),
-            new Secret(mailerSend.token()),
-            RateBudget.of(
-                "mailersend", "ms-main/api", new RateBudget.Limit(100, Duration.ofSeconds(1))));
+                mailerSend.baseUrl(),
+                new Secret(mailerSend.token()),
+                RateBudget.of(
+                    "mailersend", "ms-main/api", new RateBudget.Limit(100, Duration.ofSeconds(1))))
+            .contacts();
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
-        new ContactActivitiesImpl(Map.of("brevo-main", new BrevoConnector(client), "ms-main", ms)));
+        new ContactActivitiesImpl(Map.of("brevo-main", new BrevoContacts(client), "ms-main", ms)));
     activities =
         env.newActivityStub(
             ContactActivities.class,

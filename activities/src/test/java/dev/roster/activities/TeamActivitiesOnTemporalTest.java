@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.roster.activities.brevo.BrevoClient;
-import dev.roster.activities.brevo.BrevoConnector;
+import dev.roster.activities.brevo.BrevoTeam;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
@@ -48,7 +48,7 @@ class TeamActivitiesOnTemporalTest {
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
         new TeamActivitiesImpl(
-            Map.<String, TeamConnector>of("brevo-main", new BrevoConnector(client))));
+            Map.<String, TeamConnector>of("brevo-main", new BrevoTeam(client.organization()))));
     activities =
         env.newActivityStub(
             TeamActivities.class,

@@ -51,7 +51,13 @@ final class Connectors {
             budget(account, BrevoConnector.CONTACTS_FAMILY),
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
     BrevoConnector c = new BrevoConnector(client);
-    return new Built(c, c, c.bulkImports(), c.capabilities(), c.teamFamily(), c.contactsFamily());
+    return new Built(
+        c.team(),
+        c.contacts(),
+        c.bulkImports(),
+        BrevoConnector.CAPABILITIES,
+        BrevoConnector.TEAM_FAMILY,
+        BrevoConnector.CONTACTS_FAMILY);
   }
 
   /** MailerSend keeps recipients, not contacts: its contact side only suppresses and erases. */
@@ -61,7 +67,13 @@ final class Connectors {
             account.baseUrl().toString(),
             account.credential(),
             budget(account, MailerSendConnector.TEAM_FAMILY));
-    return new Built(c, c, null, c.capabilities(), c.teamFamily(), c.contactsFamily());
+    return new Built(
+        c.team(),
+        c.contacts(),
+        null,
+        MailerSendConnector.CAPABILITIES,
+        MailerSendConnector.TEAM_FAMILY,
+        MailerSendConnector.TEAM_FAMILY);
   }
 
   /** Mailjet credentials are {@code APIKEY:SECRETKEY} (Basic auth, vendors.md §1). */
@@ -76,7 +88,12 @@ final class Connectors {
             VendorHttp.newClient("mailjet", MailjetClient.REQUEST_ID_HEADERS));
     MailjetConnector c = new MailjetConnector(client);
     return new Built(
-        null, c, c.bulkImports(), c.capabilities(), c.contactsFamily(), c.contactsFamily());
+        null,
+        c.contacts(),
+        c.bulkImports(),
+        MailjetConnector.CAPABILITIES,
+        MailjetConnector.CONTACTS_FAMILY,
+        MailjetConnector.CONTACTS_FAMILY);
   }
 
   /** listmonk credentials are {@code api_user:token} (vendors.md §3). */
@@ -90,7 +107,13 @@ final class Connectors {
             budget(account, ListmonkConnector.FAMILY),
             VendorHttp.newClient("listmonk", ListmonkClient.REQUEST_ID_HEADERS));
     ListmonkConnector c = new ListmonkConnector(client);
-    return new Built(c, c, c.bulkImports(), c.capabilities(), c.teamFamily(), c.contactsFamily());
+    return new Built(
+        c.team(),
+        c.contacts(),
+        c.bulkImports(),
+        ListmonkConnector.CAPABILITIES,
+        ListmonkConnector.FAMILY,
+        ListmonkConnector.FAMILY);
   }
 
   static HttpUrl url(VendorAccount account) {

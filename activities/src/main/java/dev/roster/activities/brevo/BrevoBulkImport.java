@@ -1,9 +1,9 @@
 package dev.roster.activities.brevo;
 
 import dev.roster.activities.bulkimport.ImportRow;
-import dev.roster.activities.http.Rejected;
 import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.BulkJob;
+import dev.roster.activities.spi.ConnectorInput;
 import dev.roster.activities.spi.RejectedRow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,23 +17,15 @@ import java.util.Map;
  * Brevo keeps {@code listUnsubscribed}.
  */
 final class BrevoBulkImport implements BulkImportConnector {
-  private final BrevoClient client;
+  private final BrevoImportsApi imports;
 
-  BrevoBulkImport(BrevoClient client) {
-    this.client = client;
+  BrevoBulkImport(BrevoImportsApi imports) {
+    this.imports = imports;
   }
 
   @Override
   public String startImport(List<ImportRow> rows, List<String> listIds) {
-    List<Long> lists = new ArrayList<>();
-    for (String id : listIds) {
-      try {
-        lists.add(Long.parseLong(id.trim()));
-      } catch (NumberFormatException e) {
-        throw new Rejected(
-            BrevoClient.VENDOR, "importContacts", 0, null, "list id '" + id + "' is not numeric");
-      }
-    }
+    List<Long> lists = ConnectorInput.numericListIds(BrevoClient.VENDOR, "importContacts", listIds);
     List<BrevoTypes.ImportContact> contacts = new ArrayList<>(rows.size());
     for (ImportRow row : rows) {
       Map<String, Object> attributes = new LinkedHashMap<>(row.attributes());
@@ -45,12 +37,12 @@ final class BrevoBulkImport implements BulkImportConnector {
       }
       contacts.add(new BrevoTypes.ImportContact(row.email(), attributes));
     }
-    return Long.toString(client.importContacts(contacts, lists));
+    return Long.toString(imports.importContacts(contacts, lists));
   }
 
   @Override
   public BulkJob jobStatus(String jobId) {
-    BrevoTypes.ImportProcess p = client.process(Long.parseLong(jobId));
+    BrevoTypes.ImportProcess p = imports.process(Long.parseLong(jobId));
     BulkJob.State state =
         p.completed()
             ? BulkJob.State.COMPLETED
@@ -67,12 +59,12 @@ final class BrevoBulkImport implements BulkImportConnector {
    */
   @Override
   public List<RejectedRow> rejectedRows(String jobId) {
-    BrevoTypes.ImportProcess p = client.process(Long.parseLong(jobId));
+    BrevoTypes.ImportProcess p = imports.process(Long.parseLong(jobId));
     List<RejectedRow> out = new ArrayList<>();
     String unnamed = "Brevo counted an invalid email it did not name";
     if (p.exportUrl() != null && !p.exportUrl().isBlank()) {
       try {
-        for (String line : client.processReport(p.exportUrl()).split("\r?\n")) {
+        for (String line : imports.processReport(p.exportUrl()).split("\r?\n")) {
           int semi = line.indexOf(';');
           if (line.isBlank() || semi <= 0 || line.startsWith("email;")) {
             continue;

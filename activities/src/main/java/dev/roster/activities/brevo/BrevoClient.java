@@ -5,16 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.roster.activities.brevo.BrevoTransport.Reply;
 import dev.roster.activities.brevo.BrevoTypes.Contact;
 import dev.roster.activities.brevo.BrevoTypes.ListAddResult;
-import dev.roster.activities.brevo.BrevoTypes.OrganizationUser;
-import dev.roster.activities.brevo.BrevoTypes.Privilege;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Secret;
-import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.workflows.contacts.ContactOutcome;
-import dev.roster.workflows.team.MemberStatus;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -22,10 +17,12 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
- * Brevo v3 over HTTP (vendors.md §4). One instance per Brevo account; thread-safe. Every method
- * takes one permit from its endpoint family's {@link RateBudget}, reads and checks the answer it
- * relies on (a 2xx it cannot read is a retryable VendorUnavailable, {@link BrevoTransport.Reply})
- * and throws the {@code dev.roster.activities.http} exceptions.
+ * Brevo v3 over HTTP (vendors.md §4). One instance per Brevo account; thread-safe. Contacts and
+ * lists are here; invited users in {@link #organization()}, contact imports in {@link #imports()},
+ * all on the same transport. Every method takes one permit from its endpoint family's {@link
+ * RateBudget}, reads and checks the answer it relies on (a 2xx it cannot read is a retryable
+ * VendorUnavailable, {@link BrevoTransport.Reply}) and throws the {@code
+ * dev.roster.activities.http} exceptions.
  */
 public final class BrevoClient {
   static final String VENDOR = "brevo";
@@ -37,10 +34,10 @@ public final class BrevoClient {
    */
   public static final List<String> REQUEST_ID_HEADERS = List.of("x-sib-request-id", "x-request-id");
 
-  private final RateBudget organization;
   private final RateBudget contacts;
   private final BrevoTransport transport;
-  private final BrevoExports exports;
+  private final BrevoOrganizationApi organization;
+  private final BrevoImportsApi imports;
 
   /**
    * @param baseUrl e.g. {@code https://api.brevo.com/v3}
@@ -54,59 +51,26 @@ public final class BrevoClient {
       RateBudget organization,
       RateBudget contacts,
       OkHttpClient http) {
-    this.organization = requireNonNull(organization, "organization is null");
+    requireNonNull(organization, "organization is null");
     this.contacts = requireNonNull(contacts, "contacts is null");
     this.transport =
         new BrevoTransport(
             requireNonNull(baseUrl, "baseUrl is null"),
             requireNonNull(apiKey, "apiKey is null"),
             requireNonNull(http, "http is null"));
-    this.exports = new BrevoExports(http, baseUrl);
+    this.organization = new BrevoOrganizationApi(transport, organization);
+    this.imports =
+        new BrevoImportsApi(transport, contacts, organization, new BrevoExports(http, baseUrl));
   }
 
-  /**
-   * Every user and pending invitee. GET /organization/invited/users. An answer without the {@code
-   * users} array is unreadable: an empty listing would make everyone look absent.
-   */
-  public List<OrganizationUser> listInvitedUsers() {
-    Reply reply = send("listInvitedUsers", organization, get(url("organization/invited/users")));
-    BrevoWire.InvitedUsers body = reply.read(BrevoWire.InvitedUsers.class);
-    if (body.users() == null) {
-      throw reply.unreadable("no users");
-    }
-    return body.users().stream()
-        .filter(u -> u.email() != null)
-        .map(u -> new OrganizationUser(u.email(), Boolean.TRUE.equals(u.isOwner()), status(u)))
-        .toList();
+  /** Invited users and invitations, on the organization budget. */
+  public BrevoOrganizationApi organization() {
+    return organization;
   }
 
-  /**
-   * Invites a user. POST /organization/user/invitation/send; Brevo acknowledges with {@code
-   * {"status":"OK"}}. Not idempotent on Brevo's side.
-   */
-  public void sendInvitation(String email, boolean allFeaturesAccess, List<Privilege> privileges) {
-    var wire =
-        privileges.stream()
-            .map(p -> new BrevoWire.Privilege(p.feature(), p.permissions()))
-            .toList();
-    var body = new BrevoWire.SendInvitation(email, allFeaturesAccess, wire);
-    send("sendInvitation", organization, post(url("organization/user/invitation/send"), body))
-        .expectAcknowledged();
-  }
-
-  /** Sends a pending invitation again. PUT /organization/user/invitation/resend/{email}. */
-  public void resendInvitation(String email) {
-    invitationAction("resendInvitation", "resend", email);
-  }
-
-  /** Cancels a pending invitation. PUT /organization/user/invitation/cancel/{email}. */
-  public void cancelInvitation(String email) {
-    invitationAction("cancelInvitation", "cancel", email);
-  }
-
-  /** Removes an active user. PUT /organization/user/invitation/revoke/{email}. */
-  public void revokeUser(String email) {
-    invitationAction("revokeUser", "revoke", email);
+  /** Contact imports and their processes and reports. */
+  public BrevoImportsApi imports() {
+    return imports;
   }
 
   /**
@@ -122,7 +86,7 @@ public final class BrevoClient {
             attributes,
             listIds == null || listIds.isEmpty() ? null : listIds,
             updateEnabled);
-    Reply reply = send("createContact", contacts, post(url("contacts"), body));
+    Reply reply = send("createContact", post(url("contacts"), body));
     if (reply.status() == 204) {
       reply.expectEmptyOrJson();
       return ContactOutcome.UPDATED;
@@ -138,7 +102,7 @@ public final class BrevoClient {
   /** The contact with this address, or empty when Brevo answers 404. GET /contacts/{email}. */
   public Optional<Contact> getContact(String email) {
     try {
-      Reply reply = send("getContact", contacts, get(url("contacts").addPathSegment(email)));
+      Reply reply = send("getContact", get(url("contacts").addPathSegment(email)));
       BrevoWire.Contact c = reply.read(BrevoWire.Contact.class);
       if (c.email() == null || !c.email().trim().equalsIgnoreCase(email.trim())) {
         throw reply.unreadable("no contact with the address asked for");
@@ -159,22 +123,19 @@ public final class BrevoClient {
   /** Updates attributes and adds lists. PUT /contacts/{email}; NotFound when it does not exist. */
   public void updateContact(String email, Map<String, Object> attributes, List<Long> listIds) {
     var body = new BrevoWire.UpdateContact(attributes, listIds, null, null);
-    send("updateContact", contacts, put(url("contacts").addPathSegment(email), body))
-        .expectEmptyOrJson();
+    send("updateContact", put(url("contacts").addPathSegment(email), body)).expectEmptyOrJson();
   }
 
   /** Takes the contact out of lists. PUT /contacts/{email} {@code unlinkListIds}; NotFound. */
   public void unlinkLists(String email, List<Long> listIds) {
     var body = new BrevoWire.UpdateContact(null, null, listIds, null);
-    send("unlinkLists", contacts, put(url("contacts").addPathSegment(email), body))
-        .expectEmptyOrJson();
+    send("unlinkLists", put(url("contacts").addPathSegment(email), body)).expectEmptyOrJson();
   }
 
   /** Suppresses the address account-wide. PUT /contacts/{email} {@code emailBlacklisted}. */
   public void blacklistEmail(String email) {
     var body = new BrevoWire.UpdateContact(null, null, null, true);
-    send("blacklistEmail", contacts, put(url("contacts").addPathSegment(email), body))
-        .expectEmptyOrJson();
+    send("blacklistEmail", put(url("contacts").addPathSegment(email), body)).expectEmptyOrJson();
   }
 
   /**
@@ -183,8 +144,7 @@ public final class BrevoClient {
    */
   public void deleteContact(String email) {
     HttpUrl.Builder url = url("contacts").addPathSegment(email);
-    send("deleteContact", contacts, new Request.Builder().url(url.build()).delete())
-        .expectEmptyOrJson();
+    send("deleteContact", new Request.Builder().url(url.build()).delete()).expectEmptyOrJson();
   }
 
   /**
@@ -194,7 +154,7 @@ public final class BrevoClient {
   public ListAddResult addToList(long listId, List<String> emails) {
     HttpUrl.Builder url =
         url("contacts/lists").addPathSegment(Long.toString(listId)).addPathSegments("contacts/add");
-    Reply reply = send("addToList", contacts, post(url, new BrevoWire.AddEmails(emails)));
+    Reply reply = send("addToList", post(url, new BrevoWire.AddEmails(emails)));
     BrevoWire.ListUpdate body = reply.read(BrevoWire.ListUpdate.class);
     if (body.contacts() == null) {
       throw reply.unreadable("no contacts outcome");
@@ -202,68 +162,6 @@ public final class BrevoClient {
     return new ListAddResult(
         body.contacts().success() == null ? List.of() : body.contacts().success(),
         body.contacts().failure() == null ? List.of() : body.contacts().failure());
-  }
-
-  /**
-   * Starts an asynchronous import of contacts (upsert: {@code updateExistingContacts}). POST
-   * /contacts/import with {@code jsonBody}; 202 {@code {"processId"}}. Counted on the contacts
-   * budget.
-   */
-  public long importContacts(List<BrevoTypes.ImportContact> rows, List<Long> listIds) {
-    var body =
-        new BrevoWire.ImportContacts(
-            rows.stream().map(r -> new BrevoWire.JsonContact(r.email(), r.attributes())).toList(),
-            listIds,
-            true,
-            false,
-            true);
-    Reply reply = send("importContacts", contacts, post(url("contacts/import"), body));
-    BrevoWire.ProcessId id = reply.read(BrevoWire.ProcessId.class);
-    if (id.processId() == null) {
-      throw new VendorUnavailable(VENDOR, "importContacts", reply.status(), null, "no processId");
-    }
-    return id.processId();
-  }
-
-  /**
-   * A process's status. GET /processes/{id}. Brevo counts /processes among its "other endpoints"
-   * (100 per hour, vendors.md §4), so it is paced by the organization budget, never the contacts
-   * one. NotFound for an unknown id.
-   */
-  public BrevoTypes.ImportProcess process(long processId) {
-    HttpUrl.Builder url = url("processes").addPathSegment(Long.toString(processId));
-    BrevoWire.Process p = send("getProcess", organization, get(url)).read(BrevoWire.Process.class);
-    if (p.status() == null) {
-      throw new VendorUnavailable(VENDOR, "getProcess", 200, null, "no status in the answer");
-    }
-    return BrevoWire.Process.toImportProcess(processId, p);
-  }
-
-  /**
-   * Reads a process's report file ({@code export_url}, a URL or an HTML link to one): {@code
-   * email;reason} lines of refused rows. On any host, over https, without the API key ({@link
-   * BrevoExports}).
-   *
-   * @throws BrevoExports.Unusable when the report cannot be had; VendorUnavailable (retryable)
-   */
-  public String processReport(String exportUrl) {
-    return exports.fetch(exportUrl);
-  }
-
-  private void invitationAction(String operation, String action, String email) {
-    HttpUrl.Builder url =
-        url("organization/user/invitation").addPathSegment(action).addPathSegment(email);
-    send(operation, organization, put(url, null)).expectAcknowledged();
-  }
-
-  private static MemberStatus status(BrevoWire.InvitedUser user) {
-    String status = user.status() == null ? "" : user.status().toLowerCase(Locale.ROOT);
-    return switch (status) {
-      case "active" -> MemberStatus.ACTIVE;
-      case "pending" -> MemberStatus.PENDING;
-      // Anything else (none documented) cannot sign in and holds no invitation we know of.
-      default -> MemberStatus.ABSENT;
-    };
   }
 
   private HttpUrl.Builder url(String segments) {
@@ -282,7 +180,7 @@ public final class BrevoClient {
     return transport.put(url, body);
   }
 
-  private Reply send(String operation, RateBudget budget, Request.Builder request) {
-    return transport.send(operation, budget, request);
+  private Reply send(String operation, Request.Builder request) {
+    return transport.send(operation, contacts, request);
   }
 }

@@ -1,6 +1,7 @@
 package dev.roster.activities.brevo;
 
 import static dev.roster.activities.brevo.BrevoClient.VENDOR;
+import static java.util.Objects.requireNonNull;
 
 import dev.roster.activities.brevo.BrevoTypes.Contact;
 import dev.roster.activities.brevo.BrevoTypes.ListAddResult;
@@ -10,6 +11,9 @@ import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.VendorException;
 import dev.roster.activities.http.VendorUnavailable;
+import dev.roster.activities.spi.ConnectorInput;
+import dev.roster.activities.spi.ContactConnector;
+import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;
@@ -22,17 +26,31 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The contact side of {@link BrevoConnector}: contacts, lists, blacklist and erasure. */
-final class BrevoContacts {
+/**
+ * The contact side of a Brevo account: contacts, lists, blacklist and erasure (vendors.md §4), on
+ * the contacts family.
+ */
+public final class BrevoContacts implements ContactConnector {
   private static final Logger log = LoggerFactory.getLogger(BrevoContacts.class);
 
   private final BrevoClient client;
 
-  BrevoContacts(BrevoClient client) {
-    this.client = client;
+  public BrevoContacts(BrevoClient client) {
+    this.client = requireNonNull(client, "client is null");
   }
 
-  ContactOutcome upsert(ContactData contact) {
+  @Override
+  public Capabilities capabilities() {
+    return BrevoConnector.CAPABILITIES;
+  }
+
+  @Override
+  public String contactsFamily() {
+    return BrevoConnector.CONTACTS_FAMILY;
+  }
+
+  @Override
+  public ContactOutcome upsert(ContactData contact) {
     String email = address(contact == null ? null : contact.email(), "upsertContact");
     Map<String, Object> attributes = new LinkedHashMap<>();
     if (contact.attributes() != null) {
@@ -59,10 +77,10 @@ final class BrevoContacts {
     }
   }
 
-  void subscribe(String rawEmail, List<String> listIds) {
+  @Override
+  public void subscribe(String rawEmail, List<String> listIds) {
     String email = address(rawEmail, "subscribe");
-    // Validate every id before the first call so a typo does not leave a half-done subscription.
-    List<Long> ids = listIds.stream().map(BrevoContacts::parseListId).toList();
+    List<Long> ids = ConnectorInput.numericListIds(VENDOR, "subscribe", listIds);
     for (long id : ids) {
       subscribeOne(email, id);
     }
@@ -113,7 +131,8 @@ final class BrevoContacts {
     log.info("brevo contact already subscribed email={} listId={}", EmailMask.mask(email), listId);
   }
 
-  ContactFootprint findContact(String rawEmail) {
+  @Override
+  public ContactFootprint findContact(String rawEmail) {
     return client
         .getContact(address(rawEmail, "findContact"))
         .map(
@@ -126,7 +145,8 @@ final class BrevoContacts {
   }
 
   /** One PUT with {@code unlinkListIds} for every list, instead of one remove call per list. */
-  int unsubscribeAll(String rawEmail) {
+  @Override
+  public int unsubscribeAll(String rawEmail) {
     String email = address(rawEmail, "unsubscribeAll");
     Optional<Contact> contact = client.getContact(email);
     List<Long> lists = contact.map(Contact::subscribedListIds).orElse(List.of());
@@ -147,7 +167,8 @@ final class BrevoContacts {
    * Blacklists an existing contact. An unknown address is left alone (false): Brevo can only
    * blacklist a contact, and offboarding must not create a record of someone it never held.
    */
-  boolean suppress(String rawEmail) {
+  @Override
+  public boolean suppress(String rawEmail) {
     String email = address(rawEmail, "suppress");
     Optional<Contact> contact = client.getContact(email);
     if (contact.isEmpty() || contact.get().emailBlacklisted()) {
@@ -167,7 +188,8 @@ final class BrevoContacts {
    * (vendors.md §4): that is UNDELETABLE with Brevo's reason, so the workflow reports it instead of
    * retrying forever.
    */
-  EraseOutcome erase(String rawEmail) {
+  @Override
+  public EraseOutcome erase(String rawEmail) {
     String email = address(rawEmail, "erase");
     if (client.getContact(email).isEmpty()) {
       return new EraseOutcome(EraseOutcome.Result.ABSENT, "no contact");
@@ -193,20 +215,8 @@ final class BrevoContacts {
     return new EraseOutcome(EraseOutcome.Result.ERASED, "deleted");
   }
 
-  private static long parseListId(String listId) {
-    try {
-      return Long.parseLong(listId.trim());
-    } catch (NumberFormatException | NullPointerException e) {
-      throw rejected("list id '" + listId + "' is not a Brevo list id (a number)", null);
-    }
-  }
-
-  /** The trimmed address; a missing one is the caller's mistake, not worth a retry. */
-  static String address(String email, String operation) {
-    if (email == null || email.isBlank()) {
-      throw new Rejected(VENDOR, operation, 0, null, "email is missing");
-    }
-    return email.trim();
+  private static String address(String email, String operation) {
+    return ConnectorInput.address(VENDOR, email, operation);
   }
 
   private static Rejected rejected(String message, VendorException cause) {

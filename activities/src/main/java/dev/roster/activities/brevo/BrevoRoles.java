@@ -2,6 +2,7 @@ package dev.roster.activities.brevo;
 
 import dev.roster.activities.brevo.BrevoTypes.Privilege;
 import dev.roster.activities.http.Rejected;
+import dev.roster.activities.spi.ConnectorInput;
 import dev.roster.workflows.request.Roles;
 import java.util.List;
 
@@ -43,13 +44,7 @@ final class BrevoRoles {
    * @throws Rejected (refused before any call) naming Roster's roles when the role is not one
    */
   static Access forRole(String role) {
-    return switch (Roles.normalize(role).orElse("")) {
-      case Roles.ADMIN -> ADMIN;
-      case Roles.EDITOR -> EDITOR;
-      case Roles.VIEWER -> VIEWER;
-      default ->
-          throw new Rejected(BrevoClient.VENDOR, "invite", 0, null, Roles.problem("role", role));
-    };
+    return ConnectorInput.forRole(BrevoClient.VENDOR, role, ADMIN, EDITOR, VIEWER);
   }
 
   private BrevoRoles() {}

@@ -1,12 +1,12 @@
 package dev.roster.activities.listmonk;
 
 import dev.roster.activities.bulkimport.ImportRow;
-import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.VendorJson;
 import dev.roster.activities.listmonk.ListmonkTypes.ImportParams;
 import dev.roster.activities.listmonk.ListmonkTypes.ImportStatus;
 import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.BulkJob;
+import dev.roster.activities.spi.ConnectorInput;
 import dev.roster.activities.spi.RejectedRow;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,31 +23,29 @@ import java.util.Locale;
  * Subscription status of existing subscribers is not overwritten, so opt-outs stay.
  */
 final class ListmonkBulkImport implements BulkImportConnector {
-  private final ListmonkConnector connector;
+  private final ListmonkImports imports;
+  private final ListmonkImportApi session;
 
-  ListmonkBulkImport(ListmonkConnector connector) {
-    this.connector = connector;
+  /**
+   * @param imports starts an import once no other runs on the instance
+   * @param session reads the instance's one import session
+   */
+  ListmonkBulkImport(ListmonkImports imports, ListmonkImportApi session) {
+    this.imports = imports;
+    this.session = session;
   }
 
   @Override
   public String startImport(List<ImportRow> rows, List<String> listIds) {
-    List<Long> lists = new ArrayList<>();
-    for (String id : listIds) {
-      try {
-        lists.add(Long.parseLong(id.trim()));
-      } catch (NumberFormatException e) {
-        throw new Rejected(
-            ListmonkClient.VENDOR, "startImport", 0, null, "list id '" + id + "' is not numeric");
-      }
-    }
+    List<Long> lists = ConnectorInput.numericListIds(ListmonkClient.VENDOR, "startImport", listIds);
     String name = "roster-" + Long.toHexString(System.nanoTime()) + ".csv";
-    ImportStatus started = connector.startImport(ImportParams.subscribe(lists), name, csv(rows));
+    ImportStatus started = imports.start(ImportParams.subscribe(lists), name, csv(rows));
     return started.name() == null || started.name().isEmpty() ? name : started.name();
   }
 
   @Override
   public BulkJob jobStatus(String jobId) {
-    ImportStatus s = connector.importStatus();
+    ImportStatus s = session.status();
     String status = s.status() == null ? "" : s.status().toLowerCase(Locale.ROOT);
     BulkJob.State state =
         switch (status) {
@@ -67,10 +65,10 @@ final class ListmonkBulkImport implements BulkImportConnector {
    */
   @Override
   public List<RejectedRow> rejectedRows(String jobId) {
-    ImportStatus s = connector.importStatus();
+    ImportStatus s = session.status();
     List<RejectedRow> out = new ArrayList<>();
     List<String> reasons =
-        connector.importLogs().lines().filter(l -> l.startsWith("skipping line")).toList();
+        session.logs().lines().filter(l -> l.startsWith("skipping line")).toList();
     int missing = Math.max(0, s.total() - s.imported());
     for (int i = 0; i < missing; i++) {
       String reason = i < reasons.size() ? reasons.get(i) : "skipped by listmonk";
@@ -84,7 +82,7 @@ final class ListmonkBulkImport implements BulkImportConnector {
     StringBuilder line = new StringBuilder("email,name,attributes\n");
     try {
       for (ImportRow row : rows) {
-        String name = ListmonkRoles.fullName(row.firstName(), row.lastName());
+        String name = ConnectorInput.fullName(row.firstName(), row.lastName());
         line.append(quote(row.email())).append(',');
         line.append(quote(name == null ? ListmonkSubscribers.localPart(row.email()) : name));
         line.append(',');

@@ -6,37 +6,30 @@ import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.listmonk.ListmonkTransport.Reply;
-import dev.roster.activities.listmonk.ListmonkTypes.ImportParams;
-import dev.roster.activities.listmonk.ListmonkTypes.ImportStatus;
 import dev.roster.activities.listmonk.ListmonkTypes.MailingList;
 import dev.roster.activities.listmonk.ListmonkTypes.Subscriber;
 import dev.roster.activities.listmonk.ListmonkWire.ListAction;
 import dev.roster.activities.listmonk.ListmonkWire.SubscriberBody;
 import dev.roster.activities.listmonk.ListmonkWire.SubscriberRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A self-hosted listmonk over HTTP (vendors.md §3). One instance per listmonk account; thread-safe.
  * Every method takes one permit from the account's single {@code api} {@link RateBudget} (listmonk
  * has no rate limiting of its own, so the budget protects the instance and its PostgreSQL) and
  * throws the {@code dev.roster.activities.http} exceptions, plus {@link ListmonkPermissionDenied}.
- * Subscribers, lists and the import live here; users and roles in {@link ListmonkUsersApi}.
+ * Subscribers and lists live here; users and roles in {@link #users()}, the import in {@link
+ * #imports()}.
  */
 public final class ListmonkClient {
-  private static final Logger log = LoggerFactory.getLogger(ListmonkClient.class);
   static final String VENDOR = "listmonk";
 
   /** listmonk sends no request id; a reverse proxy in front of it often adds one. */
@@ -44,6 +37,7 @@ public final class ListmonkClient {
 
   private final ListmonkTransport transport;
   private final ListmonkUsersApi users;
+  private final ListmonkImportApi imports;
   private final ListmonkSearch search;
 
   /**
@@ -67,12 +61,18 @@ public final class ListmonkClient {
             requireNonNull(api, "api is null"),
             requireNonNull(http, "http is null"));
     this.users = new ListmonkUsersApi(transport);
+    this.imports = new ListmonkImportApi(transport);
     this.search = new ListmonkSearch(transport);
   }
 
   /** The users and roles endpoints, on the same transport and budget. */
   public ListmonkUsersApi users() {
     return users;
+  }
+
+  /** The subscriber import, on the same transport and budget. */
+  public ListmonkImportApi imports() {
+    return imports;
   }
 
   /** Creates a subscriber. POST /api/subscribers. Conflict (409) when the email exists. */
@@ -176,70 +176,11 @@ public final class ListmonkClient {
         : page.results().stream().map(l -> new MailingList(l.id(), l.name())).toList();
   }
 
-  /**
-   * Starts the instance's one import. POST /api/import/subscribers as multipart: {@code params}
-   * JSON and {@code file} CSV ({@code email,name,attributes}). Rejected (400 "An import is already
-   * running…") while one runs.
-   */
-  public ImportStatus startImport(ImportParams params, String fileName, byte[] csv) {
-    var wire =
-        new ListmonkWire.ImportParamsBody(
-            params.blocklist() ? "blocklist" : "subscribe",
-            ",",
-            params.lists(),
-            params.subscriptionStatus(),
-            params.overwriteUserinfo(),
-            params.overwriteUserinfo(),
-            params.overwriteSubscriptionStatus());
-    RequestBody body =
-        new MultipartBody.Builder()
-            .setType(MultipartBody.FORM)
-            .addFormDataPart(
-                "params", new String(ListmonkQuery.jsonBytes(wire), StandardCharsets.UTF_8))
-            .addFormDataPart("file", fileName, RequestBody.create(csv, MediaType.get("text/csv")))
-            .build();
-    HttpUrl.Builder url = transport.url("import/subscribers");
-    return importStatus(
-        transport.send("startImport", new Request.Builder().url(url.build()).post(body)));
-  }
-
-  /** The import session. GET /api/import/subscribers. */
-  public ImportStatus importStatus() {
-    return importStatus(transport.send("importStatus", get(transport.url("import/subscribers"))));
-  }
-
-  /** The import log text. GET /api/import/subscribers/logs. */
-  public String importLogs() {
-    return transport
-        .send("importLogs", get(transport.url("import/subscribers/logs")))
-        .data(String.class);
-  }
-
-  /** Stops a running import and clears the session. DELETE /api/import/subscribers. */
-  public ImportStatus clearImport() {
-    HttpUrl.Builder url = transport.url("import/subscribers");
-    return importStatus(
-        transport.send("clearImport", new Request.Builder().url(url.build()).delete()));
-  }
-
   /** Whether a vendor exception is listmonk's 400 "… not found". */
   static boolean isNotFound(Rejected e) {
     return e.status() == 400
         && e.vendorMessage() != null
         && e.vendorMessage().toLowerCase(Locale.ROOT).contains("not found");
-  }
-
-  private static ImportStatus importStatus(Reply reply) {
-    ListmonkWire.ImportBody b = reply.data(ListmonkWire.ImportBody.class);
-    if (b.status() == null) {
-      // "none" would read as no import at all; an answer without a status says nothing.
-      throw reply.unreadable("no import status");
-    }
-    return new ImportStatus(
-        b.name(),
-        b.total() == null ? 0 : b.total(),
-        b.imported() == null ? 0 : b.imported(),
-        b.status());
   }
 
   static Subscriber subscriber(SubscriberBody s) {

@@ -26,12 +26,12 @@ final class ListmonkImports {
 
   ImportStatus start(ImportParams params, String fileName, byte[] csv) {
     synchronized (lock) {
-      ImportStatus current = client.importStatus();
+      ImportStatus current = client.imports().status();
       if (current.running()) {
         throw busy(current.status(), null);
       }
       try {
-        ImportStatus started = client.startImport(params, fileName, csv);
+        ImportStatus started = client.imports().start(params, fileName, csv);
         log.info("listmonk import started total={}", started.total());
         return started;
       } catch (Rejected e) {

@@ -2,6 +2,7 @@ package dev.roster.activities.listmonk;
 
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.listmonk.ListmonkTypes.Role;
+import dev.roster.activities.spi.ConnectorInput;
 import dev.roster.workflows.request.Roles;
 import java.util.List;
 import java.util.Locale;
@@ -18,13 +19,7 @@ final class ListmonkRoles {
    * naming Roster's roles otherwise.
    */
   static String roleName(String role) {
-    return switch (Roles.normalize(role).orElse("")) {
-      case Roles.ADMIN -> "Super Admin";
-      case Roles.EDITOR -> "Editor";
-      case Roles.VIEWER -> "Viewer";
-      default ->
-          throw new Rejected(ListmonkClient.VENDOR, "invite", 0, null, Roles.problem("role", role));
-    };
+    return ConnectorInput.forRole(ListmonkClient.VENDOR, role, "Super Admin", "Editor", "Viewer");
   }
 
   /** The id of the user role with this name; Rejected when the instance has no such role. */
@@ -49,12 +44,5 @@ final class ListmonkRoles {
   static String username(String email) {
     String name = email.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_\\-.@]", "_");
     return name.length() >= 3 ? name : (name + "___").substring(0, 3);
-  }
-
-  /** "First Last", either part optional; null when both are missing. */
-  static String fullName(String first, String last) {
-    String joined =
-        ((first == null ? "" : first.trim()) + " " + (last == null ? "" : last.trim())).trim();
-    return joined.isEmpty() ? null : joined;
   }
 }

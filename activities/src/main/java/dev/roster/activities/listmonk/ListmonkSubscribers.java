@@ -1,6 +1,7 @@
 package dev.roster.activities.listmonk;
 
 import static dev.roster.activities.listmonk.ListmonkClient.VENDOR;
+import static java.util.Objects.requireNonNull;
 
 import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.ContactMissing;
@@ -9,6 +10,9 @@ import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.activities.listmonk.ListmonkTypes.MailingList;
 import dev.roster.activities.listmonk.ListmonkTypes.Subscriber;
+import dev.roster.activities.spi.ConnectorInput;
+import dev.roster.activities.spi.ContactConnector;
+import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.ContactOutcome;
@@ -23,25 +27,39 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The contact side of {@link ListmonkConnector}: subscribers, lists, blocklist and erasure. */
-final class ListmonkSubscribers {
+/**
+ * The contact side of a listmonk instance: subscribers, lists, blocklist and erasure (vendors.md
+ * §3).
+ */
+public final class ListmonkSubscribers implements ContactConnector {
   private static final Logger log = LoggerFactory.getLogger(ListmonkSubscribers.class);
   private static final String BLOCKLISTED = "blocklisted";
   private static final String UNSUBSCRIBED = "unsubscribed";
 
   private final ListmonkClient client;
 
-  ListmonkSubscribers(ListmonkClient client) {
-    this.client = client;
+  public ListmonkSubscribers(ListmonkClient client) {
+    this.client = requireNonNull(client, "client is null");
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return ListmonkConnector.CAPABILITIES;
+  }
+
+  @Override
+  public String contactsFamily() {
+    return ListmonkConnector.FAMILY;
   }
 
   /**
    * Creates the subscriber, or on 409 replaces the existing one keeping its lists, status and other
    * attributes: PUT is a full replace that drops omitted lists (vendors.md §3).
    */
-  ContactOutcome upsert(ContactData contact) {
+  @Override
+  public ContactOutcome upsert(ContactData contact) {
     String email = address(contact == null ? null : contact.email(), "upsertContact");
-    String name = ListmonkRoles.fullName(contact.firstName(), contact.lastName());
+    String name = ConnectorInput.fullName(contact.firstName(), contact.lastName());
     Map<String, Object> attribs = new LinkedHashMap<>();
     if (contact.attributes() != null) {
       attribs.putAll(contact.attributes());
@@ -67,9 +85,10 @@ final class ListmonkSubscribers {
   }
 
   /** Adds the subscriber to the lists as confirmed. Idempotent. */
-  void subscribe(String rawEmail, List<String> listIds) {
+  @Override
+  public void subscribe(String rawEmail, List<String> listIds) {
     String email = address(rawEmail, "subscribe");
-    List<Long> ids = listIds.stream().map(ListmonkSubscribers::parseListId).toList();
+    List<Long> ids = ConnectorInput.numericListIds(VENDOR, "subscribe", listIds);
     Set<Long> known = client.listLists().stream().map(MailingList::id).collect(Collectors.toSet());
     for (long id : ids) {
       if (!known.contains(id)) {
@@ -82,7 +101,8 @@ final class ListmonkSubscribers {
     log.info("listmonk subscriber subscribed email={} lists={}", EmailMask.mask(email), ids);
   }
 
-  ContactFootprint findContact(String rawEmail) {
+  @Override
+  public ContactFootprint findContact(String rawEmail) {
     return client
         .findByEmail(address(rawEmail, "findContact"))
         .map(
@@ -95,7 +115,8 @@ final class ListmonkSubscribers {
   }
 
   /** Marks every live subscription unsubscribed (keeping the opt-out on record). Idempotent. */
-  int unsubscribeAll(String rawEmail) {
+  @Override
+  public int unsubscribeAll(String rawEmail) {
     String email = address(rawEmail, "unsubscribeAll");
     Optional<Subscriber> s = client.findByEmail(email);
     List<Long> active = s.map(ListmonkSubscribers::subscribed).orElse(List.of());
@@ -112,7 +133,8 @@ final class ListmonkSubscribers {
    * is left alone (false): blocklisting it would mean creating a subscriber, a new record of
    * someone listmonk never held, which GDPR-minded offboarding avoids.
    */
-  boolean suppress(String rawEmail) {
+  @Override
+  public boolean suppress(String rawEmail) {
     String email = address(rawEmail, "suppress");
     Optional<Subscriber> s = client.findByEmail(email);
     if (s.isEmpty() || BLOCKLISTED.equals(s.get().status())) {
@@ -127,7 +149,8 @@ final class ListmonkSubscribers {
    * Deletes the subscriber and its history, then reads it back by id. listmonk deletes any
    * subscriber, so never UNDELETABLE; a delete of an absent id succeeds, so retries are safe.
    */
-  EraseOutcome erase(String rawEmail) {
+  @Override
+  public EraseOutcome erase(String rawEmail) {
     String email = address(rawEmail, "erase");
     Optional<Subscriber> s = client.findByEmail(email);
     if (s.isEmpty()) {
@@ -150,29 +173,12 @@ final class ListmonkSubscribers {
         .toList();
   }
 
-  private static long parseListId(String listId) {
-    try {
-      return Long.parseLong(listId.trim());
-    } catch (NumberFormatException | NullPointerException e) {
-      throw new Rejected(
-          VENDOR,
-          "subscribe",
-          0,
-          null,
-          "list id '" + listId + "' is not a listmonk list id (a number)");
-    }
-  }
-
   static String localPart(String email) {
     int at = email.indexOf('@');
     return at > 0 ? email.substring(0, at) : email;
   }
 
-  /** The trimmed address; a missing one is the caller's mistake, not worth a retry. */
-  static String address(String email, String operation) {
-    if (email == null || email.isBlank()) {
-      throw new Rejected(VENDOR, operation, 0, null, "email is missing");
-    }
-    return email.trim();
+  private static String address(String email, String operation) {
+    return ConnectorInput.address(VENDOR, email, operation);
   }
 }

@@ -8,20 +8,14 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JavaType;
 import dev.roster.activities.http.Answers;
-import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.RateBudget;
-import dev.roster.activities.http.RedactingLogInterceptor;
 import dev.roster.activities.http.RetryDelays;
 import dev.roster.activities.http.Secret;
-import dev.roster.activities.http.StatusMapping;
 import dev.roster.activities.http.VendorJson;
-import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.activities.mailersend.MailerSendTypes.BlocklistEntry;
 import dev.roster.activities.mailersend.MailerSendTypes.Invite;
 import dev.roster.activities.mailersend.MailerSendTypes.Recipient;
 import dev.roster.activities.mailersend.MailerSendTypes.User;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +23,6 @@ import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * MailerSend v1 over HTTP (vendors.md §2). One instance per account; thread-safe. Every call takes
@@ -49,17 +42,8 @@ public final class MailerSendClient {
   /** Unverified: MailerSend documents no request-id header; {@code x-request-id} is the habit. */
   public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id");
 
-  /** The largest page MailerSend serves (limit 10..100). */
-  static final int PAGE_SIZE = 100;
-
-  /** A bound on pages per listing, so one activity makes a bounded number of calls. */
-  static final int MAX_PAGES = 50;
-
-  private final HttpUrl baseUrl;
-  private final Secret token;
-  private final RateBudget budget;
-  private final MeteredHttp http;
   private final ResponseReader reader;
+  private final MailerSendTransport transport;
 
   /**
    * @param baseUrl e.g. {@code https://api.mailersend.com/v1}
@@ -75,11 +59,14 @@ public final class MailerSendClient {
    */
   public MailerSendClient(
       HttpUrl baseUrl, Secret token, RateBudget budget, OkHttpClient http, int lowQuota) {
-    this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
-    this.token = requireNonNull(token, "token is null");
-    this.budget = requireNonNull(budget, "budget is null");
-    this.http = MeteredHttp.over(requireNonNull(http, "http is null"));
     this.reader = new ResponseReader(RetryDelays.system(), new QuotaWatch(lowQuota));
+    this.transport =
+        new MailerSendTransport(
+            requireNonNull(baseUrl, "baseUrl is null"),
+            requireNonNull(token, "token is null"),
+            requireNonNull(budget, "budget is null"),
+            requireNonNull(http, "http is null"),
+            reader);
   }
 
   /** The last {@code x-apiquota-remaining} seen; -1 when unlimited or nothing seen yet. */
@@ -202,53 +189,6 @@ public final class MailerSendClient {
         .expectEmptyOrJson();
   }
 
-  private <W, T> List<T> listAll(String operation, String path, Class<W> wire, Function<W, T> map) {
-    JavaType type =
-        VendorJson.MAPPER.getTypeFactory().constructParametricType(MailerSendWire.Page.class, wire);
-    List<T> out = new ArrayList<>();
-    for (int page = 1; page <= MAX_PAGES; page++) {
-      HttpUrl.Builder url =
-          url(path)
-              .addQueryParameter("page", Integer.toString(page))
-              .addQueryParameter("limit", Integer.toString(PAGE_SIZE));
-      MailerSendReply reply = send(operation, get(url));
-      MailerSendWire.Page<W> body = reply.read(type);
-      if (body.data() == null) {
-        // A page without data is not the end of the listing: it is an answer we cannot use.
-        throw Answers.unreadable(VENDOR, operation, reply.status(), "a page without data");
-      }
-      if (body.data().isEmpty()) {
-        return out;
-      }
-      body.data().forEach(w -> out.add(map.apply(w)));
-      if (isLast(body, page)) {
-        return out;
-      }
-    }
-    throw new VendorUnavailable(
-        VENDOR, operation, 200, null, "more than " + MAX_PAGES + " pages; listing stopped");
-  }
-
-  private static boolean isLast(MailerSendWire.Page<?> body, int page) {
-    if (body.links() != null) {
-      return body.links().next() == null;
-    }
-    return body.meta() == null || body.meta().lastPage() == null || page >= body.meta().lastPage();
-  }
-
-  private <W> W single(String operation, Request.Builder request, Class<W> wire) {
-    JavaType type =
-        VendorJson.MAPPER
-            .getTypeFactory()
-            .constructParametricType(MailerSendWire.Single.class, wire);
-    MailerSendReply reply = send(operation, request);
-    MailerSendWire.Single<W> body = reply.read(type);
-    if (body.data() == null) {
-      throw Answers.unreadable(VENDOR, operation, reply.status(), "no data");
-    }
-    return body.data();
-  }
-
   private static JavaType listOf(Class<?> wire) {
     var types = VendorJson.MAPPER.getTypeFactory();
     return types.constructParametricType(
@@ -260,33 +200,18 @@ public final class MailerSendClient {
   }
 
   private HttpUrl.Builder url(String segments) {
-    return baseUrl.newBuilder().addPathSegments(segments);
+    return transport.url(segments);
+  }
+
+  private <W, T> List<T> listAll(String operation, String path, Class<W> wire, Function<W, T> map) {
+    return transport.listAll(operation, path, wire, map);
+  }
+
+  private <W> W single(String operation, Request.Builder request, Class<W> wire) {
+    return transport.single(operation, request, wire);
   }
 
   private MailerSendReply send(String operation, Request.Builder request) {
-    Request built =
-        request
-            .tag(RateBudget.Permit.class, budget.permit(operation))
-            .header("Authorization", "Bearer " + token.reveal())
-            .header("Accept", "application/json")
-            .build();
-    try (Response response = http.newCall(built).execute()) {
-      String body = response.body().string();
-      reader.observe(response);
-      if (response.isSuccessful()) {
-        return new MailerSendReply(operation, response.code(), body);
-      }
-      String requestId = RedactingLogInterceptor.requestId(response.headers(), REQUEST_ID_HEADERS);
-      Duration retryAfter = response.code() == 429 ? reader.retryAfter(response) : null;
-      throw StatusMapping.forStatus(
-          VENDOR,
-          operation,
-          response.code(),
-          requestId,
-          ResponseReader.errorMessage(body),
-          retryAfter);
-    } catch (IOException e) {
-      throw StatusMapping.forIo(VENDOR, operation, e);
-    }
+    return transport.send(operation, request);
   }
 }

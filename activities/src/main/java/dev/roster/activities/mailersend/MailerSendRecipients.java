@@ -1,13 +1,19 @@
 package dev.roster.activities.mailersend;
 
 import static dev.roster.activities.mailersend.MailerSendClient.VENDOR;
+import static java.util.Objects.requireNonNull;
 
 import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.Rejected;
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.activities.mailersend.MailerSendTypes.Recipient;
+import dev.roster.activities.spi.ConnectorInput;
+import dev.roster.activities.spi.ContactConnector;
+import dev.roster.workflows.account.Capabilities;
+import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactFootprint;
+import dev.roster.workflows.contacts.ContactOutcome;
 import dev.roster.workflows.contacts.EraseOutcome;
 import java.util.List;
 import java.util.Optional;
@@ -15,22 +21,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The offboarding side of {@link MailerSendConnector}: recipients (addresses MailerSend has sent
- * mail to) and the blocklist. MailerSend keeps no contacts or lists.
+ * The contact side of a MailerSend account, for offboarding: recipients (addresses MailerSend has
+ * sent mail to) and the blocklist. MailerSend keeps no contacts or lists: its capabilities say
+ * contacts=false, lists=false, so upsert and subscribe are never planned and fail loudly if called.
  */
-final class MailerSendRecipients {
+public final class MailerSendRecipients implements ContactConnector {
   private static final Logger log = LoggerFactory.getLogger(MailerSendRecipients.class);
 
   private final MailerSendClient client;
   private final String blocklistDomainId;
 
-  MailerSendRecipients(MailerSendClient client, String blocklistDomainId) {
-    this.client = client;
+  /**
+   * @param blocklistDomainId the domain {@link #suppress} blocks on, or null for the whole account
+   */
+  public MailerSendRecipients(MailerSendClient client, String blocklistDomainId) {
+    this.client = requireNonNull(client, "client is null");
     this.blocklistDomainId = blocklistDomainId;
   }
 
-  /** exists = a recipient with the address; suppressed = a blocklist entry stops mail to it. */
-  ContactFootprint findContact(String rawEmail) {
+  @Override
+  public Capabilities capabilities() {
+    return MailerSendConnector.CAPABILITIES;
+  }
+
+  @Override
+  public String contactsFamily() {
+    return MailerSendConnector.TEAM_FAMILY;
+  }
+
+  /** MailerSend keeps no contacts; never planned (capabilities), so a call is a bug. Rejected. */
+  @Override
+  public ContactOutcome upsert(ContactData contact) {
+    throw noContacts("upsertContact");
+  }
+
+  /** MailerSend has no lists; never planned (capabilities), so a call is a bug. Rejected. */
+  @Override
+  public void subscribe(String email, List<String> listIds) {
+    throw noContacts("subscribe");
+  }
+
+  /** MailerSend has no lists to leave: always 0, without a call. */
+  @Override
+  public int unsubscribeAll(String email) {
+    address(email, "unsubscribeAll");
+    return 0;
+  }
+
+  /**
+   * The recipient and the blocklist, never any lists: exists = a recipient with the address;
+   * suppressed = a blocklist entry stops mail to it. Read-only.
+   */
+  @Override
+  public ContactFootprint findContact(String rawEmail) {
     String email = address(rawEmail, "findContact");
     boolean recipient = findRecipient(email).isPresent();
     boolean suppressed = isSuppressed(email);
@@ -45,7 +88,8 @@ final class MailerSendRecipients {
    * blocklist entry is just the address, so an unknown address is blocked too: that is what stops a
    * later send to it. Any entry that already stops mail to it (exact or pattern) counts.
    */
-  boolean suppress(String rawEmail) {
+  @Override
+  public boolean suppress(String rawEmail) {
     String email = address(rawEmail, "suppress");
     if (isSuppressed(email)) {
       return false;
@@ -63,7 +107,8 @@ final class MailerSendRecipients {
     return true;
   }
 
-  boolean isSuppressed(String rawEmail) {
+  /** Whether a blocklist entry (exact or pattern) stops mail to the address. Read-only. */
+  public boolean isSuppressed(String rawEmail) {
     String email = address(rawEmail, "isSuppressed");
     return client.listBlocklist().stream().anyMatch(b -> b.matches(email));
   }
@@ -73,7 +118,8 @@ final class MailerSendRecipients {
    * UNDELETABLE. The blocklist entry, if any, stays: it is what keeps the address from being mailed
    * again, the suppression offboarding asked for.
    */
-  EraseOutcome erase(String rawEmail) {
+  @Override
+  public EraseOutcome erase(String rawEmail) {
     String email = address(rawEmail, "erase");
     Optional<Recipient> recipient = findRecipient(email);
     if (recipient.isEmpty()) {
@@ -100,11 +146,11 @@ final class MailerSendRecipients {
         .findFirst();
   }
 
-  /** The trimmed address; a missing one is the caller's mistake, not worth a retry. */
-  static String address(String email, String operation) {
-    if (email == null || email.isBlank()) {
-      throw new Rejected(VENDOR, operation, 0, null, "email is missing");
-    }
-    return email.trim();
+  private static Rejected noContacts(String operation) {
+    return new Rejected(VENDOR, operation, 0, null, "MailerSend keeps no contacts or lists");
+  }
+
+  private static String address(String email, String operation) {
+    return ConnectorInput.address(VENDOR, email, operation);
   }
 }

@@ -7,7 +7,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
-/** Request builders with JSON bodies; {@link MailerSendClient} adds auth and sends them. */
+/** Request builders with JSON bodies; {@link MailerSendTransport} adds auth and sends them. */
 final class MailerSendRequests {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 

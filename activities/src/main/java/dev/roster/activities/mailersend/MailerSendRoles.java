@@ -1,6 +1,7 @@
 package dev.roster.activities.mailersend;
 
 import dev.roster.activities.http.Rejected;
+import dev.roster.activities.spi.ConnectorInput;
 import dev.roster.workflows.request.Roles;
 import java.util.List;
 
@@ -39,14 +40,7 @@ final class MailerSendRoles {
    * @throws Rejected (refused before any call) naming Roster's roles when the role is not one
    */
   static Access forRole(String role) {
-    return switch (Roles.normalize(role).orElse("")) {
-      case Roles.ADMIN -> ADMIN;
-      case Roles.EDITOR -> EDITOR;
-      case Roles.VIEWER -> VIEWER;
-      default ->
-          throw new Rejected(
-              MailerSendClient.VENDOR, "invite", 0, null, Roles.problem("role", role));
-    };
+    return ConnectorInput.forRole(MailerSendClient.VENDOR, role, ADMIN, EDITOR, VIEWER);
   }
 
   private MailerSendRoles() {}

@@ -1,12 +1,12 @@
 package dev.roster.activities.mailjet;
 
 import dev.roster.activities.bulkimport.ImportRow;
-import dev.roster.activities.http.Rejected;
 import dev.roster.activities.mailjet.MailjetTypes.Action;
 import dev.roster.activities.mailjet.MailjetTypes.BulkContact;
 import dev.roster.activities.mailjet.MailjetTypes.ListAction;
 import dev.roster.activities.spi.BulkImportConnector;
 import dev.roster.activities.spi.BulkJob;
+import dev.roster.activities.spi.ConnectorInput;
 import dev.roster.activities.spi.RejectedRow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,42 +38,38 @@ final class MailjetBulkImport implements BulkImportConnector {
 
   @Override
   public String startImport(List<ImportRow> rows, List<String> listIds) {
-    List<ListAction> lists = new ArrayList<>();
-    for (String id : listIds) {
-      try {
-        lists.add(new ListAction(Long.parseLong(id.trim()), Action.ADDNOFORCE));
-      } catch (NumberFormatException e) {
-        throw new Rejected(
-            MailjetTransport.VENDOR,
-            "startBulkJob",
-            0,
-            null,
-            "list id '" + id + "' is not numeric");
-      }
-    }
+    List<ListAction> lists =
+        ConnectorInput.numericListIds(MailjetTransport.VENDOR, "startBulkJob", listIds).stream()
+            .map(id -> new ListAction(id, Action.ADDNOFORCE))
+            .toList();
     Map<String, String> datatypes = new LinkedHashMap<>();
     List<BulkContact> contacts = new ArrayList<>(rows.size());
     for (ImportRow row : rows) {
       Map<String, Object> properties = new LinkedHashMap<>();
       row.attributes().forEach((k, v) -> properties.put(k.trim().toLowerCase(Locale.ROOT), v));
       if (row.firstName() != null) {
-        properties.put(MailjetConnector.FIRST_NAME_PROPERTY, row.firstName());
+        properties.put(MailjetContacts.FIRST_NAME_PROPERTY, row.firstName());
       }
       if (row.lastName() != null) {
-        properties.put(MailjetConnector.LAST_NAME_PROPERTY, row.lastName());
+        properties.put(MailjetContacts.LAST_NAME_PROPERTY, row.lastName());
       }
       properties.keySet().forEach(name -> datatypes.put(name, "str"));
-      contacts.add(new BulkContact(row.email(), displayName(row), null, properties));
+      contacts.add(
+          new BulkContact(
+              row.email(),
+              ConnectorInput.fullName(row.firstName(), row.lastName()),
+              null,
+              properties));
     }
     if (!datatypes.isEmpty()) {
       client.ensureProperties(datatypes);
     }
-    return Long.toString(client.startBulkJob(contacts, lists));
+    return Long.toString(client.jobs().start(contacts, lists));
   }
 
   @Override
   public BulkJob jobStatus(String jobId) {
-    MailjetTypes.BulkJob job = client.bulkJobStatus(Long.parseLong(jobId));
+    MailjetTypes.BulkJob job = client.jobs().status(Long.parseLong(jobId));
     BulkJob.State state =
         switch (job.state()) {
           case COMPLETED -> BulkJob.State.COMPLETED;
@@ -86,22 +82,13 @@ final class MailjetBulkImport implements BulkImportConnector {
 
   @Override
   public List<RejectedRow> rejectedRows(String jobId) {
-    MailjetTypes.BulkJob job = client.bulkJobStatus(Long.parseLong(jobId));
+    MailjetTypes.BulkJob job = client.jobs().status(Long.parseLong(jobId));
     if (!job.hasRowErrors() && job.state() != MailjetTypes.JobState.FAILED) {
       return List.of();
     }
-    return client.bulkJobErrors(Long.parseLong(jobId)).stream()
+    return client.jobs().errors(Long.parseLong(jobId)).stream()
         .map(e -> new RejectedRow(e.email(), e.message()))
         .toList();
-  }
-
-  private static String displayName(ImportRow row) {
-    String joined =
-        ((row.firstName() == null ? "" : row.firstName())
-                + " "
-                + (row.lastName() == null ? "" : row.lastName()))
-            .trim();
-    return joined.isEmpty() ? null : joined;
   }
 
   @Override

@@ -9,13 +9,7 @@ import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.activities.mailjet.MailjetTransport.Reply;
-import dev.roster.activities.mailjet.MailjetTypes.BulkContact;
-import dev.roster.activities.mailjet.MailjetTypes.BulkJob;
-import dev.roster.activities.mailjet.MailjetTypes.BulkRowError;
 import dev.roster.activities.mailjet.MailjetTypes.Contact;
-import dev.roster.activities.mailjet.MailjetTypes.ContactList;
-import dev.roster.activities.mailjet.MailjetTypes.ListAction;
-import dev.roster.activities.mailjet.MailjetTypes.ListRecipient;
 import dev.roster.activities.mailjet.MailjetTypes.Property;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +22,9 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * Mailjet's contact API over HTTP (vendors.md §1): v3 REST, the v4 erasure and the v3 DATA error
- * file. One instance per Mailjet account; thread-safe. Every call takes one permit from the
+ * Mailjet's contact API over HTTP (vendors.md §1): contacts, their properties and the v4 erasure
+ * here; lists and memberships in {@link #lists()}, bulk jobs and the v3 DATA error file in {@link
+ * #jobs()}. One instance per Mailjet account; thread-safe. Every call takes one permit from the
  * account's single "api" {@link RateBudget} (Mailjet limits per API key) and throws the {@code
  * dev.roster.activities.http} exceptions; a 400 "MJ18 … already exists" is a {@link Conflict}. Path
  * parameters that may be addresses go through {@code addPathSegment}, so {@code +} and {@code @}
@@ -46,6 +41,7 @@ public final class MailjetClient {
   static final String REST = "v3/REST";
 
   private final MailjetTransport transport;
+  private final MailjetListsApi lists;
   private final MailjetJobs jobs;
 
   /**
@@ -56,7 +52,18 @@ public final class MailjetClient {
   public MailjetClient(
       HttpUrl baseUrl, Secret apiKey, Secret secretKey, RateBudget api, OkHttpClient http) {
     this.transport = new MailjetTransport(baseUrl, apiKey, secretKey, api, http);
+    this.lists = new MailjetListsApi(transport);
     this.jobs = new MailjetJobs(transport);
+  }
+
+  /** Contact lists and memberships, on the same transport and budget. */
+  public MailjetListsApi lists() {
+    return lists;
+  }
+
+  /** Bulk upserts (managemanycontacts), their status and error files. */
+  public MailjetJobs jobs() {
+    return jobs;
   }
 
   /**
@@ -167,87 +174,6 @@ public final class MailjetClient {
     transport.put("setContactData", rest("contactdata").addPathSegment(idOrEmail), body);
   }
 
-  /** Every list. GET /v3/REST/contactslist, paged. */
-  public List<ContactList> listContactLists() {
-    return transport
-        .all("listContactLists", rest("contactslist"), MailjetWire.ContactsList.class)
-        .stream()
-        .map(MailjetWire.ContactsList::toContactList)
-        .toList();
-  }
-
-  /** GET /v3/REST/contactslist/{id}; empty on 404. */
-  public Optional<ContactList> getContactList(long listId) {
-    try {
-      Reply reply =
-          transport.get("getContactList", rest("contactslist").addPathSegment("" + listId));
-      return Optional.ofNullable(reply.first(MailjetWire.ContactsList.class))
-          .map(MailjetWire.ContactsList::toContactList);
-    } catch (NotFound absent) {
-      return Optional.empty();
-    }
-  }
-
-  /** POST /v3/REST/contactslist. Conflict when the name is taken. */
-  public ContactList createContactList(String name) {
-    var body = new MailjetWire.CreateList(name);
-    return required(
-            "createContactList",
-            transport
-                .post("createContactList", rest("contactslist"), body)
-                .first(MailjetWire.ContactsList.class))
-        .toContactList();
-  }
-
-  /** GET /v3/REST/listrecipient?Contact=&ContactsList= (vendors.md §1: not ContactID/ListID). */
-  public Optional<ListRecipient> findListRecipient(long contactId, long listId) {
-    var url =
-        rest("listrecipient")
-            .addQueryParameter("Contact", Long.toString(contactId))
-            .addQueryParameter("ContactsList", Long.toString(listId));
-    return Optional.ofNullable(
-            transport.get("findListRecipient", url).first(MailjetWire.ListRecipient.class))
-        .map(MailjetWire.ListRecipient::toRecipient);
-  }
-
-  /** Every membership of the contact, subscribed or not. GET /v3/REST/listrecipient?Contact=. */
-  public List<ListRecipient> listRecipients(long contactId) {
-    var url = rest("listrecipient").addQueryParameter("Contact", Long.toString(contactId));
-    return transport.all("listRecipients", url, MailjetWire.ListRecipient.class).stream()
-        .map(MailjetWire.ListRecipient::toRecipient)
-        .toList();
-  }
-
-  /** POST /v3/REST/listrecipient. Conflict when the membership exists; Rejected for bad ids. */
-  public ListRecipient subscribe(long contactId, long listId) {
-    var body = new MailjetWire.Subscribe(contactId, listId, false);
-    MailjetWire.ListRecipient created =
-        required(
-            "subscribe",
-            transport
-                .post("subscribe", rest("listrecipient"), body)
-                .first(MailjetWire.ListRecipient.class));
-    if (created.id() == null) {
-      throw Answers.unreadable(VENDOR, "subscribe", 201, "a membership without ID");
-    }
-    return created.toRecipient();
-  }
-
-  /** PUT /v3/REST/listrecipient/{id} {@code {"IsUnsubscribed":true}}. Idempotent. */
-  public void unsubscribe(long recipientId) {
-    setUnsubscribed("unsubscribe", recipientId, true);
-  }
-
-  /** PUT /v3/REST/listrecipient/{id} {@code {"IsUnsubscribed":false}}. Idempotent. */
-  public void resubscribe(long recipientId) {
-    setUnsubscribed("resubscribe", recipientId, false);
-  }
-
-  /** DELETE /v3/REST/listrecipient/{id} (204). NotFound when it is already gone. */
-  public void removeListRecipient(long recipientId) {
-    transport.delete("removeListRecipient", rest("listrecipient").addPathSegment("" + recipientId));
-  }
-
   /**
    * Erases a contact: DELETE /v4/contacts/{id} (v3 cannot delete: mailjet-apiv3-php#98), then reads
    * it back and checks that it is gone or anonymised. Idempotent: a 404 on the DELETE (an earlier
@@ -266,28 +192,6 @@ public final class MailjetClient {
       throw new VendorUnavailable(
           VENDOR, "eraseContact", 200, null, "contact " + id + " still readable after erasure");
     }
-  }
-
-  /** Starts an asynchronous bulk upsert. POST /v3/REST/contact/managemanycontacts; the JobID. */
-  public long startBulkJob(List<BulkContact> contacts, List<ListAction> lists) {
-    return jobs.start(contacts, lists);
-  }
-
-  /** GET /v3/REST/contact/managemanycontacts/{jobId}; either status vocabulary (vendors.md ⚠). */
-  public BulkJob bulkJobStatus(long jobId) {
-    return jobs.status(jobId);
-  }
-
-  /**
-   * The rows a finished job refused. GET /v3/DATA/batchjob/{jobId}/JSONError/application:json/LAST.
-   */
-  public List<BulkRowError> bulkJobErrors(long jobId) {
-    return jobs.errors(jobId);
-  }
-
-  private void setUnsubscribed(String operation, long recipientId, boolean unsubscribed) {
-    var url = rest("listrecipient").addPathSegment(Long.toString(recipientId));
-    transport.put(operation, url, new MailjetWire.SetUnsubscribed(unsubscribed));
   }
 
   private HttpUrl.Builder rest(String segments) {

@@ -12,8 +12,12 @@ import dev.roster.activities.mailjet.MailjetTypes.BulkRowError;
 import dev.roster.activities.mailjet.MailjetTypes.ListAction;
 import java.util.List;
 
-/** Mailjet's bulk jobs for {@link MailjetClient}: managemanycontacts, its status and error file. */
-final class MailjetJobs {
+/**
+ * Mailjet's bulk jobs: managemanycontacts, its status and error file (vendors.md §1). Shares the
+ * {@link MailjetClient}'s transport and budget; obtain it with {@link MailjetClient#jobs()}.
+ * Thread-safe.
+ */
+public final class MailjetJobs {
   private final MailjetTransport transport;
 
   MailjetJobs(MailjetTransport transport) {
@@ -21,7 +25,7 @@ final class MailjetJobs {
   }
 
   /** Starts an asynchronous bulk upsert. POST /v3/REST/contact/managemanycontacts; the JobID. */
-  long start(List<BulkContact> contacts, List<ListAction> lists) {
+  public long start(List<BulkContact> contacts, List<ListAction> lists) {
     var rows =
         contacts.stream()
             .map(
@@ -46,7 +50,7 @@ final class MailjetJobs {
   }
 
   /** GET /v3/REST/contact/managemanycontacts/{jobId}; either status vocabulary (vendors.md ⚠). */
-  BulkJob status(long jobId) {
+  public BulkJob status(long jobId) {
     var url =
         transport
             .url(MailjetClient.REST + "/contact/managemanycontacts")
@@ -64,7 +68,7 @@ final class MailjetJobs {
    * The file's shape is undocumented ("JSON error details"), so it is read leniently: an array of
    * row objects, or an envelope whose Data holds them.
    */
-  List<BulkRowError> errors(long jobId) {
+  public List<BulkRowError> errors(long jobId) {
     var url =
         transport
             .url("v3/DATA/batchjob")

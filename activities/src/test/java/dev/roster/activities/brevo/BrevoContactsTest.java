@@ -32,7 +32,7 @@ class BrevoContactsTest {
   @Test
   void upsertCreatesContactWithBrevoNameAttributes() {
     ContactOutcome outcome =
-        brevo.connector.upsert(new ContactData(ADA, "Ada", "Lovelace", Map.of("company", "AE")));
+        brevo.contacts.upsert(new ContactData(ADA, "Ada", "Lovelace", Map.of("company", "AE")));
 
     assertThat(outcome).isEqualTo(ContactOutcome.CREATED);
     Contact contact = brevo.fake.contact(ADA).orElseThrow();
@@ -44,9 +44,9 @@ class BrevoContactsTest {
 
   @Test
   void upsertingTwiceUpdatesTheSameContact() {
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, Map.of()));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, Map.of()));
 
-    ContactOutcome second = brevo.connector.upsert(new ContactData(ADA, "Augusta", null, null));
+    ContactOutcome second = brevo.contacts.upsert(new ContactData(ADA, "Augusta", null, null));
 
     assertThat(second).isEqualTo(ContactOutcome.UPDATED);
     assertThat(brevo.fake.contacts()).hasSize(1);
@@ -56,7 +56,7 @@ class BrevoContactsTest {
 
   @Test
   void getContactFindsAnAddressWithPlusAndReportsAbsence() {
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null));
 
     assertThat(brevo.client.getContact(ADA))
         .hasValueSatisfying(c -> assertThat(c.email()).isEqualTo(ADA));
@@ -65,7 +65,7 @@ class BrevoContactsTest {
 
   @Test
   void updateContactChangesAttributesAndAddsLists() {
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null));
 
     brevo.client.updateContact(ADA, Map.of("LASTNAME", "King"), List.of(7L));
 
@@ -76,9 +76,9 @@ class BrevoContactsTest {
 
   @Test
   void subscribeAddsTheContactToEveryList() {
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null));
 
-    brevo.connector.subscribe(ADA, List.of("2", "7"));
+    brevo.contacts.subscribe(ADA, List.of("2", "7"));
 
     assertThat(brevo.fake.listMemberEmails(2)).containsExactly(ADA);
     assertThat(brevo.fake.listMemberEmails(7)).containsExactly(ADA);
@@ -86,10 +86,10 @@ class BrevoContactsTest {
 
   @Test
   void subscribingTwiceIsSuccess() {
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
-    brevo.connector.subscribe(ADA, List.of("2"));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.contacts.subscribe(ADA, List.of("2"));
 
-    brevo.connector.subscribe(ADA, List.of("2"));
+    brevo.contacts.subscribe(ADA, List.of("2"));
 
     assertThat(brevo.fake.listMemberEmails(2)).containsExactly(ADA);
   }
@@ -97,8 +97,8 @@ class BrevoContactsTest {
   @Test
   void alreadySubscribedRefusedWithBadRequestIsSuccess() {
     // Real Brevo may answer 400 when nothing was added; the contact's lists decide.
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
-    brevo.connector.subscribe(ADA, List.of("2"));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.contacts.subscribe(ADA, List.of("2"));
     brevo
         .fake
         .faults()
@@ -109,7 +109,7 @@ class BrevoContactsTest {
             "{\"code\":\"invalid_parameter\","
                 + "\"message\":\"Contact already in list and/or does not exist\"}");
 
-    brevo.connector.subscribe(ADA, List.of("2"));
+    brevo.contacts.subscribe(ADA, List.of("2"));
 
     assertThat(brevo.fake.listMemberEmails(2)).containsExactly(ADA);
   }
@@ -118,14 +118,14 @@ class BrevoContactsTest {
   void aListRefusalCarriesBrevosStatusRequestIdAndMessage() {
     // Brevo refuses with 400 and the contact is not on the list: the refusal is Brevo's, with its
     // status and words, not a Roster refusal without a status.
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null));
     brevo
         .fake
         .faults()
         .failNext(
             1, 400, Map.of(), "{\"code\":\"invalid_parameter\",\"message\":\"List is archived\"}");
 
-    assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("2")))
+    assertThatThrownBy(() -> brevo.contacts.subscribe(ADA, List.of("2")))
         .isInstanceOfSatisfying(
             Rejected.class,
             e -> {
@@ -140,21 +140,21 @@ class BrevoContactsTest {
 
   @Test
   void subscribingAnUnknownContactSaysTheContactIsMissing() {
-    assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("2")))
+    assertThatThrownBy(() -> brevo.contacts.subscribe(ADA, List.of("2")))
         .isInstanceOf(ContactMissing.class);
   }
 
   @Test
   void subscribingToAnUnknownListIsRejected() {
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
-    assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("99")))
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null));
+    assertThatThrownBy(() -> brevo.contacts.subscribe(ADA, List.of("99")))
         .isInstanceOf(Rejected.class)
         .hasMessageContaining("list 99 does not exist");
   }
 
   @Test
   void aListIdThatIsNotANumberIsRejectedWithoutACall() {
-    assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("newsletter")))
+    assertThatThrownBy(() -> brevo.contacts.subscribe(ADA, List.of("newsletter")))
         .isInstanceOf(Rejected.class);
     assertThat(brevo.fake.totalCalls()).isZero();
   }

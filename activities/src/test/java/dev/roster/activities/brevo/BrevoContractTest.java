@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roster.activities.http.VendorJson;
+import dev.roster.activities.spi.ContactConnector;
+import dev.roster.activities.spi.TeamConnector;
 import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.workflows.contacts.ContactData;
@@ -61,14 +63,15 @@ class BrevoContractTest {
     brevo =
         BrevoFixture.start(
             FakeBrevo.Options.builder().contactsLimit(1000, Duration.ofSeconds(1)).build(), null);
-    BrevoConnector c = brevo.connector;
-    c.invite(ADA, "editor");
-    c.resend(ADA);
-    c.cancel(ADA);
-    c.invite(ADA, "viewer");
+    TeamConnector team = brevo.team;
+    ContactConnector c = brevo.contacts;
+    team.invite(ADA, "editor");
+    team.resend(ADA);
+    team.cancel(ADA);
+    team.invite(ADA, "viewer");
     brevo.fake.acceptInvitation(ADA);
-    c.remove(ADA);
-    c.listMembers();
+    team.remove(ADA);
+    team.listMembers();
     c.upsert(new ContactData(ADA, "Ada", "Lovelace", Map.of("company", "AE")));
     c.subscribe(ADA, List.of("2", "7"));
     brevo.client.updateContact(ADA, Map.of("LASTNAME", "King"), List.of(2L));

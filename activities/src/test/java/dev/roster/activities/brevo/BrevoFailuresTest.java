@@ -37,9 +37,9 @@ class BrevoFailuresTest {
   @BeforeEach
   void start() {
     brevo = BrevoFixture.start();
-    team = new TeamActivitiesImpl(Map.<String, TeamConnector>of("brevo-main", brevo.connector));
+    team = new TeamActivitiesImpl(Map.<String, TeamConnector>of("brevo-main", brevo.team));
     contacts =
-        new ContactActivitiesImpl(Map.<String, ContactConnector>of("brevo-main", brevo.connector));
+        new ContactActivitiesImpl(Map.<String, ContactConnector>of("brevo-main", brevo.contacts));
   }
 
   @AfterEach
@@ -59,9 +59,10 @@ class BrevoFailuresTest {
                 "brevo", "brevo-main/contacts", new RateBudget.Limit(10, Duration.ofSeconds(1))),
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
     brevo.fake.resetCounters();
-    client.listInvitedUsers();
+    client.organization().listInvitedUsers();
 
-    RateLimited e = catchThrowableOfType(RateLimited.class, client::listInvitedUsers);
+    RateLimited e =
+        catchThrowableOfType(RateLimited.class, client.organization()::listInvitedUsers);
 
     assertThat(e.status()).isZero();
     assertThat(e.getMessage()).contains("local rate budget brevo-main/organization is spent");
@@ -80,8 +81,7 @@ class BrevoFailuresTest {
             Map.of("x-sib-ratelimit-reset", "7", "x-sib-request-id", "req-429"),
             "{\"code\":\"too_many_requests\",\"message\":\"The expected rate limit is exceeded.\"}");
 
-    RateLimited e =
-        catchThrowableOfType(RateLimited.class, () -> brevo.connector.invite(ADA, "viewer"));
+    RateLimited e = catchThrowableOfType(RateLimited.class, () -> brevo.team.invite(ADA, "viewer"));
 
     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
     assertThat(e.status()).isEqualTo(429);
@@ -107,19 +107,22 @@ class BrevoFailuresTest {
         .fake
         .faults()
         .failNext(1, 429, Map.of("Retry-After", "30", "x-sib-ratelimit-reset", "7"), "");
-    RateLimited e = catchThrowableOfType(RateLimited.class, () -> brevo.client.listInvitedUsers());
+    RateLimited e =
+        catchThrowableOfType(
+            RateLimited.class, () -> brevo.client.organization().listInvitedUsers());
     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
   void wrongApiKeyIsNonRetryableAuthFailed() {
     BrevoClient wrongKey = BrevoFixture.client(brevo.fake, "not-the-key", null);
-    AuthFailed e = catchThrowableOfType(AuthFailed.class, () -> wrongKey.listInvitedUsers());
+    AuthFailed e =
+        catchThrowableOfType(AuthFailed.class, () -> wrongKey.organization().listInvitedUsers());
     assertThat(e.status()).isEqualTo(401);
     assertThat(e.getMessage()).doesNotContain("not-the-key");
 
     TeamActivitiesImpl wrongTeam =
-        new TeamActivitiesImpl(Map.of("brevo-main", new BrevoConnector(wrongKey)));
+        new TeamActivitiesImpl(Map.of("brevo-main", new BrevoTeam(wrongKey.organization())));
     ApplicationFailure f =
         catchThrowableOfType(ApplicationFailure.class, () -> wrongTeam.listMembers("brevo-main"));
     assertThat(f.getType()).isEqualTo(FailureTypes.AUTH_FAILED);
@@ -131,7 +134,7 @@ class BrevoFailuresTest {
     brevo.fake.faults().failNext(1, 400, Map.of(), ERROR_400);
     Rejected e =
         catchThrowableOfType(
-            Rejected.class, () -> brevo.connector.upsert(new ContactData(ADA, "Ada", null, null)));
+            Rejected.class, () -> brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null)));
     assertThat(e.vendorMessage()).isEqualTo("Invalid email address");
 
     brevo.fake.faults().failNext(1, 400, Map.of(), ERROR_400);
@@ -147,7 +150,7 @@ class BrevoFailuresTest {
   void serverErrorIsRetryableVendorUnavailable() {
     brevo.fake.faults().failNext(1, 500, Map.of(), "<html>oops</html>");
     VendorUnavailable e =
-        catchThrowableOfType(VendorUnavailable.class, () -> brevo.connector.listMembers());
+        catchThrowableOfType(VendorUnavailable.class, () -> brevo.team.listMembers());
     assertThat(e.status()).isEqualTo(500);
     assertThat(e.getMessage()).doesNotContain("oops");
 
@@ -165,7 +168,7 @@ class BrevoFailuresTest {
     VendorUnavailable e =
         catchThrowableOfType(
             VendorUnavailable.class,
-            () -> brevo.connector.upsert(new ContactData(ADA, "Ada", null, null)));
+            () -> brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null)));
 
     assertThat(e.status()).isZero();
     assertThat(brevo.fake.contact(ADA)).isEmpty();
@@ -194,7 +197,7 @@ class BrevoFailuresTest {
                 "brevo", "brevo-main/contacts", new RateBudget.Limit(10, Duration.ofSeconds(1))),
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
     TeamActivitiesImpl tightTeam =
-        new TeamActivitiesImpl(Map.of("brevo-main", new BrevoConnector(tight)));
+        new TeamActivitiesImpl(Map.of("brevo-main", new BrevoTeam(tight.organization())));
     tightTeam.listMembers("brevo-main");
 
     ApplicationFailure f =

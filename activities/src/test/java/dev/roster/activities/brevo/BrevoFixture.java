@@ -3,6 +3,8 @@ package dev.roster.activities.brevo;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
+import dev.roster.activities.spi.ContactConnector;
+import dev.roster.activities.spi.TeamConnector;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import java.time.Duration;
 import okhttp3.HttpUrl;
@@ -14,11 +16,15 @@ final class BrevoFixture implements AutoCloseable {
   final FakeBrevo fake;
   final BrevoClient client;
   final BrevoConnector connector;
+  final TeamConnector team;
+  final ContactConnector contacts;
 
   private BrevoFixture(FakeBrevo fake, BrevoClient client) {
     this.fake = fake;
     this.client = client;
     this.connector = new BrevoConnector(client);
+    this.team = connector.team();
+    this.contacts = connector.contacts();
   }
 
   static BrevoFixture start() {

@@ -46,19 +46,19 @@ class BrevoOffboardingTest {
   }
 
   private void subscribedAda() {
-    brevo.connector.upsert(new ContactData(ADA, "Ada", "Lovelace", null));
-    brevo.connector.subscribe(ADA, List.of("2", "7"));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", "Lovelace", null));
+    brevo.contacts.subscribe(ADA, List.of("2", "7"));
   }
 
   @Test
   void declaresEveryContactCapability() {
-    assertThat(brevo.connector.capabilities())
+    assertThat(brevo.contacts.capabilities())
         .isEqualTo(new Capabilities(Capabilities.TeamInvite.INVITATION, true, true, true, true));
   }
 
   @Test
   void findContactOfAnUnknownPersonIsAbsent() {
-    assertThat(brevo.connector.findContact(ADA)).isEqualTo(ContactFootprint.absent());
+    assertThat(brevo.contacts.findContact(ADA)).isEqualTo(ContactFootprint.absent());
   }
 
   @Test
@@ -66,16 +66,16 @@ class BrevoOffboardingTest {
     subscribedAda();
     brevo.fake.unsubscribeFromList(ADA, 7);
 
-    assertThat(brevo.connector.findContact(ADA))
+    assertThat(brevo.contacts.findContact(ADA))
         .isEqualTo(new ContactFootprint(true, List.of("2"), false));
   }
 
   @Test
   void findContactShowsTheBlacklist() {
     subscribedAda();
-    brevo.connector.suppress(ADA);
+    brevo.contacts.suppress(ADA);
 
-    assertThat(brevo.connector.findContact(ADA))
+    assertThat(brevo.contacts.findContact(ADA))
         .isEqualTo(new ContactFootprint(true, List.of("2", "7"), true));
   }
 
@@ -83,9 +83,9 @@ class BrevoOffboardingTest {
   void unsubscribeAllUnlinksEveryListInOneCallThenReturnsZero() {
     subscribedAda();
 
-    assertThat(brevo.connector.unsubscribeAll(ADA)).isEqualTo(2);
-    assertThat(brevo.connector.unsubscribeAll(ADA)).isZero();
-    assertThat(brevo.connector.unsubscribeAll("nobody@example.com")).isZero();
+    assertThat(brevo.contacts.unsubscribeAll(ADA)).isEqualTo(2);
+    assertThat(brevo.contacts.unsubscribeAll(ADA)).isZero();
+    assertThat(brevo.contacts.unsubscribeAll("nobody@example.com")).isZero();
 
     assertThat(brevo.fake.contact(ADA).orElseThrow().listIds()).isEmpty();
     assertThat(brevo.fake.calls("PUT", "/v3/contacts/{identifier}")).isEqualTo(1);
@@ -95,9 +95,9 @@ class BrevoOffboardingTest {
   void suppressBlacklistsOnceAndNeverCreatesAContact() {
     subscribedAda();
 
-    assertThat(brevo.connector.suppress(ADA)).isTrue();
-    assertThat(brevo.connector.suppress(ADA)).isFalse();
-    assertThat(brevo.connector.suppress("stranger@example.com")).isFalse();
+    assertThat(brevo.contacts.suppress(ADA)).isTrue();
+    assertThat(brevo.contacts.suppress(ADA)).isFalse();
+    assertThat(brevo.contacts.suppress("stranger@example.com")).isFalse();
 
     assertThat(brevo.fake.contact(ADA).orElseThrow().emailBlacklisted()).isTrue();
     assertThat(brevo.fake.contact("stranger@example.com")).isEmpty();
@@ -107,8 +107,8 @@ class BrevoOffboardingTest {
   void eraseDeletesTheContactAndASecondEraseIsAbsent() {
     subscribedAda();
 
-    EraseOutcome first = brevo.connector.erase(ADA);
-    EraseOutcome second = brevo.connector.erase(ADA);
+    EraseOutcome first = brevo.contacts.erase(ADA);
+    EraseOutcome second = brevo.contacts.erase(ADA);
 
     assertThat(first.result()).isEqualTo(EraseOutcome.Result.ERASED);
     assertThat(second.result()).isEqualTo(EraseOutcome.Result.ABSENT);
@@ -118,11 +118,11 @@ class BrevoOffboardingTest {
 
   @Test
   void theRegisteredAddressIsUndeletableAndLeftAsItWas() {
-    brevo.connector.upsert(new ContactData(OWNER, "Olive", "Owner", null));
-    brevo.connector.subscribe(OWNER, List.of("2"));
+    brevo.contacts.upsert(new ContactData(OWNER, "Olive", "Owner", null));
+    brevo.contacts.subscribe(OWNER, List.of("2"));
     Contact before = brevo.fake.contact(OWNER).orElseThrow();
 
-    EraseOutcome outcome = brevo.connector.erase(OWNER);
+    EraseOutcome outcome = brevo.contacts.erase(OWNER);
 
     assertThat(outcome.result()).isEqualTo(EraseOutcome.Result.UNDELETABLE);
     assertThat(outcome.detail()).isNotBlank();
@@ -134,10 +134,10 @@ class BrevoOffboardingTest {
     brevo.close();
     brevo = BrevoFixture.start(options().registeredEmail(ADA).build(), null);
     subscribedAda();
-    brevo.connector.upsert(new ContactData(OWNER, "Olive", null, null));
+    brevo.contacts.upsert(new ContactData(OWNER, "Olive", null, null));
 
-    assertThat(brevo.connector.erase(ADA).result()).isEqualTo(EraseOutcome.Result.UNDELETABLE);
-    assertThat(brevo.connector.erase(OWNER).result()).isEqualTo(EraseOutcome.Result.ERASED);
+    assertThat(brevo.contacts.erase(ADA).result()).isEqualTo(EraseOutcome.Result.UNDELETABLE);
+    assertThat(brevo.contacts.erase(OWNER).result()).isEqualTo(EraseOutcome.Result.ERASED);
   }
 
   @Test
@@ -170,11 +170,11 @@ class BrevoOffboardingTest {
     subscribedAda();
 
     VendorUnavailable e =
-        catchThrowableOfType(VendorUnavailable.class, () -> brevo.connector.erase(ADA));
+        catchThrowableOfType(VendorUnavailable.class, () -> brevo.contacts.erase(ADA));
 
     assertThat(ActivityFailures.toApplicationFailure(e).isNonRetryable()).isFalse();
     // The retry finds the deletion done.
-    assertThat(brevo.connector.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ABSENT);
+    assertThat(brevo.contacts.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ABSENT);
     assertThat(brevo.fake.contact(ADA)).isEmpty();
   }
 }

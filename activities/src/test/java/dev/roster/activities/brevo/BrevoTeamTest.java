@@ -36,7 +36,7 @@ class BrevoTeamTest {
 
   @Test
   void inviteEditorSendsPendingInvitationWithEditorPrivileges() {
-    assertThat(brevo.connector.invite(ADA, "editor")).isEqualTo(InviteOutcome.INVITED);
+    assertThat(brevo.team.invite(ADA, "editor")).isEqualTo(InviteOutcome.INVITED);
 
     Member member = brevo.fake.member(ADA).orElseThrow();
     assertThat(member.isPending()).isTrue();
@@ -48,8 +48,8 @@ class BrevoTeamTest {
 
   @Test
   void inviteAdminGrantsAllFeaturesAndViewerOnlyViewsContacts() {
-    brevo.connector.invite("admin@example.com", "Admin");
-    brevo.connector.invite("viewer@example.com", "viewer");
+    brevo.team.invite("admin@example.com", "Admin");
+    brevo.team.invite("viewer@example.com", "viewer");
 
     assertThat(brevo.fake.member("admin@example.com").orElseThrow().allFeaturesAccess()).isTrue();
     assertThat(brevo.fake.member("viewer@example.com").orElseThrow().privileges())
@@ -58,19 +58,19 @@ class BrevoTeamTest {
 
   @Test
   void invitingTwiceReportsPendingWithoutSecondInvitation() {
-    brevo.connector.invite(ADA, "viewer");
+    brevo.team.invite(ADA, "viewer");
 
-    assertThat(brevo.connector.invite(ADA.toUpperCase(), "viewer"))
+    assertThat(brevo.team.invite(ADA.toUpperCase(), "viewer"))
         .isEqualTo(InviteOutcome.ALREADY_PENDING);
     assertThat(brevo.fake.calls("POST", SEND)).isEqualTo(1);
   }
 
   @Test
   void invitingAnActiveMemberReportsAlreadyActive() {
-    brevo.connector.invite(ADA, "viewer");
+    brevo.team.invite(ADA, "viewer");
     brevo.fake.acceptInvitation(ADA);
 
-    assertThat(brevo.connector.invite(ADA, "editor")).isEqualTo(InviteOutcome.ALREADY_ACTIVE);
+    assertThat(brevo.team.invite(ADA, "editor")).isEqualTo(InviteOutcome.ALREADY_ACTIVE);
     assertThat(brevo.fake.calls("POST", SEND)).isEqualTo(1);
   }
 
@@ -83,7 +83,7 @@ class BrevoTeamTest {
         chain -> {
           if (chain.request().url().encodedPath().endsWith("/invitation/send")
               && raced.compareAndSet(false, true)) {
-            new BrevoConnector(BrevoFixture.client(fake[0], fake[0].apiKey(), null))
+            new BrevoTeam(BrevoFixture.client(fake[0], fake[0].apiKey(), null).organization())
                 .invite(ADA, "viewer");
           }
           return chain.proceed(chain.request());
@@ -92,7 +92,7 @@ class BrevoTeamTest {
     brevo = BrevoFixture.start(FakeBrevo.Options.defaults(), race);
     fake[0] = brevo.fake;
 
-    assertThat(brevo.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.ALREADY_PENDING);
+    assertThat(brevo.team.invite(ADA, "viewer")).isEqualTo(InviteOutcome.ALREADY_PENDING);
     assertThat(brevo.fake.members()).filteredOn(m -> m.email().equals(ADA)).hasSize(1);
     // Ours was sent and refused as a duplicate; the re-read, not the error, decided the outcome.
     assertThat(brevo.fake.calls("POST", SEND)).isEqualTo(2);
@@ -100,7 +100,7 @@ class BrevoTeamTest {
 
   @Test
   void inviteWithUnknownRoleIsRejectedNamingTheAcceptedRoles() {
-    assertThatThrownBy(() -> brevo.connector.invite(ADA, "superuser"))
+    assertThatThrownBy(() -> brevo.team.invite(ADA, "superuser"))
         .isInstanceOf(Rejected.class)
         .hasMessageContaining("viewer, editor or admin")
         // Roster refused it: no vendor status to report, and the message says so.
@@ -111,55 +111,55 @@ class BrevoTeamTest {
 
   @Test
   void listMembersShowsOwnerInviteesAndMembers() {
-    brevo.connector.invite(ADA, "viewer");
-    brevo.connector.invite("bob@example.com", "viewer");
+    brevo.team.invite(ADA, "viewer");
+    brevo.team.invite("bob@example.com", "viewer");
     brevo.fake.acceptInvitation("bob@example.com");
 
-    List<MemberEntry> members = brevo.connector.listMembers();
+    List<MemberEntry> members = brevo.team.listMembers();
 
     assertThat(members)
         .contains(
             new MemberEntry(ADA, MemberStatus.PENDING),
             new MemberEntry("bob@example.com", MemberStatus.ACTIVE));
-    assertThat(brevo.client.listInvitedUsers()).anyMatch(u -> u.owner());
+    assertThat(brevo.client.organization().listInvitedUsers()).anyMatch(u -> u.owner());
   }
 
   @Test
   void memberStatusFollowsTheInvitationLifecycle() {
-    assertThat(brevo.connector.memberStatus(ADA)).isEqualTo(MemberStatus.ABSENT);
-    brevo.connector.invite(ADA, "viewer");
-    assertThat(brevo.connector.memberStatus(ADA)).isEqualTo(MemberStatus.PENDING);
+    assertThat(brevo.team.memberStatus(ADA)).isEqualTo(MemberStatus.ABSENT);
+    brevo.team.invite(ADA, "viewer");
+    assertThat(brevo.team.memberStatus(ADA)).isEqualTo(MemberStatus.PENDING);
     brevo.fake.acceptInvitation(ADA);
-    assertThat(brevo.connector.memberStatus(ADA)).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(brevo.team.memberStatus(ADA)).isEqualTo(MemberStatus.ACTIVE);
   }
 
   @Test
   void resendSendsThePendingInvitationAgain() {
-    brevo.connector.invite(ADA, "viewer");
-    brevo.connector.resend(ADA);
+    brevo.team.invite(ADA, "viewer");
+    brevo.team.resend(ADA);
     assertThat(brevo.fake.member(ADA).orElseThrow().resendCount()).isEqualTo(1);
   }
 
   @Test
   void resendWithoutPendingInvitationIsRejected() {
-    assertThatThrownBy(() -> brevo.connector.resend(ADA))
+    assertThatThrownBy(() -> brevo.team.resend(ADA))
         .isInstanceOf(Rejected.class)
         .hasMessageContaining("no pending invitation");
   }
 
   @Test
   void cancelWithdrawsAPendingInvitation() {
-    brevo.connector.invite(ADA, "viewer");
-    assertThat(brevo.connector.cancel(ADA)).isEqualTo(MemberStatus.PENDING);
+    brevo.team.invite(ADA, "viewer");
+    assertThat(brevo.team.cancel(ADA)).isEqualTo(MemberStatus.PENDING);
     assertThat(brevo.fake.member(ADA)).isEmpty();
   }
 
   @Test
   void cancelWhenNothingIsPendingDoesNothing() {
-    assertThat(brevo.connector.cancel(ADA)).isEqualTo(MemberStatus.ABSENT);
-    brevo.connector.invite(ADA, "viewer");
+    assertThat(brevo.team.cancel(ADA)).isEqualTo(MemberStatus.ABSENT);
+    brevo.team.invite(ADA, "viewer");
     brevo.fake.acceptInvitation(ADA);
-    assertThat(brevo.connector.cancel(ADA)).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(brevo.team.cancel(ADA)).isEqualTo(MemberStatus.ACTIVE);
 
     assertThat(brevo.fake.calls("PUT", CANCEL)).isZero();
     assertThat(brevo.fake.member(ADA).orElseThrow().isActive()).isTrue();
@@ -167,11 +167,11 @@ class BrevoTeamTest {
 
   @Test
   void removeRevokesAnActiveMemberAndIsIdempotent() {
-    brevo.connector.invite(ADA, "viewer");
+    brevo.team.invite(ADA, "viewer");
     brevo.fake.acceptInvitation(ADA);
 
-    brevo.connector.remove(ADA);
-    brevo.connector.remove(ADA);
+    brevo.team.remove(ADA);
+    brevo.team.remove(ADA);
 
     assertThat(brevo.fake.member(ADA)).isEmpty();
     assertThat(brevo.fake.calls("PUT", REVOKE)).isEqualTo(1);
@@ -179,8 +179,8 @@ class BrevoTeamTest {
 
   @Test
   void removeOfAPendingInviteeCancelsTheInvitation() {
-    brevo.connector.invite(ADA, "viewer");
-    brevo.connector.remove(ADA);
+    brevo.team.invite(ADA, "viewer");
+    brevo.team.remove(ADA);
     assertThat(brevo.fake.member(ADA)).isEmpty();
     assertThat(brevo.fake.calls("PUT", REVOKE)).isZero();
   }
@@ -189,7 +189,7 @@ class BrevoTeamTest {
   void removingTheAccountOwnerIsRejected() {
     String owner =
         brevo.fake.members().stream().filter(Member::owner).findFirst().orElseThrow().email();
-    assertThatThrownBy(() -> brevo.connector.remove(owner)).isInstanceOf(Rejected.class);
+    assertThatThrownBy(() -> brevo.team.remove(owner)).isInstanceOf(Rejected.class);
     assertThat(brevo.fake.calls("PUT", REVOKE)).isZero();
   }
 }

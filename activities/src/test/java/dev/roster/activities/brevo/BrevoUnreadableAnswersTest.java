@@ -44,14 +44,14 @@ class BrevoUnreadableAnswersTest {
     brevo.fake.faults().on("POST", INVITE).unreadableNext(1, 200);
 
     VendorUnavailable e =
-        catchThrowableOfType(VendorUnavailable.class, () -> brevo.connector.invite(ADA, "viewer"));
+        catchThrowableOfType(VendorUnavailable.class, () -> brevo.team.invite(ADA, "viewer"));
     assertThat(e).as("a retryable failure").isNotNull();
 
     assertThat(ActivityFailures.toApplicationFailure(e).getType())
         .isEqualTo(FailureTypes.VENDOR_UNAVAILABLE);
     assertThat(e.getMessage()).contains("unreadable answer").doesNotContain("ema");
     assertThat(brevo.fake.member(ADA)).isEmpty();
-    assertThat(brevo.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.INVITED);
+    assertThat(brevo.team.invite(ADA, "viewer")).isEqualTo(InviteOutcome.INVITED);
     assertThat(brevo.fake.member(ADA).orElseThrow().status()).isEqualTo("pending");
     assertThat(brevo.fake.calls("POST", INVITE)).isEqualTo(2);
   }
@@ -60,20 +60,19 @@ class BrevoUnreadableAnswersTest {
   void aTruncatedInvitationAnswerIsRetryableAndTheRetryFindsItPending() {
     brevo.fake.faults().on("POST", INVITE).truncateNext(1);
 
-    assertThatThrownBy(() -> brevo.connector.invite(ADA, "viewer"))
+    assertThatThrownBy(() -> brevo.team.invite(ADA, "viewer"))
         .isInstanceOf(VendorUnavailable.class);
 
-    assertThat(brevo.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.ALREADY_PENDING);
+    assertThat(brevo.team.invite(ADA, "viewer")).isEqualTo(InviteOutcome.ALREADY_PENDING);
     assertThat(brevo.fake.calls("POST", INVITE)).isEqualTo(1);
-    assertThat(brevo.connector.memberStatus(ADA)).isEqualTo(MemberStatus.PENDING);
+    assertThat(brevo.team.memberStatus(ADA)).isEqualTo(MemberStatus.PENDING);
   }
 
   @Test
   void aListingWithoutUsersIsNotAnEmptyAccount() {
     brevo.fake.faults().failNext(1, 200, Map.of("Content-Type", "application/json"), "{}");
 
-    assertThatThrownBy(() -> brevo.connector.memberStatus(ADA))
-        .isInstanceOf(VendorUnavailable.class);
+    assertThatThrownBy(() -> brevo.team.memberStatus(ADA)).isInstanceOf(VendorUnavailable.class);
 
     assertThat(brevo.fake.calls("POST", INVITE)).isZero();
   }
@@ -82,11 +81,11 @@ class BrevoUnreadableAnswersTest {
   void anUnreadableContactAnswerLeavesNoContactBehindASuccess() {
     brevo.fake.faults().on("POST", "/v3/contacts").unreadableNext(1, 201);
 
-    assertThatThrownBy(() -> brevo.connector.upsert(new ContactData(ADA, "Ada", null, null)))
+    assertThatThrownBy(() -> brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null)))
         .isInstanceOf(VendorUnavailable.class);
 
     assertThat(brevo.fake.contact(ADA)).isEmpty();
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null));
     assertThat(brevo.fake.contact(ADA)).isPresent();
   }
 
@@ -99,25 +98,25 @@ class BrevoUnreadableAnswersTest {
         .on("POST", "/v3/contacts")
         .failNext(1, 201, Map.of("Content-Type", "application/json"), "{\"id\":77}");
 
-    assertThatThrownBy(() -> brevo.connector.upsert(new ContactData(ADA, "Ada", null, null)))
+    assertThatThrownBy(() -> brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null)))
         .isInstanceOf(VendorUnavailable.class);
 
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
-    brevo.connector.subscribe(ADA, List.of(Long.toString(LIST)));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.contacts.subscribe(ADA, List.of(Long.toString(LIST)));
     assertThat(brevo.fake.listMemberEmails(LIST)).containsExactly(ADA);
   }
 
   @Test
   void aListAnswerThatNamesNobodyIsCheckedOnTheContact() {
-    brevo.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    brevo.contacts.upsert(new ContactData(ADA, "Ada", null, null));
     String path = "/v3/contacts/lists/{listId}/contacts/add";
     brevo.fake.faults().on("POST", path).failNext(1, 201, Map.of(), "{}");
 
-    assertThatThrownBy(() -> brevo.connector.subscribe(ADA, List.of("2")))
+    assertThatThrownBy(() -> brevo.contacts.subscribe(ADA, List.of("2")))
         .isInstanceOf(VendorUnavailable.class);
 
     assertThat(brevo.fake.listMemberEmails(LIST)).isEmpty();
-    brevo.connector.subscribe(ADA, List.of("2"));
+    brevo.contacts.subscribe(ADA, List.of("2"));
     assertThat(brevo.fake.listMemberEmails(LIST)).containsExactly(ADA);
   }
 }

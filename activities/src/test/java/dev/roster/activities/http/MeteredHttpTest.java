@@ -36,8 +36,8 @@ class MeteredHttpTest {
             RateBudget.of("brevo", "test/contacts", new RateBudget.Limit(1, window)),
             VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
 
-    client.listInvitedUsers();
-    client.listInvitedUsers();
+    client.organization().listInvitedUsers();
+    client.organization().listInvitedUsers();
 
     List<FakeRequest> arrivals = fake.requests();
     assertThat(arrivals).hasSize(2);

@@ -50,7 +50,7 @@ class StaleConnectionTest {
   void aReadAfterTheServerClosedTheIdleConnectionSucceedsTheFirstTime() {
     fake.closeIdleConnectionsAfter(SERVER_IDLE);
     BrevoClient client = client(VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
-    assertThat(client.listInvitedUsers()).isNotEmpty();
+    assertThat(client.organization().listInvitedUsers()).isNotEmpty();
     Eventually.until(
         Duration.ofSeconds(10),
         "the server closes the idle connection",
@@ -59,7 +59,7 @@ class StaleConnectionTest {
         });
 
     // The pool (4 s keep-alive) still holds the connection the server closed a moment ago.
-    assertThat(client.listInvitedUsers()).isNotEmpty();
+    assertThat(client.organization().listInvitedUsers()).isNotEmpty();
 
     assertThat(fake.calls("GET", LISTING)).isEqualTo(2);
     assertThat(fake.acceptedConnections()).isEqualTo(2);
@@ -78,7 +78,7 @@ class StaleConnectionTest {
             VendorHttp.Timeouts.DEFAULT,
             SERVER_IDLE.dividedBy(4));
     BrevoClient client = client(http);
-    client.listInvitedUsers();
+    client.organization().listInvitedUsers();
     Eventually.until(
         Duration.ofSeconds(10),
         "the pool drops the idle connection",
@@ -86,7 +86,7 @@ class StaleConnectionTest {
           return http.connectionPool().connectionCount() == 0;
         });
 
-    client.listInvitedUsers();
+    client.organization().listInvitedUsers();
 
     assertThat(fake.idleClosedConnections()).isZero();
     assertThat(fake.acceptedConnections()).isEqualTo(2);
@@ -95,14 +95,15 @@ class StaleConnectionTest {
   @Test
   void aPostTheServerMayHaveReadIsNotSentAgainByTheTransport() {
     BrevoClient client = client(VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
-    client.listInvitedUsers();
+    client.organization().listInvitedUsers();
     // The server reads the invitation on the pooled connection, then drops it unanswered: the
     // vendor may have acted, so only the step (which looks before it invites) may send it again.
     fake.faults().dropNext(1);
 
     VendorUnavailable e =
         catchThrowableOfType(
-            VendorUnavailable.class, () -> client.sendInvitation(ADA, true, List.of()));
+            VendorUnavailable.class,
+            () -> client.organization().sendInvitation(ADA, true, List.of()));
 
     assertThat(e.status()).isZero();
     assertThat(fake.calls("POST", "/v3/organization/user/invitation/send")).isEqualTo(1);
@@ -111,10 +112,10 @@ class StaleConnectionTest {
   @Test
   void aReadDroppedOnAPooledConnectionIsSentOnceMoreOnly() {
     BrevoClient client = client(VendorHttp.newClient("brevo", BrevoClient.REQUEST_ID_HEADERS));
-    client.listInvitedUsers();
+    client.organization().listInvitedUsers();
     fake.faults().dropNext(2);
 
-    catchThrowableOfType(VendorUnavailable.class, client::listInvitedUsers);
+    catchThrowableOfType(VendorUnavailable.class, client.organization()::listInvitedUsers);
 
     // The first drop met the pooled connection and was sent again, fresh; the second is final.
     assertThat(fake.calls("GET", LISTING)).isEqualTo(3);

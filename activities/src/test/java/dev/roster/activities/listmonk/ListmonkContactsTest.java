@@ -33,14 +33,14 @@ class ListmonkContactsTest {
   }
 
   private ContactOutcome upsert(String email, String first, Map<String, String> attributes) {
-    return listmonk.connector.upsert(new ContactData(email, first, "Lovelace", attributes));
+    return listmonk.contacts.upsert(new ContactData(email, first, "Lovelace", attributes));
   }
 
   @Test
   void upsertCreatesThenUpdatesKeepingListsAndOtherAttributes() {
     assertThat(upsert(ADA, "Ada", Map.of("team", "blue", "city", "London")))
         .isEqualTo(ContactOutcome.CREATED);
-    listmonk.connector.subscribe(ADA, List.of("3", "4"));
+    listmonk.contacts.subscribe(ADA, List.of("3", "4"));
 
     ContactOutcome second = upsert(ADA, "Augusta", Map.of("team", "red"));
 
@@ -54,7 +54,7 @@ class ListmonkContactsTest {
   @Test
   void upsertKeepsABlocklistedSubscriberBlocklisted() {
     upsert(ADA, "Ada", Map.of());
-    listmonk.connector.suppress(ADA);
+    listmonk.contacts.suppress(ADA);
 
     upsert(ADA, "Ada", Map.of("team", "red"));
 
@@ -65,8 +65,8 @@ class ListmonkContactsTest {
   void subscribeIsIdempotentAndConfirmed() {
     upsert(ADA, "Ada", Map.of());
 
-    listmonk.connector.subscribe(ADA, List.of("4"));
-    listmonk.connector.subscribe(ADA, List.of("4"));
+    listmonk.contacts.subscribe(ADA, List.of("4"));
+    listmonk.contacts.subscribe(ADA, List.of("4"));
 
     assertThat(listmonk.fake.subscriber(ADA).orElseThrow().subscriptions())
         .containsEntry(4L, "confirmed");
@@ -77,11 +77,11 @@ class ListmonkContactsTest {
   void subscribeRejectsUnknownListsBadIdsAndUnknownSubscribers() {
     upsert(ADA, "Ada", Map.of());
 
-    assertThatThrownBy(() -> listmonk.connector.subscribe(ADA, List.of("99")))
+    assertThatThrownBy(() -> listmonk.contacts.subscribe(ADA, List.of("99")))
         .isInstanceOf(Rejected.class);
-    assertThatThrownBy(() -> listmonk.connector.subscribe(ADA, List.of("news")))
+    assertThatThrownBy(() -> listmonk.contacts.subscribe(ADA, List.of("news")))
         .isInstanceOf(Rejected.class);
-    assertThatThrownBy(() -> listmonk.connector.subscribe("nobody@example.com", List.of("3")))
+    assertThatThrownBy(() -> listmonk.contacts.subscribe("nobody@example.com", List.of("3")))
         .isInstanceOf(ContactMissing.class);
     assertThat(listmonk.fake.calls("PUT", "/api/subscribers/lists")).isZero();
   }
@@ -102,11 +102,11 @@ class ListmonkContactsTest {
     permissions.remove("subscribers:sql_query");
     try (ListmonkFixture limited =
         ListmonkFixture.start(FakeListmonk.Options.builder().apiPermissions(permissions).build())) {
-      limited.connector.upsert(new ContactData(ADA, "Ada", null, Map.of()));
-      limited.connector.upsert(new ContactData("ada2@example.com", "Ada", null, Map.of()));
+      limited.contacts.upsert(new ContactData(ADA, "Ada", null, Map.of()));
+      limited.contacts.upsert(new ContactData("ada2@example.com", "Ada", null, Map.of()));
 
-      assertThat(limited.connector.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ERASED);
-      assertThat(limited.connector.suppress("ada2@example.com")).isTrue();
+      assertThat(limited.contacts.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ERASED);
+      assertThat(limited.contacts.suppress("ada2@example.com")).isTrue();
 
       assertThat(limited.fake.subscriber(ADA)).isEmpty();
       long queries =
@@ -124,37 +124,29 @@ class ListmonkContactsTest {
 
   @Test
   void importRunsOneAtATimeAndFinishesAfterPolls() {
-    var status =
-        listmonk.connector.startImport(ImportParams.subscribe(List.of(3L)), "people.csv", CSV);
+    var status = listmonk.imports.start(ImportParams.subscribe(List.of(3L)), "people.csv", CSV);
     assertThat(status.running()).isTrue();
 
     assertThatThrownBy(
-            () ->
-                listmonk.connector.startImport(
-                    ImportParams.subscribe(List.of(3L)), "more.csv", CSV))
+            () -> listmonk.imports.start(ImportParams.subscribe(List.of(3L)), "more.csv", CSV))
         .isInstanceOf(VendorUnavailable.class)
         .satisfies(e -> assertThat(((VendorUnavailable) e).retryable()).isTrue());
     // The second attempt polled the session (poll 1 of 2); this is poll 2.
-    assertThat(listmonk.connector.importStatus().status()).isEqualTo("finished");
+    assertThat(listmonk.client.imports().status().status()).isEqualTo("finished");
     assertThat(listmonk.fake.listMemberEmails(3)).containsExactly(ADA, "grace@example.com");
-    assertThat(listmonk.connector.importLogs()).contains("people.csv");
+    assertThat(listmonk.client.imports().logs()).contains("people.csv");
     assertThat(
-            listmonk
-                .connector
-                .startImport(ImportParams.subscribe(List.of(4L)), "next.csv", CSV)
-                .running())
+            listmonk.imports.start(ImportParams.subscribe(List.of(4L)), "next.csv", CSV).running())
         .isTrue();
   }
 
   @Test
   void vendorAlreadyRunningAnswerIsRetryable() {
-    listmonk.client.startImport(ImportParams.subscribe(List.of(3L)), "other-process.csv", CSV);
+    listmonk.client.imports().start(ImportParams.subscribe(List.of(3L)), "other-process.csv", CSV);
     // Another process started it; our status check sees it first. Starting from a fresh
     // instance state by polling nothing: the guard must still refuse.
     assertThatThrownBy(
-            () ->
-                listmonk.connector.startImport(
-                    ImportParams.subscribe(List.of(3L)), "mine.csv", CSV))
+            () -> listmonk.imports.start(ImportParams.subscribe(List.of(3L)), "mine.csv", CSV))
         .isInstanceOf(VendorUnavailable.class);
   }
 }

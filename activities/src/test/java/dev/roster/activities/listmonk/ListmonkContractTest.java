@@ -49,12 +49,13 @@ class ListmonkContractTest {
 
   @Test
   void everyRequestMatchesTheDocumentedShape() throws Exception {
-    var c = listmonk.connector;
-    c.invite("ada+ops@example.com", "editor");
-    c.invite("ada+ops@example.com", "editor");
-    c.listMembers();
-    c.cancel("ada+ops@example.com");
-    c.remove("ada+ops@example.com");
+    var team = listmonk.team;
+    var c = listmonk.contacts;
+    team.invite("ada+ops@example.com", "editor");
+    team.invite("ada+ops@example.com", "editor");
+    team.listMembers();
+    team.cancel("ada+ops@example.com");
+    team.remove("ada+ops@example.com");
     c.upsert(new ContactData("o'brien@example.com", "Pat", "O'Brien", Map.of("team", "x")));
     c.upsert(new ContactData("o'brien@example.com", "Pat", null, Map.of("team", "y")));
     c.subscribe("o'brien@example.com", List.of("3"));
@@ -63,9 +64,9 @@ class ListmonkContractTest {
     c.suppress("o'brien@example.com");
     c.erase("o'brien@example.com");
     byte[] csv = "email,name,attributes\nada@example.com,Ada,{}\n".getBytes(StandardCharsets.UTF_8);
-    c.startImport(ImportParams.subscribe(List.of(3L)), "people.csv", csv);
-    c.importStatus();
-    c.importLogs();
+    listmonk.imports.start(ImportParams.subscribe(List.of(3L)), "people.csv", csv);
+    listmonk.client.imports().status();
+    listmonk.client.imports().logs();
 
     List<FakeRequest> requests = listmonk.fake.requests();
     assertThat(requests).hasSizeGreaterThan(15);

@@ -48,8 +48,7 @@ class ListmonkFailuresTest {
         ListmonkFixture.start(FakeListmonk.Options.builder().apiPermissions(permissions).build())) {
       ListmonkPermissionDenied e =
           catchThrowableOfType(
-              ListmonkPermissionDenied.class,
-              () -> limited.connector.invite("a@example.com", "viewer"));
+              ListmonkPermissionDenied.class, () -> limited.team.invite("a@example.com", "viewer"));
 
       assertThat(e.permission()).isEqualTo("users:manage");
       ApplicationFailure f = ActivityFailures.toApplicationFailure(e);
@@ -81,8 +80,8 @@ class ListmonkFailuresTest {
     // one too.
     listmonk.fake.faults().failNext(1, 502).dropNext(2);
 
-    assertThatThrownBy(listmonk.connector::listMembers).isInstanceOf(VendorUnavailable.class);
-    assertThatThrownBy(listmonk.connector::listMembers).isInstanceOf(VendorUnavailable.class);
-    assertThat(listmonk.connector.listMembers()).isNotEmpty();
+    assertThatThrownBy(listmonk.team::listMembers).isInstanceOf(VendorUnavailable.class);
+    assertThatThrownBy(listmonk.team::listMembers).isInstanceOf(VendorUnavailable.class);
+    assertThat(listmonk.team.listMembers()).isNotEmpty();
   }
 }

@@ -3,6 +3,8 @@ package dev.roster.activities.listmonk;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
+import dev.roster.activities.spi.ContactConnector;
+import dev.roster.activities.spi.TeamConnector;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import java.time.Duration;
 import okhttp3.HttpUrl;
@@ -12,11 +14,17 @@ final class ListmonkFixture implements AutoCloseable {
   final FakeListmonk fake;
   final ListmonkClient client;
   final ListmonkConnector connector;
+  final TeamConnector team;
+  final ContactConnector contacts;
+  final ListmonkImports imports;
 
   private ListmonkFixture(FakeListmonk fake, ListmonkClient client) {
     this.fake = fake;
     this.client = client;
     this.connector = new ListmonkConnector(client);
+    this.team = connector.team();
+    this.contacts = connector.contacts();
+    this.imports = new ListmonkImports(client);
   }
 
   static ListmonkFixture start() {

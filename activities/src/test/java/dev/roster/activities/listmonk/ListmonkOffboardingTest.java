@@ -28,13 +28,13 @@ class ListmonkOffboardingTest {
   }
 
   private void subscribedAda() {
-    listmonk.connector.upsert(new ContactData(ADA, "Ada", "Lovelace", Map.of()));
-    listmonk.connector.subscribe(ADA, List.of("3", "4"));
+    listmonk.contacts.upsert(new ContactData(ADA, "Ada", "Lovelace", Map.of()));
+    listmonk.contacts.subscribe(ADA, List.of("3", "4"));
   }
 
   @Test
   void findContactOfAnUnknownPersonIsAbsent() {
-    assertThat(listmonk.connector.findContact(ADA)).isEqualTo(ContactFootprint.absent());
+    assertThat(listmonk.contacts.findContact(ADA)).isEqualTo(ContactFootprint.absent());
   }
 
   @Test
@@ -43,16 +43,16 @@ class ListmonkOffboardingTest {
     long id = listmonk.fake.subscriber(ADA).orElseThrow().id();
     listmonk.client.changeLists(List.of(id), "unsubscribe", List.of(4L), null);
 
-    assertThat(listmonk.connector.findContact(ADA))
+    assertThat(listmonk.contacts.findContact(ADA))
         .isEqualTo(new ContactFootprint(true, List.of("3"), false));
   }
 
   @Test
   void findContactShowsTheBlocklist() {
-    listmonk.connector.upsert(new ContactData(ADA, "Ada", null, Map.of()));
+    listmonk.contacts.upsert(new ContactData(ADA, "Ada", null, Map.of()));
     listmonk.client.blocklistSubscriber(listmonk.fake.subscriber(ADA).orElseThrow().id());
 
-    assertThat(listmonk.connector.findContact(ADA))
+    assertThat(listmonk.contacts.findContact(ADA))
         .isEqualTo(new ContactFootprint(true, List.of(), true));
   }
 
@@ -60,9 +60,9 @@ class ListmonkOffboardingTest {
   void unsubscribeAllLeavesEveryListOnceKeepingTheOptOut() {
     subscribedAda();
 
-    assertThat(listmonk.connector.unsubscribeAll(ADA)).isEqualTo(2);
-    assertThat(listmonk.connector.unsubscribeAll(ADA)).isZero();
-    assertThat(listmonk.connector.unsubscribeAll("nobody@example.com")).isZero();
+    assertThat(listmonk.contacts.unsubscribeAll(ADA)).isEqualTo(2);
+    assertThat(listmonk.contacts.unsubscribeAll(ADA)).isZero();
+    assertThat(listmonk.contacts.unsubscribeAll("nobody@example.com")).isZero();
 
     assertThat(listmonk.fake.subscriber(ADA).orElseThrow().subscriptions())
         .containsEntry(3L, "unsubscribed")
@@ -74,9 +74,9 @@ class ListmonkOffboardingTest {
   void suppressBlocklistsOnceAndNeverCreatesASubscriber() {
     subscribedAda();
 
-    assertThat(listmonk.connector.suppress(ADA)).isTrue();
-    assertThat(listmonk.connector.suppress(ADA)).isFalse();
-    assertThat(listmonk.connector.suppress("stranger@example.com")).isFalse();
+    assertThat(listmonk.contacts.suppress(ADA)).isTrue();
+    assertThat(listmonk.contacts.suppress(ADA)).isFalse();
+    assertThat(listmonk.contacts.suppress("stranger@example.com")).isFalse();
 
     assertThat(listmonk.fake.isBlocklisted(ADA)).isTrue();
     assertThat(listmonk.fake.subscriber("stranger@example.com")).isEmpty();
@@ -86,22 +86,22 @@ class ListmonkOffboardingTest {
   void eraseDeletesTheSubscriberAndASecondEraseIsAbsent() {
     subscribedAda();
 
-    EraseOutcome first = listmonk.connector.erase(ADA);
-    EraseOutcome second = listmonk.connector.erase(ADA);
+    EraseOutcome first = listmonk.contacts.erase(ADA);
+    EraseOutcome second = listmonk.contacts.erase(ADA);
 
     assertThat(first.result()).isEqualTo(EraseOutcome.Result.ERASED);
     assertThat(second.result()).isEqualTo(EraseOutcome.Result.ABSENT);
     assertThat(listmonk.fake.subscriber(ADA)).isEmpty();
     assertThat(listmonk.fake.listMemberEmails(3)).isEmpty();
-    assertThat(listmonk.connector.findContact(ADA)).isEqualTo(ContactFootprint.absent());
+    assertThat(listmonk.contacts.findContact(ADA)).isEqualTo(ContactFootprint.absent());
   }
 
   @Test
   void eraseOfABlocklistedSubscriberStillDeletesIt() {
     subscribedAda();
-    listmonk.connector.suppress(ADA);
+    listmonk.contacts.suppress(ADA);
 
-    assertThat(listmonk.connector.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ERASED);
+    assertThat(listmonk.contacts.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ERASED);
     assertThat(listmonk.fake.subscriber(ADA)).isEmpty();
   }
 }

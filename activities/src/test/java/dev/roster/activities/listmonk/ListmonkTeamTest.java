@@ -25,7 +25,7 @@ class ListmonkTeamTest {
 
   @Test
   void inviteCreatesAnEnabledUserWithTheMappedRole() {
-    InviteOutcome outcome = listmonk.connector.invite(ADA, "editor");
+    InviteOutcome outcome = listmonk.team.invite(ADA, "editor");
 
     assertThat(outcome).isEqualTo(InviteOutcome.ACTIVE);
     User user = listmonk.fake.user(ADA).orElseThrow();
@@ -37,8 +37,8 @@ class ListmonkTeamTest {
 
   @Test
   void adminMapsToSuperAdminAndViewerToViewer() {
-    listmonk.connector.invite("boss@example.com", "ADMIN");
-    listmonk.connector.invite("reader@example.com", "viewer");
+    listmonk.team.invite("boss@example.com", "ADMIN");
+    listmonk.team.invite("reader@example.com", "viewer");
 
     assertThat(listmonk.fake.user("boss@example.com").orElseThrow().userRoleName())
         .isEqualTo("Super Admin");
@@ -48,9 +48,9 @@ class ListmonkTeamTest {
 
   @Test
   void repeatedInviteIsAlreadyActiveAndCreatesNothing() {
-    listmonk.connector.invite(ADA, "viewer");
+    listmonk.team.invite(ADA, "viewer");
 
-    InviteOutcome again = listmonk.connector.invite(ADA.toUpperCase(), "viewer");
+    InviteOutcome again = listmonk.team.invite(ADA.toUpperCase(), "viewer");
 
     assertThat(again).isEqualTo(InviteOutcome.ALREADY_ACTIVE);
     assertThat(listmonk.fake.calls("POST", "/api/users")).isEqualTo(1);
@@ -58,7 +58,7 @@ class ListmonkTeamTest {
 
   @Test
   void inviteOfADisabledUserReEnablesIt() {
-    listmonk.connector.invite(ADA, "viewer");
+    listmonk.team.invite(ADA, "viewer");
     User user = listmonk.fake.user(ADA).orElseThrow();
     listmonk
         .client
@@ -71,7 +71,7 @@ class ListmonkTeamTest {
             "disabled",
             user.userRoleId());
 
-    InviteOutcome outcome = listmonk.connector.invite(ADA, "editor");
+    InviteOutcome outcome = listmonk.team.invite(ADA, "editor");
 
     assertThat(outcome).isEqualTo(InviteOutcome.ACTIVE);
     assertThat(listmonk.fake.user(ADA).orElseThrow().isEnabled()).isTrue();
@@ -80,44 +80,44 @@ class ListmonkTeamTest {
 
   @Test
   void unknownRoleIsRejectedBeforeAnyWrite() {
-    assertThatThrownBy(() -> listmonk.connector.invite(ADA, "owner")).isInstanceOf(Rejected.class);
+    assertThatThrownBy(() -> listmonk.team.invite(ADA, "owner")).isInstanceOf(Rejected.class);
     assertThat(listmonk.fake.calls("POST", "/api/users")).isZero();
   }
 
   @Test
   void listMembersShowsPeopleNotApiUsersAndDisabledAsAbsent() {
-    listmonk.connector.invite(ADA, "viewer");
-    listmonk.connector.invite("bob@example.com", "viewer");
+    listmonk.team.invite(ADA, "viewer");
+    listmonk.team.invite("bob@example.com", "viewer");
     listmonk.client.users().listUsers().stream()
         .filter(u -> "bob@example.com".equals(u.email()))
         .forEach(u -> listmonk.client.users().updateUser(u, "disabled", u.userRoleId()));
 
-    assertThat(listmonk.connector.listMembers())
+    assertThat(listmonk.team.listMembers())
         .containsExactlyInAnyOrder(
             new MemberEntry("admin@listmonk.example", MemberStatus.ACTIVE),
             new MemberEntry(ADA, MemberStatus.ACTIVE),
             new MemberEntry("bob@example.com", MemberStatus.ABSENT));
-    assertThat(listmonk.connector.memberStatus("bob@example.com")).isEqualTo(MemberStatus.ABSENT);
-    assertThat(listmonk.connector.memberStatus(ADA)).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(listmonk.team.memberStatus("bob@example.com")).isEqualTo(MemberStatus.ABSENT);
+    assertThat(listmonk.team.memberStatus(ADA)).isEqualTo(MemberStatus.ACTIVE);
   }
 
   @Test
   void resendIsRejectedAndCancelIsANoOp() {
-    listmonk.connector.invite(ADA, "viewer");
+    listmonk.team.invite(ADA, "viewer");
 
-    assertThatThrownBy(() -> listmonk.connector.resend(ADA)).isInstanceOf(Rejected.class);
-    assertThat(listmonk.connector.cancel(ADA)).isEqualTo(MemberStatus.ACTIVE);
-    assertThat(listmonk.connector.cancel("nobody@example.com")).isEqualTo(MemberStatus.ABSENT);
+    assertThatThrownBy(() -> listmonk.team.resend(ADA)).isInstanceOf(Rejected.class);
+    assertThat(listmonk.team.cancel(ADA)).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(listmonk.team.cancel("nobody@example.com")).isEqualTo(MemberStatus.ABSENT);
     assertThat(listmonk.fake.user(ADA).orElseThrow().isEnabled()).isTrue();
   }
 
   @Test
   void removeDisablesThenDeletesAndIsIdempotent() {
-    listmonk.connector.invite(ADA, "editor");
+    listmonk.team.invite(ADA, "editor");
     listmonk.fake.resetCounters();
 
-    listmonk.connector.remove(ADA);
-    listmonk.connector.remove(ADA);
+    listmonk.team.remove(ADA);
+    listmonk.team.remove(ADA);
 
     assertThat(listmonk.fake.user(ADA)).isEmpty();
     assertThat(listmonk.fake.calls("PUT", "/api/users/{id}")).isEqualTo(1);
@@ -129,7 +129,7 @@ class ListmonkTeamTest {
     var permissions = new HashSet<>(FakeListmonk.Options.allPermissions());
     try (ListmonkFixture limited =
         ListmonkFixture.start(FakeListmonk.Options.builder().apiPermissions(permissions).build())) {
-      assertThatThrownBy(() -> limited.connector.remove("admin@listmonk.example"))
+      assertThatThrownBy(() -> limited.team.remove("admin@listmonk.example"))
           .isInstanceOf(Rejected.class)
           .satisfies(e -> assertThat(((Rejected) e).status()).isEqualTo(400));
       assertThat(limited.fake.user("admin").orElseThrow().isEnabled()).isTrue();

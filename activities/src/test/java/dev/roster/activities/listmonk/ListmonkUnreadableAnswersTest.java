@@ -36,30 +36,30 @@ class ListmonkUnreadableAnswersTest {
   void anUnreadableCreateAnswerIsRetryableAndLeavesNoSubscriber() {
     listmonk.fake.faults().on("POST", "/api/subscribers").unreadableNext(1, 200);
 
-    assertThatThrownBy(() -> listmonk.connector.upsert(new ContactData(ADA, "Ada", null, null)))
+    assertThatThrownBy(() -> listmonk.contacts.upsert(new ContactData(ADA, "Ada", null, null)))
         .isInstanceOf(VendorUnavailable.class);
 
     assertThat(listmonk.fake.subscriber(ADA)).isEmpty();
-    listmonk.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    listmonk.contacts.upsert(new ContactData(ADA, "Ada", null, null));
     assertThat(listmonk.fake.subscriber(ADA)).isPresent();
   }
 
   @Test
   void anUnreadableListAnswerIsNotASubscription() {
-    listmonk.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    listmonk.contacts.upsert(new ContactData(ADA, "Ada", null, null));
     listmonk.fake.faults().on("PUT", "/api/subscribers/lists").unreadableNext(1, 200);
 
-    assertThatThrownBy(() -> listmonk.connector.subscribe(ADA, List.of(Long.toString(list))))
+    assertThatThrownBy(() -> listmonk.contacts.subscribe(ADA, List.of(Long.toString(list))))
         .isInstanceOf(VendorUnavailable.class);
 
     assertThat(listmonk.fake.listMemberEmails(list)).isEmpty();
-    listmonk.connector.subscribe(ADA, List.of(Long.toString(list)));
+    listmonk.contacts.subscribe(ADA, List.of(Long.toString(list)));
     assertThat(listmonk.fake.listMemberEmails(list)).containsExactly(ADA);
   }
 
   @Test
   void aSearchAnswerWithoutResultsIsNotAnAbsentSubscriber() {
-    listmonk.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    listmonk.contacts.upsert(new ContactData(ADA, "Ada", null, null));
     // Read as "no such subscriber", the subscribe step failed for good ("upsert it first").
     listmonk
         .fake
@@ -67,10 +67,10 @@ class ListmonkUnreadableAnswersTest {
         .on("GET", "/api/subscribers")
         .failNext(1, 200, Map.of("Content-Type", "application/json"), "{\"data\":{\"page\":1}}");
 
-    assertThatThrownBy(() -> listmonk.connector.subscribe(ADA, List.of(Long.toString(list))))
+    assertThatThrownBy(() -> listmonk.contacts.subscribe(ADA, List.of(Long.toString(list))))
         .isInstanceOf(VendorUnavailable.class);
 
-    listmonk.connector.subscribe(ADA, List.of(Long.toString(list)));
+    listmonk.contacts.subscribe(ADA, List.of(Long.toString(list)));
     assertThat(listmonk.fake.listMemberEmails(list)).containsExactly(ADA);
   }
 
@@ -78,10 +78,10 @@ class ListmonkUnreadableAnswersTest {
   void aTruncatedUserAnswerIsRetriedAndFindsTheUserActive() {
     listmonk.fake.faults().on("POST", "/api/users").truncateNext(1);
 
-    assertThatThrownBy(() -> listmonk.connector.invite(ADA, "viewer"))
+    assertThatThrownBy(() -> listmonk.team.invite(ADA, "viewer"))
         .isInstanceOf(VendorUnavailable.class);
 
-    listmonk.connector.invite(ADA, "viewer");
+    listmonk.team.invite(ADA, "viewer");
     assertThat(listmonk.fake.users().stream().filter(u -> ADA.equals(u.email()))).hasSize(1);
   }
 }

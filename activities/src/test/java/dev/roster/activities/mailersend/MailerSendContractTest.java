@@ -82,21 +82,21 @@ class MailerSendContractTest {
 
   private void exerciseEveryOperation() {
     String ada = "ada+contract@example.com";
-    ms.connector.invite(ada, "editor");
-    ms.connector.resend(ada);
-    ms.connector.cancel(ada);
-    ms.connector.invite(ada, "viewer");
+    ms.team.invite(ada, "editor");
+    ms.team.resend(ada);
+    ms.team.cancel(ada);
+    ms.team.invite(ada, "viewer");
     ms.fake.acceptInvite(ada);
     String id = ms.fake.user(ada).orElseThrow().id();
     ms.client.getUser(id);
     ms.client.updateUser(id, "Designer", List.of());
-    ms.connector.remove(ada);
+    ms.team.remove(ada);
     ms.fake.addRecipient(ada);
-    ms.connector.findContact(ada);
-    ms.connector.unsubscribeAll(ada);
-    ms.connector.erase(ada);
-    ms.connector.suppress(ada);
+    ms.contacts.findContact(ada);
+    ms.contacts.unsubscribeAll(ada);
+    ms.contacts.erase(ada);
+    ms.contacts.suppress(ada);
     ms.client.deleteFromBlocklist(List.of(ms.client.listBlocklist().get(0).id()));
-    ms.connector.listMembers();
+    ms.team.listMembers();
   }
 }

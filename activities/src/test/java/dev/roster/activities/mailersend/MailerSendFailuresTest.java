@@ -37,8 +37,7 @@ class MailerSendFailuresTest {
             Map.of("retry-after", "37", "x-request-id", "req-429"),
             "{\"message\":\"Too Many Attempts.\"}");
 
-    RateLimited e =
-        catchThrowableOfType(RateLimited.class, () -> ms.connector.invite(ADA, "viewer"));
+    RateLimited e = catchThrowableOfType(RateLimited.class, () -> ms.team.invite(ADA, "viewer"));
     ApplicationFailure f = ActivityFailures.toApplicationFailure(e);
 
     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(37));
@@ -121,9 +120,9 @@ class MailerSendFailuresTest {
     ms.fake.faults().failNext(1, 502, Map.of(), "<html>bad gateway</html>").dropNext(2);
 
     VendorUnavailable first =
-        catchThrowableOfType(VendorUnavailable.class, () -> ms.connector.listMembers());
+        catchThrowableOfType(VendorUnavailable.class, () -> ms.team.listMembers());
     VendorUnavailable second =
-        catchThrowableOfType(VendorUnavailable.class, () -> ms.connector.suppress(ADA));
+        catchThrowableOfType(VendorUnavailable.class, () -> ms.contacts.suppress(ADA));
 
     assertThat(first.getMessage()).doesNotContain("bad gateway");
     assertThat(second.status()).isZero();

@@ -3,6 +3,7 @@ package dev.roster.activities.mailersend;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
+import dev.roster.activities.spi.TeamConnector;
 import dev.roster.sandbox.mailersend.FakeMailerSend;
 import java.time.Duration;
 import okhttp3.HttpUrl;
@@ -12,11 +13,15 @@ final class MailerSendFixture implements AutoCloseable {
   final FakeMailerSend fake;
   final MailerSendClient client;
   final MailerSendConnector connector;
+  final TeamConnector team;
+  final MailerSendRecipients contacts;
 
   private MailerSendFixture(FakeMailerSend fake, MailerSendClient client) {
     this.fake = fake;
     this.client = client;
     this.connector = new MailerSendConnector(client);
+    this.team = connector.team();
+    this.contacts = connector.contacts();
   }
 
   static MailerSendFixture start() {

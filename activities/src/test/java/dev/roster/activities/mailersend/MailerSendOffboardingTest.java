@@ -31,21 +31,21 @@ class MailerSendOffboardingTest {
 
   @Test
   void suppressBlocksTheAddressAccountWideAndIsIdempotent() {
-    assertThat(ms.connector.suppress(ADA)).isTrue();
-    assertThat(ms.connector.suppress(ADA.toUpperCase())).isFalse();
+    assertThat(ms.contacts.suppress(ADA)).isTrue();
+    assertThat(ms.contacts.suppress(ADA.toUpperCase())).isFalse();
 
     assertThat(ms.fake.isSuppressed(ADA)).isTrue();
     assertThat(ms.fake.blocklist()).hasSize(1);
     assertThat(ms.fake.blocklist().get(0).domainId()).isNull();
-    assertThat(ms.connector.isSuppressed(ADA)).isTrue();
-    assertThat(ms.connector.isSuppressed("bob@example.com")).isFalse();
+    assertThat(ms.contacts.isSuppressed(ADA)).isTrue();
+    assertThat(ms.contacts.isSuppressed("bob@example.com")).isFalse();
   }
 
   @Test
   void suppressOnAConfiguredDomain() {
     var scoped = new MailerSendConnector(ms.client, ms.fake.domainId());
 
-    scoped.suppress(ADA);
+    scoped.contacts().suppress(ADA);
 
     assertThat(ms.fake.blocklist().get(0).domainId()).isEqualTo(ms.fake.domainId());
   }
@@ -55,8 +55,8 @@ class MailerSendOffboardingTest {
     ms.fake.addRecipient("bob@example.com");
     ms.fake.addRecipient(ADA);
 
-    EraseOutcome first = ms.connector.erase(ADA.toUpperCase());
-    EraseOutcome second = ms.connector.erase(ADA);
+    EraseOutcome first = ms.contacts.erase(ADA.toUpperCase());
+    EraseOutcome second = ms.contacts.erase(ADA);
 
     assertThat(first.result()).isEqualTo(EraseOutcome.Result.ERASED);
     assertThat(second.result()).isEqualTo(EraseOutcome.Result.ABSENT);
@@ -70,7 +70,7 @@ class MailerSendOffboardingTest {
       ms.fake.addRecipient("r" + i + "@example.com");
     }
 
-    assertThat(ms.connector.erase("r119@example.com").result())
+    assertThat(ms.contacts.erase("r119@example.com").result())
         .isEqualTo(EraseOutcome.Result.ERASED);
     // Two pages to find it, two more to read back that it is gone.
     assertThat(ms.fake.calls("GET", "/v1/recipients")).isEqualTo(4);
@@ -79,9 +79,9 @@ class MailerSendOffboardingTest {
   @Test
   void eraseLeavesTheBlocklistEntryThatKeepsTheAddressSuppressed() {
     ms.fake.addRecipient(ADA);
-    ms.connector.suppress(ADA);
+    ms.contacts.suppress(ADA);
 
-    ms.connector.erase(ADA);
+    ms.contacts.erase(ADA);
 
     assertThat(ms.fake.recipient(ADA)).isEmpty();
     assertThat(ms.fake.isSuppressed(ADA)).isTrue();
@@ -89,21 +89,20 @@ class MailerSendOffboardingTest {
 
   @Test
   void findContactReportsRecipientAndBlocklistButNeverLists() {
-    assertThat(ms.connector.findContact(ADA)).isEqualTo(ContactFootprint.absent());
+    assertThat(ms.contacts.findContact(ADA)).isEqualTo(ContactFootprint.absent());
     ms.fake.addRecipient(ADA);
-    assertThat(ms.connector.findContact(ADA))
+    assertThat(ms.contacts.findContact(ADA))
         .isEqualTo(new ContactFootprint(true, List.of(), false));
-    ms.connector.suppress(ADA);
-    assertThat(ms.connector.findContact(ADA))
-        .isEqualTo(new ContactFootprint(true, List.of(), true));
+    ms.contacts.suppress(ADA);
+    assertThat(ms.contacts.findContact(ADA)).isEqualTo(new ContactFootprint(true, List.of(), true));
   }
 
   @Test
   void suppressingAnAddressMailerSendNeverMailedStillBlocksIt() {
-    assertThat(ms.connector.suppress("stranger@example.com")).isTrue();
+    assertThat(ms.contacts.suppress("stranger@example.com")).isTrue();
 
     assertThat(ms.fake.isSuppressed("stranger@example.com")).isTrue();
-    assertThat(ms.connector.findContact("stranger@example.com"))
+    assertThat(ms.contacts.findContact("stranger@example.com"))
         .isEqualTo(new ContactFootprint(false, List.of(), true));
   }
 
@@ -111,26 +110,25 @@ class MailerSendOffboardingTest {
   void unsubscribeAllHasNoListsToLeave() {
     ms.fake.addRecipient(ADA);
 
-    assertThat(ms.connector.unsubscribeAll(ADA)).isZero();
-    assertThat(ms.connector.unsubscribeAll(ADA)).isZero();
+    assertThat(ms.contacts.unsubscribeAll(ADA)).isZero();
+    assertThat(ms.contacts.unsubscribeAll(ADA)).isZero();
     assertThat(ms.fake.totalCalls()).isZero();
   }
 
   @Test
   void contactWritesFailLoudlyAndCapabilitiesSaySo() {
-    assertThat(ms.connector.capabilities())
+    assertThat(ms.contacts.capabilities())
         .isEqualTo(new Capabilities(Capabilities.TeamInvite.INVITATION, false, false, true, true));
-    assertThat(ms.connector.contactsFamily()).isEqualTo("api");
-    assertThatThrownBy(() -> ms.connector.upsert(new ContactData(ADA, "Ada", null, null)))
+    assertThat(ms.contacts.contactsFamily()).isEqualTo("api");
+    assertThatThrownBy(() -> ms.contacts.upsert(new ContactData(ADA, "Ada", null, null)))
         .isInstanceOf(Rejected.class);
-    assertThatThrownBy(() -> ms.connector.subscribe(ADA, List.of("1")))
-        .isInstanceOf(Rejected.class);
+    assertThatThrownBy(() -> ms.contacts.subscribe(ADA, List.of("1"))).isInstanceOf(Rejected.class);
     assertThat(ms.fake.totalCalls()).isZero();
   }
 
   @Test
   void unblockByIdRemovesTheEntry() {
-    ms.connector.suppress(ADA);
+    ms.contacts.suppress(ADA);
     String id = ms.client.listBlocklist().get(0).id();
 
     ms.client.deleteFromBlocklist(List.of(id));

@@ -35,9 +35,9 @@ class MailerSendTeamTest {
 
   @Test
   void rolesMapToMailerSendRoles() {
-    assertThat(ms.connector.invite("a@example.com", "Admin")).isEqualTo(InviteOutcome.INVITED);
-    ms.connector.invite("e@example.com", "editor");
-    ms.connector.invite("v@example.com", "viewer");
+    assertThat(ms.team.invite("a@example.com", "Admin")).isEqualTo(InviteOutcome.INVITED);
+    ms.team.invite("e@example.com", "editor");
+    ms.team.invite("v@example.com", "viewer");
 
     assertThat(ms.fake.invite("a@example.com").orElseThrow().role()).isEqualTo("Admin");
     assertThat(ms.fake.invite("e@example.com").orElseThrow().role()).isEqualTo("Manager");
@@ -48,37 +48,37 @@ class MailerSendTeamTest {
 
   @Test
   void unknownRoleIsRejectedBeforeAnyCall() {
-    catchThrowableOfType(Rejected.class, () -> ms.connector.invite(ADA, "owner"));
+    catchThrowableOfType(Rejected.class, () -> ms.team.invite(ADA, "owner"));
     assertThat(ms.fake.totalCalls()).isZero();
   }
 
   @Test
   void invitingTwiceReportsPendingWithoutSecondInvite() {
-    ms.connector.invite(ADA, "viewer");
+    ms.team.invite(ADA, "viewer");
 
-    assertThat(ms.connector.invite(ADA.toUpperCase(), "viewer"))
+    assertThat(ms.team.invite(ADA.toUpperCase(), "viewer"))
         .isEqualTo(InviteOutcome.ALREADY_PENDING);
     assertThat(ms.fake.calls("POST", INVITE)).isEqualTo(1);
   }
 
   @Test
   void invitingAnActiveUserReportsAlreadyActive() {
-    ms.connector.invite(ADA, "viewer");
+    ms.team.invite(ADA, "viewer");
     ms.fake.acceptInvite(ADA);
 
-    assertThat(ms.connector.invite(ADA, "editor")).isEqualTo(InviteOutcome.ALREADY_ACTIVE);
-    assertThat(ms.connector.invite(FakeMailerSend.OWNER_EMAIL, "admin"))
+    assertThat(ms.team.invite(ADA, "editor")).isEqualTo(InviteOutcome.ALREADY_ACTIVE);
+    assertThat(ms.team.invite(FakeMailerSend.OWNER_EMAIL, "admin"))
         .isEqualTo(InviteOutcome.ALREADY_ACTIVE);
     assertThat(ms.fake.calls("POST", INVITE)).isEqualTo(1);
   }
 
   @Test
   void rejectedInviteCarriesTheFieldMessages() {
-    Rejected e = catchThrowableOfType(Rejected.class, () -> ms.connector.invite("ada@", "viewer"));
+    Rejected e = catchThrowableOfType(Rejected.class, () -> ms.team.invite("ada@", "viewer"));
     assertThat(e.status()).isEqualTo(422);
     assertThat(e.vendorMessage()).isEqualTo("email: The email must be a valid email address.");
 
-    ms.connector.invite(ADA, "viewer");
+    ms.team.invite(ADA, "viewer");
     Rejected taken =
         catchThrowableOfType(Rejected.class, () -> ms.client.inviteUser(ADA, "Admin", List.of()));
     assertThat(taken.vendorMessage()).isEqualTo("email: The email has already been taken.");
@@ -90,18 +90,18 @@ class MailerSendTeamTest {
 
   @Test
   void listMembersHasUsersActiveAndInvitesPending() {
-    ms.connector.invite(ADA, "viewer");
-    ms.connector.invite("bob@example.com", "editor");
+    ms.team.invite(ADA, "viewer");
+    ms.team.invite("bob@example.com", "editor");
     ms.fake.acceptInvite("bob@example.com");
 
-    assertThat(ms.connector.listMembers())
+    assertThat(ms.team.listMembers())
         .containsExactlyInAnyOrder(
             new MemberEntry(FakeMailerSend.OWNER_EMAIL, MemberStatus.ACTIVE),
             new MemberEntry("bob@example.com", MemberStatus.ACTIVE),
             new MemberEntry(ADA, MemberStatus.PENDING));
-    assertThat(ms.connector.memberStatus(ADA)).isEqualTo(MemberStatus.PENDING);
-    assertThat(ms.connector.memberStatus("bob@example.com")).isEqualTo(MemberStatus.ACTIVE);
-    assertThat(ms.connector.memberStatus("nobody@example.com")).isEqualTo(MemberStatus.ABSENT);
+    assertThat(ms.team.memberStatus(ADA)).isEqualTo(MemberStatus.PENDING);
+    assertThat(ms.team.memberStatus("bob@example.com")).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(ms.team.memberStatus("nobody@example.com")).isEqualTo(MemberStatus.ABSENT);
   }
 
   @Test
@@ -124,11 +124,11 @@ class MailerSendTeamTest {
                 .acceptAfter(Duration.ofMinutes(30))
                 .build());
     fake[0] = ms.fake;
-    ms.connector.invite(ADA, "viewer");
+    ms.team.invite(ADA, "viewer");
     ms.fake.resetCounters();
     listing[0] = true;
 
-    assertThat(ms.connector.listMembers())
+    assertThat(ms.team.listMembers())
         .contains(new MemberEntry(ADA, MemberStatus.ACTIVE))
         .doesNotContain(new MemberEntry(ADA, MemberStatus.PENDING));
     assertThat(ms.fake.user(ADA)).isPresent();
@@ -150,36 +150,36 @@ class MailerSendTeamTest {
 
   @Test
   void resendFindsTheInviteByEmail() {
-    ms.connector.invite(ADA, "viewer");
+    ms.team.invite(ADA, "viewer");
 
-    ms.connector.resend(ADA);
+    ms.team.resend(ADA);
 
     assertThat(ms.fake.invite(ADA).orElseThrow().resendCount()).isEqualTo(1);
-    Rejected e = catchThrowableOfType(Rejected.class, () -> ms.connector.resend("x@example.com"));
+    Rejected e = catchThrowableOfType(Rejected.class, () -> ms.team.resend("x@example.com"));
     assertThat(e.vendorMessage()).contains("no pending invite");
   }
 
   @Test
   void cancelIsIdempotentAndReportsWhereThePersonStood() {
-    ms.connector.invite(ADA, "viewer");
+    ms.team.invite(ADA, "viewer");
 
-    assertThat(ms.connector.cancel(ADA)).isEqualTo(MemberStatus.PENDING);
+    assertThat(ms.team.cancel(ADA)).isEqualTo(MemberStatus.PENDING);
     assertThat(ms.fake.invite(ADA)).isEmpty();
-    assertThat(ms.connector.cancel(ADA)).isEqualTo(MemberStatus.ABSENT);
-    assertThat(ms.connector.cancel(FakeMailerSend.OWNER_EMAIL)).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(ms.team.cancel(ADA)).isEqualTo(MemberStatus.ABSENT);
+    assertThat(ms.team.cancel(FakeMailerSend.OWNER_EMAIL)).isEqualTo(MemberStatus.ACTIVE);
     assertThat(ms.fake.calls("DELETE", "/v1/invites/{id}")).isEqualTo(1);
   }
 
   @Test
   void removeDeletesUsersCancelsInvitesAndIsIdempotent() {
-    ms.connector.invite(ADA, "viewer");
-    ms.connector.invite("bob@example.com", "editor");
+    ms.team.invite(ADA, "viewer");
+    ms.team.invite("bob@example.com", "editor");
     ms.fake.acceptInvite("bob@example.com");
 
-    ms.connector.remove("bob@example.com");
-    ms.connector.remove(ADA);
-    ms.connector.remove(ADA);
-    ms.connector.remove("never@example.com");
+    ms.team.remove("bob@example.com");
+    ms.team.remove(ADA);
+    ms.team.remove(ADA);
+    ms.team.remove("never@example.com");
 
     assertThat(ms.fake.users()).extracting(User::email).containsExactly(FakeMailerSend.OWNER_EMAIL);
     assertThat(ms.fake.invites()).isEmpty();
@@ -188,7 +188,7 @@ class MailerSendTeamTest {
   @Test
   void removingTheOwnerIsRejected() {
     Rejected e =
-        catchThrowableOfType(Rejected.class, () -> ms.connector.remove(FakeMailerSend.OWNER_EMAIL));
+        catchThrowableOfType(Rejected.class, () -> ms.team.remove(FakeMailerSend.OWNER_EMAIL));
 
     assertThat(e.status()).isEqualTo(403);
     assertThat(ms.fake.user(FakeMailerSend.OWNER_EMAIL)).isPresent();
@@ -196,7 +196,7 @@ class MailerSendTeamTest {
 
   @Test
   void updateAndGetUser() {
-    ms.connector.invite(ADA, "viewer");
+    ms.team.invite(ADA, "viewer");
     ms.fake.acceptInvite(ADA);
     String id = ms.fake.user(ADA).orElseThrow().id();
 
@@ -208,9 +208,9 @@ class MailerSendTeamTest {
 
   @Test
   void capabilitiesAreInvitationOnly() {
-    assertThat(ms.connector.capabilities()).isEqualTo(MailerSendConnector.CAPABILITIES);
-    assertThat(ms.connector.capabilities().contacts()).isFalse();
-    assertThat(ms.connector.capabilities().lists()).isFalse();
-    assertThat(ms.connector.teamFamily()).isEqualTo("api");
+    assertThat(ms.team.capabilities()).isEqualTo(MailerSendConnector.CAPABILITIES);
+    assertThat(ms.team.capabilities().contacts()).isFalse();
+    assertThat(ms.team.capabilities().lists()).isFalse();
+    assertThat(ms.team.teamFamily()).isEqualTo("api");
   }
 }

@@ -34,11 +34,10 @@ class MailerSendUnreadableAnswersTest {
   void anUnreadableInviteAnswerIsRetryableAndTheRetryInvitesOnce() {
     ms.fake.faults().on("POST", "/v1/users").unreadableNext(1, 200);
 
-    assertThatThrownBy(() -> ms.connector.invite(ADA, "viewer"))
-        .isInstanceOf(VendorUnavailable.class);
+    assertThatThrownBy(() -> ms.team.invite(ADA, "viewer")).isInstanceOf(VendorUnavailable.class);
 
     assertThat(ms.fake.invite(ADA)).isEmpty();
-    assertThat(ms.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.INVITED);
+    assertThat(ms.team.invite(ADA, "viewer")).isEqualTo(InviteOutcome.INVITED);
     assertThat(ms.fake.invites()).hasSize(1);
   }
 
@@ -53,10 +52,9 @@ class MailerSendUnreadableAnswersTest {
             Map.of("Content-Type", "application/json"),
             "{\"data\":{\"id\":\"x1\",\"email\":\"someone@example.com\"}}");
 
-    assertThatThrownBy(() -> ms.connector.invite(ADA, "viewer"))
-        .isInstanceOf(VendorUnavailable.class);
+    assertThatThrownBy(() -> ms.team.invite(ADA, "viewer")).isInstanceOf(VendorUnavailable.class);
 
-    assertThat(ms.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.INVITED);
+    assertThat(ms.team.invite(ADA, "viewer")).isEqualTo(InviteOutcome.INVITED);
     assertThat(ms.fake.invite(ADA)).isPresent();
   }
 
@@ -64,23 +62,21 @@ class MailerSendUnreadableAnswersTest {
   void aTruncatedInviteAnswerIsRetriedAndFindsTheInvitePending() {
     ms.fake.faults().on("POST", "/v1/users").truncateNext(1);
 
-    assertThatThrownBy(() -> ms.connector.invite(ADA, "viewer"))
-        .isInstanceOf(VendorUnavailable.class);
+    assertThatThrownBy(() -> ms.team.invite(ADA, "viewer")).isInstanceOf(VendorUnavailable.class);
 
-    assertThat(ms.connector.invite(ADA, "viewer")).isEqualTo(InviteOutcome.ALREADY_PENDING);
+    assertThat(ms.team.invite(ADA, "viewer")).isEqualTo(InviteOutcome.ALREADY_PENDING);
     assertThat(ms.fake.invites()).hasSize(1);
   }
 
   @Test
   void aListingPageWithoutDataIsNotAnEmptyTeam() {
-    ms.connector.invite(ADA, "viewer");
+    ms.team.invite(ADA, "viewer");
     ms.fake
         .faults()
         .on("GET", "/v1/invites")
         .failNext(1, 200, Map.of("Content-Type", "application/json"), "{\"links\":{}}");
 
-    assertThatThrownBy(() -> ms.connector.invite(ADA, "viewer"))
-        .isInstanceOf(VendorUnavailable.class);
+    assertThatThrownBy(() -> ms.team.invite(ADA, "viewer")).isInstanceOf(VendorUnavailable.class);
 
     // Read as "nobody is invited", it would have sent the invitation a second time.
     assertThat(ms.fake.calls("POST", "/v1/users")).isEqualTo(1);

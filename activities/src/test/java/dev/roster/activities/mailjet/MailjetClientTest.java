@@ -40,7 +40,7 @@ class MailjetClientTest {
 
   private BulkJob pollUntilDone(long jobId) {
     for (int i = 0; i < 10; i++) {
-      BulkJob job = mailjet.client.bulkJobStatus(jobId);
+      BulkJob job = mailjet.client.jobs().status(jobId);
       if (job.state() != JobState.RUNNING) {
         return job;
       }
@@ -53,11 +53,14 @@ class MailjetClientTest {
     restart(3, JobStatusVocabulary.GUIDE);
     mailjet.client.ensureProperty("firstname", "str");
     long jobId =
-        mailjet.client.startBulkJob(
-            List.of(new BulkContact(ADA, "Ada", null, Map.of("firstname", "Ada"))),
-            List.of(new ListAction(10, Action.ADDFORCE)));
+        mailjet
+            .client
+            .jobs()
+            .start(
+                List.of(new BulkContact(ADA, "Ada", null, Map.of("firstname", "Ada"))),
+                List.of(new ListAction(10, Action.ADDFORCE)));
 
-    BulkJob first = mailjet.client.bulkJobStatus(jobId);
+    BulkJob first = mailjet.client.jobs().status(jobId);
     BulkJob done = pollUntilDone(jobId);
 
     assertThat(first.state()).isEqualTo(JobState.RUNNING);
@@ -72,9 +75,9 @@ class MailjetClientTest {
   void bulkJobWithSdkStatusesReportsInProgressAsRunning() {
     restart(2, JobStatusVocabulary.SDK);
     long jobId =
-        mailjet.client.startBulkJob(List.of(new BulkContact(ADA, null, true, null)), List.of());
+        mailjet.client.jobs().start(List.of(new BulkContact(ADA, null, true, null)), List.of());
 
-    BulkJob first = mailjet.client.bulkJobStatus(jobId);
+    BulkJob first = mailjet.client.jobs().status(jobId);
 
     assertThat(first.status()).isEqualTo("In Progress");
     assertThat(first.state()).isEqualTo(JobState.RUNNING);
@@ -86,15 +89,19 @@ class MailjetClientTest {
   void bulkJobErrorsListTheRefusedRows() {
     restart(1, JobStatusVocabulary.GUIDE);
     long jobId =
-        mailjet.client.startBulkJob(
-            List.of(
-                new BulkContact(ADA, null, null, null), new BulkContact("bad", null, null, null)),
-            List.of(new ListAction(11, Action.ADDNOFORCE)));
+        mailjet
+            .client
+            .jobs()
+            .start(
+                List.of(
+                    new BulkContact(ADA, null, null, null),
+                    new BulkContact("bad", null, null, null)),
+                List.of(new ListAction(11, Action.ADDNOFORCE)));
 
     BulkJob done = pollUntilDone(jobId);
 
     assertThat(done.hasRowErrors()).isTrue();
-    assertThat(mailjet.client.bulkJobErrors(jobId))
+    assertThat(mailjet.client.jobs().errors(jobId))
         .singleElement()
         .satisfies(e -> assertThat(e.email()).isEqualTo("bad"));
   }
@@ -103,24 +110,25 @@ class MailjetClientTest {
   void bulkJobThatFailsEveryRowEndsFailed() {
     restart(1, JobStatusVocabulary.SDK);
     long jobId =
-        mailjet.client.startBulkJob(List.of(new BulkContact("bad", null, null, null)), List.of());
+        mailjet.client.jobs().start(List.of(new BulkContact("bad", null, null, null)), List.of());
 
     assertThat(pollUntilDone(jobId).state()).isEqualTo(JobState.FAILED);
   }
 
   @Test
   void contactListsCanBeReadAndCreated() {
-    assertThat(mailjet.client.listContactLists())
+    assertThat(mailjet.client.lists().listContactLists())
         .extracting(l -> l.name())
         .containsExactly("Newsletter", "Product updates");
-    assertThat(mailjet.client.getContactList(11))
+    assertThat(mailjet.client.lists().getContactList(11))
         .hasValueSatisfying(l -> assertThat(l.name()).isEqualTo("Product updates"));
-    assertThat(mailjet.client.getContactList(99)).isEmpty();
+    assertThat(mailjet.client.lists().getContactList(99)).isEmpty();
 
-    long id = mailjet.client.createContactList("Beta").id();
+    long id = mailjet.client.lists().createContactList("Beta").id();
 
-    assertThat(mailjet.client.getContactList(id)).isPresent();
-    assertThatThrownBy(() -> mailjet.client.createContactList("Beta")).isInstanceOf(Conflict.class);
+    assertThat(mailjet.client.lists().getContactList(id)).isPresent();
+    assertThatThrownBy(() -> mailjet.client.lists().createContactList("Beta"))
+        .isInstanceOf(Conflict.class);
   }
 
   @Test
@@ -145,16 +153,16 @@ class MailjetClientTest {
   @Test
   void listRecipientLifecycle() {
     long contact = mailjet.client.createContact(ADA, null, null).id();
-    long recipient = mailjet.client.subscribe(contact, 10).id();
+    long recipient = mailjet.client.lists().subscribe(contact, 10).id();
 
-    mailjet.client.unsubscribe(recipient);
-    mailjet.client.unsubscribe(recipient);
-    assertThat(mailjet.client.findListRecipient(contact, 10))
+    mailjet.client.lists().unsubscribe(recipient);
+    mailjet.client.lists().unsubscribe(recipient);
+    assertThat(mailjet.client.lists().findListRecipient(contact, 10))
         .hasValueSatisfying(r -> assertThat(r.unsubscribed()).isTrue());
 
-    mailjet.client.removeListRecipient(recipient);
-    assertThat(mailjet.client.findListRecipient(contact, 10)).isEmpty();
-    assertThat(mailjet.client.listRecipients(contact)).isEmpty();
+    mailjet.client.lists().removeListRecipient(recipient);
+    assertThat(mailjet.client.lists().findListRecipient(contact, 10)).isEmpty();
+    assertThat(mailjet.client.lists().listRecipients(contact)).isEmpty();
   }
 
   @Test

@@ -34,15 +34,15 @@ class MailjetConnectorTest {
 
   @Test
   void declaresManualTeamInvitesAndOneApiFamily() {
-    assertThat(mailjet.connector.capabilities())
+    assertThat(mailjet.contacts.capabilities())
         .isEqualTo(new Capabilities(Capabilities.TeamInvite.MANUAL, true, true, true, true));
-    assertThat(mailjet.connector.contactsFamily()).isEqualTo("api");
+    assertThat(mailjet.contacts.contactsFamily()).isEqualTo("api");
   }
 
   @Test
   void upsertCreatesContactWithMailjetNameProperties() {
     ContactOutcome outcome =
-        mailjet.connector.upsert(
+        mailjet.contacts.upsert(
             new ContactData(ADA, "Ada", "Lovelace", Map.of("Company", "Analytical Engines")));
 
     assertThat(outcome).isEqualTo(ContactOutcome.CREATED);
@@ -56,10 +56,10 @@ class MailjetConnectorTest {
 
   @Test
   void upsertingAgainMapsTheMj18DuplicateToAnUpdate() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null));
 
-    ContactOutcome second = mailjet.connector.upsert(new ContactData(ADA, "Augusta", "King", null));
-    ContactOutcome third = mailjet.connector.upsert(new ContactData(ADA, "Augusta", "King", null));
+    ContactOutcome second = mailjet.contacts.upsert(new ContactData(ADA, "Augusta", "King", null));
+    ContactOutcome third = mailjet.contacts.upsert(new ContactData(ADA, "Augusta", "King", null));
 
     assertThat(second).isEqualTo(ContactOutcome.UPDATED);
     assertThat(third).isEqualTo(ContactOutcome.UPDATED);
@@ -74,7 +74,7 @@ class MailjetConnectorTest {
   void upsertOfAContactCreatedElsewhereIsAnUpdateAndKeepsItsExclusion() {
     mailjet.client.createContact(ADA, "Ada", true);
 
-    assertThat(mailjet.connector.upsert(new ContactData(ADA, null, null, Map.of())))
+    assertThat(mailjet.contacts.upsert(new ContactData(ADA, null, null, Map.of())))
         .isEqualTo(ContactOutcome.UPDATED);
     assertThat(mailjet.fake.isExcluded(ADA)).isTrue();
     assertThat(mailjet.fake.contact(ADA).orElseThrow().name()).isEqualTo("Ada");
@@ -82,10 +82,10 @@ class MailjetConnectorTest {
 
   @Test
   void subscribeAddsEveryListAndIsIdempotent() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null));
 
-    mailjet.connector.subscribe(ADA, List.of("10", "11"));
-    mailjet.connector.subscribe(ADA, List.of("10", "11"));
+    mailjet.contacts.subscribe(ADA, List.of("10", "11"));
+    mailjet.contacts.subscribe(ADA, List.of("10", "11"));
 
     assertThat(mailjet.fake.listMemberEmails(10)).containsExactly(ADA);
     assertThat(mailjet.fake.listMemberEmails(11)).containsExactly(ADA);
@@ -94,12 +94,12 @@ class MailjetConnectorTest {
 
   @Test
   void subscribeResubscribesSomeoneWhoUnsubscribed() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
-    mailjet.connector.subscribe(ADA, List.of("10"));
-    mailjet.connector.unsubscribeAll(ADA);
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.contacts.subscribe(ADA, List.of("10"));
+    mailjet.contacts.unsubscribeAll(ADA);
     assertThat(mailjet.fake.listMemberEmails(10)).isEmpty();
 
-    mailjet.connector.subscribe(ADA, List.of("10"));
+    mailjet.contacts.subscribe(ADA, List.of("10"));
 
     assertThat(mailjet.fake.listMemberEmails(10)).containsExactly(ADA);
     assertThat(mailjet.fake.calls("PUT", "/v3/REST/listrecipient/{id}")).isEqualTo(2);
@@ -107,37 +107,37 @@ class MailjetConnectorTest {
 
   @Test
   void subscribeRejectsUnknownListUnknownContactAndMalformedIds() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null));
 
-    assertThatThrownBy(() -> mailjet.connector.subscribe(ADA, List.of("999")))
+    assertThatThrownBy(() -> mailjet.contacts.subscribe(ADA, List.of("999")))
         .isInstanceOf(Rejected.class);
-    assertThatThrownBy(() -> mailjet.connector.subscribe("nobody@example.com", List.of("10")))
+    assertThatThrownBy(() -> mailjet.contacts.subscribe("nobody@example.com", List.of("10")))
         .isInstanceOf(ContactMissing.class);
     mailjet.fake.resetCounters();
-    assertThatThrownBy(() -> mailjet.connector.subscribe(ADA, List.of("10", "news")))
+    assertThatThrownBy(() -> mailjet.contacts.subscribe(ADA, List.of("10", "news")))
         .isInstanceOf(Rejected.class);
     assertThat(mailjet.fake.totalCalls()).isZero();
   }
 
   @Test
   void unsubscribeAllFlagsEveryMembershipOnceAndIgnoresStrangers() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
-    mailjet.connector.subscribe(ADA, List.of("10", "11"));
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.contacts.subscribe(ADA, List.of("10", "11"));
 
-    assertThat(mailjet.connector.unsubscribeAll(ADA)).isEqualTo(2);
-    assertThat(mailjet.connector.unsubscribeAll(ADA)).isZero();
-    assertThat(mailjet.connector.unsubscribeAll("nobody@example.com")).isZero();
+    assertThat(mailjet.contacts.unsubscribeAll(ADA)).isEqualTo(2);
+    assertThat(mailjet.contacts.unsubscribeAll(ADA)).isZero();
+    assertThat(mailjet.contacts.unsubscribeAll("nobody@example.com")).isZero();
     assertThat(mailjet.fake.listMemberEmails(10)).isEmpty();
     assertThat(mailjet.fake.listMemberEmails(11)).isEmpty();
   }
 
   @Test
   void suppressExcludesAnExistingContactOnceAndNeverCreatesOne() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null));
 
-    assertThat(mailjet.connector.suppress(ADA)).isTrue();
-    assertThat(mailjet.connector.suppress(ADA)).isFalse();
-    assertThat(mailjet.connector.suppress("stranger@example.com")).isFalse();
+    assertThat(mailjet.contacts.suppress(ADA)).isTrue();
+    assertThat(mailjet.contacts.suppress(ADA)).isFalse();
+    assertThat(mailjet.contacts.suppress("stranger@example.com")).isFalse();
 
     assertThat(mailjet.fake.isExcluded(ADA)).isTrue();
     assertThat(mailjet.fake.contact("stranger@example.com")).isEmpty();
@@ -146,12 +146,12 @@ class MailjetConnectorTest {
 
   @Test
   void eraseAnonymisesAndDropsMembershipsThenReportsNothingLeft() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", "Lovelace", null));
-    mailjet.connector.subscribe(ADA, List.of("10"));
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", "Lovelace", null));
+    mailjet.contacts.subscribe(ADA, List.of("10"));
 
-    assertThat(mailjet.connector.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ERASED);
-    assertThat(mailjet.connector.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ABSENT);
-    assertThat(mailjet.connector.erase("nobody@example.com").result())
+    assertThat(mailjet.contacts.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ERASED);
+    assertThat(mailjet.contacts.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ABSENT);
+    assertThat(mailjet.contacts.erase("nobody@example.com").result())
         .isEqualTo(EraseOutcome.Result.ABSENT);
 
     assertThat(mailjet.fake.contact(ADA)).isEmpty();
@@ -168,18 +168,18 @@ class MailjetConnectorTest {
 
   @Test
   void upsertAfterErasureCreatesAFreshContact() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
-    mailjet.connector.erase(ADA);
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.contacts.erase(ADA);
 
-    assertThat(mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null)))
+    assertThat(mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null)))
         .isEqualTo(ContactOutcome.CREATED);
   }
 
   @Test
   void missingEmailIsRejectedWithoutACall() {
-    assertThatThrownBy(() -> mailjet.connector.upsert(new ContactData(" ", null, null, null)))
+    assertThatThrownBy(() -> mailjet.contacts.upsert(new ContactData(" ", null, null, null)))
         .isInstanceOf(Rejected.class);
-    assertThatThrownBy(() -> mailjet.connector.erase(null)).isInstanceOf(Rejected.class);
+    assertThatThrownBy(() -> mailjet.contacts.erase(null)).isInstanceOf(Rejected.class);
     assertThat(mailjet.fake.totalCalls()).isZero();
   }
 }

@@ -49,27 +49,29 @@ class MailjetContractTest {
     c.listProperties();
     c.setContactData(Long.toString(id), Map.of("firstname", "Ada"));
     c.getContactData(ADA);
-    c.listContactLists();
-    c.getContactList(10);
-    c.createContactList("Beta");
-    c.findListRecipient(id, 10);
-    long recipient = c.subscribe(id, 10).id();
-    c.listRecipients(id);
-    c.unsubscribe(recipient);
-    c.resubscribe(recipient);
-    c.removeListRecipient(recipient);
+    c.lists().listContactLists();
+    c.lists().getContactList(10);
+    c.lists().createContactList("Beta");
+    c.lists().findListRecipient(id, 10);
+    long recipient = c.lists().subscribe(id, 10).id();
+    c.lists().listRecipients(id);
+    c.lists().unsubscribe(recipient);
+    c.lists().resubscribe(recipient);
+    c.lists().removeListRecipient(recipient);
     long job =
-        c.startBulkJob(
-            List.of(new BulkContact("bob@example.com", "Bob", null, Map.of("firstname", "Bob"))),
-            List.of(new ListAction(11, Action.ADDNOFORCE)));
-    c.bulkJobStatus(job);
-    c.bulkJobErrors(job);
+        c.jobs()
+            .start(
+                List.of(
+                    new BulkContact("bob@example.com", "Bob", null, Map.of("firstname", "Bob"))),
+                List.of(new ListAction(11, Action.ADDNOFORCE)));
+    c.jobs().status(job);
+    c.jobs().errors(job);
     // Offboarding through the connector; its writes are the client calls above, and the erase is
     // the client's eraseContact (v4 DELETE, then the read-back by id).
-    mailjet.connector.findContact(ADA);
-    mailjet.connector.unsubscribeAll(ADA);
-    mailjet.connector.suppress(ADA);
-    mailjet.connector.erase(ADA);
+    mailjet.contacts.findContact(ADA);
+    mailjet.contacts.unsubscribeAll(ADA);
+    mailjet.contacts.suppress(ADA);
+    mailjet.contacts.erase(ADA);
     requests = mailjet.fake.requests();
   }
 

@@ -95,7 +95,7 @@ class MailjetFailuresTest {
   @Test
   void rateLimitedActivityFailureIsRetryableWithABackoffDelay() {
     ContactActivitiesImpl contacts =
-        new ContactActivitiesImpl(Map.<String, ContactConnector>of("mj", mailjet.connector));
+        new ContactActivitiesImpl(Map.<String, ContactConnector>of("mj", mailjet.contacts));
     mailjet.fake.faults().failNext(1, 429, Map.of(), ERROR_429);
 
     ApplicationFailure f =
@@ -129,7 +129,7 @@ class MailjetFailuresTest {
     VendorUnavailable second =
         catchThrowableOfType(
             VendorUnavailable.class,
-            () -> mailjet.connector.upsert(new ContactData(ADA, null, null, null)));
+            () -> mailjet.contacts.upsert(new ContactData(ADA, null, null, null)));
 
     assertThat(first.status()).isEqualTo(500);
     assertThat(first.getMessage()).doesNotContain("oops");

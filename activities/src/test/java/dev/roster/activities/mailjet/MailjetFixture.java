@@ -3,6 +3,7 @@ package dev.roster.activities.mailjet;
 import dev.roster.activities.http.RateBudget;
 import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
+import dev.roster.activities.spi.ContactConnector;
 import dev.roster.sandbox.mailjet.FakeMailjet;
 import java.time.Duration;
 import okhttp3.HttpUrl;
@@ -12,11 +13,13 @@ final class MailjetFixture implements AutoCloseable {
   final FakeMailjet fake;
   final MailjetClient client;
   final MailjetConnector connector;
+  final ContactConnector contacts;
 
   private MailjetFixture(FakeMailjet fake, MailjetClient client) {
     this.fake = fake;
     this.client = client;
     this.connector = new MailjetConnector(client);
+    this.contacts = connector.contacts();
   }
 
   /** Generous limits on both sides, so only tests about throttling meet a 429. */

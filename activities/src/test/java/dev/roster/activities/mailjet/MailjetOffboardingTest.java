@@ -30,32 +30,32 @@ class MailjetOffboardingTest {
   }
 
   private void subscribedAda() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", "Lovelace", null));
-    mailjet.connector.subscribe(ADA, List.of("10", "11"));
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", "Lovelace", null));
+    mailjet.contacts.subscribe(ADA, List.of("10", "11"));
   }
 
   @Test
   void findContactOfAnUnknownPersonIsAbsent() {
-    assertThat(mailjet.connector.findContact(ADA)).isEqualTo(ContactFootprint.absent());
+    assertThat(mailjet.contacts.findContact(ADA)).isEqualTo(ContactFootprint.absent());
   }
 
   @Test
   void findContactListsSubscribedMembershipsOnly() {
     subscribedAda();
     long contactId = mailjet.fake.contact(ADA).orElseThrow().id();
-    long recipient = mailjet.client.findListRecipient(contactId, 11).orElseThrow().id();
-    mailjet.client.unsubscribe(recipient);
+    long recipient = mailjet.client.lists().findListRecipient(contactId, 11).orElseThrow().id();
+    mailjet.client.lists().unsubscribe(recipient);
 
-    assertThat(mailjet.connector.findContact(ADA))
+    assertThat(mailjet.contacts.findContact(ADA))
         .isEqualTo(new ContactFootprint(true, List.of("10"), false));
   }
 
   @Test
   void findContactShowsTheCampaignExclusion() {
     subscribedAda();
-    mailjet.connector.suppress(ADA);
+    mailjet.contacts.suppress(ADA);
 
-    assertThat(mailjet.connector.findContact(ADA))
+    assertThat(mailjet.contacts.findContact(ADA))
         .isEqualTo(new ContactFootprint(true, List.of("10", "11"), true));
   }
 
@@ -63,21 +63,21 @@ class MailjetOffboardingTest {
   void unsubscribeAllTwiceLeavesEachListOnce() {
     subscribedAda();
 
-    assertThat(mailjet.connector.unsubscribeAll(ADA)).isEqualTo(2);
-    assertThat(mailjet.connector.unsubscribeAll(ADA)).isZero();
-    assertThat(mailjet.connector.findContact(ADA).lists()).isEmpty();
+    assertThat(mailjet.contacts.unsubscribeAll(ADA)).isEqualTo(2);
+    assertThat(mailjet.contacts.unsubscribeAll(ADA)).isZero();
+    assertThat(mailjet.contacts.findContact(ADA).lists()).isEmpty();
   }
 
   @Test
   void eraseAnonymisesAndAnErasedPersonIsAbsentAfterwards() {
     subscribedAda();
 
-    EraseOutcome first = mailjet.connector.erase(ADA);
-    EraseOutcome second = mailjet.connector.erase(ADA);
+    EraseOutcome first = mailjet.contacts.erase(ADA);
+    EraseOutcome second = mailjet.contacts.erase(ADA);
 
     assertThat(first.result()).isEqualTo(EraseOutcome.Result.ERASED);
     assertThat(second.result()).isEqualTo(EraseOutcome.Result.ABSENT);
-    assertThat(mailjet.connector.findContact(ADA)).isEqualTo(ContactFootprint.absent());
+    assertThat(mailjet.contacts.findContact(ADA)).isEqualTo(ContactFootprint.absent());
     assertThat(mailjet.fake.contacts())
         .singleElement()
         .extracting(Contact::anonymized)
@@ -91,8 +91,8 @@ class MailjetOffboardingTest {
     mailjet.fake.faults().failNext(1, 503);
 
     // The first call is the lookup; it fails before anything is erased.
-    assertThatThrownBy(() -> mailjet.connector.erase(ADA)).isInstanceOf(VendorUnavailable.class);
+    assertThatThrownBy(() -> mailjet.contacts.erase(ADA)).isInstanceOf(VendorUnavailable.class);
     assertThat(mailjet.fake.contact(ADA)).isPresent();
-    assertThat(mailjet.connector.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ERASED);
+    assertThat(mailjet.contacts.erase(ADA).result()).isEqualTo(EraseOutcome.Result.ERASED);
   }
 }

@@ -39,38 +39,38 @@ class MailjetUnreadableAnswersTest {
     VendorUnavailable e =
         catchThrowableOfType(
             VendorUnavailable.class,
-            () -> mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null)));
+            () -> mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null)));
     assertThat(e).as("a retryable failure").isNotNull();
 
     assertThat(e.getMessage()).contains("unreadable answer");
     assertThat(mailjet.fake.contact(ADA)).isEmpty();
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null));
     assertThat(mailjet.fake.contact(ADA)).isPresent();
   }
 
   @Test
   void anEmptyAnswerToAContactReadIsNotAnAbsentContact() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null));
     // A 200 with nothing in it once made the subscribe step say "contact does not exist"
     // (non-retryable) about a contact that was there.
     mailjet.fake.faults().on("GET", "/v3/REST/contact/{id}").failNext(1, 200);
 
-    assertThatThrownBy(() -> mailjet.connector.subscribe(ADA, List.of(Long.toString(LIST))))
+    assertThatThrownBy(() -> mailjet.contacts.subscribe(ADA, List.of(Long.toString(LIST))))
         .isInstanceOf(VendorUnavailable.class);
 
-    mailjet.connector.subscribe(ADA, List.of(Long.toString(LIST)));
+    mailjet.contacts.subscribe(ADA, List.of(Long.toString(LIST)));
     assertThat(mailjet.fake.listMemberEmails(LIST)).containsExactly(ADA);
   }
 
   @Test
   void aTruncatedSubscriptionAnswerIsRetriedWithoutASecondMembership() {
-    mailjet.connector.upsert(new ContactData(ADA, "Ada", null, null));
+    mailjet.contacts.upsert(new ContactData(ADA, "Ada", null, null));
     mailjet.fake.faults().on("POST", "/v3/REST/listrecipient").truncateNext(1);
 
-    assertThatThrownBy(() -> mailjet.connector.subscribe(ADA, List.of(Long.toString(LIST))))
+    assertThatThrownBy(() -> mailjet.contacts.subscribe(ADA, List.of(Long.toString(LIST))))
         .isInstanceOf(VendorUnavailable.class);
 
-    mailjet.connector.subscribe(ADA, List.of(Long.toString(LIST)));
+    mailjet.contacts.subscribe(ADA, List.of(Long.toString(LIST)));
     assertThat(mailjet.fake.listMemberEmails(LIST)).containsExactly(ADA);
     assertThat(mailjet.fake.calls("POST", "/v3/REST/listrecipient")).isEqualTo(1);
   }
