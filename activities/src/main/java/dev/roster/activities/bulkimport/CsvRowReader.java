@@ -5,13 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,30 +24,18 @@ public final class CsvRowReader implements Closeable {
   private static final int QUOTED = 2;
   private static final int AFTER_QUOTE = 3;
 
-  private final InputStream in;
-  private final byte[] buf = new byte[64 * 1024];
+  private final CsvBytes bytes;
+  private final CsvField field;
   private final int maxRowBytes;
-  private final CharsetDecoder decoder =
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT);
-  private byte[] field;
-  private int fieldLength;
-  private int pos;
-  private int limit;
   private byte delimiter;
-  private long byteOffset;
   private long lineNumber;
   private long rowIndex;
   private List<String> header = List.of();
-  private boolean invalidUtf8;
 
   private CsvRowReader(InputStream in, int maxRowBytes, CsvPosition at) {
-    this.in = requireNonNull(in, "in is null");
+    this.bytes = new CsvBytes(in, at.byteOffset());
+    this.field = new CsvField(maxRowBytes);
     this.maxRowBytes = maxRowBytes;
-    this.field = new byte[Math.min(maxRowBytes + 1, 1024)];
-    this.byteOffset = at.byteOffset();
     this.lineNumber = at.lineNumber();
     this.rowIndex = at.rowIndex();
   }
@@ -65,12 +47,12 @@ public final class CsvRowReader implements Closeable {
    */
   public static CsvRowReader open(InputStream in, CsvFormat format) throws IOException {
     CsvRowReader reader = new CsvRowReader(in, format.maxRowBytes(), new CsvPosition(0, 1, 0));
-    reader.skipBom();
+    reader.bytes.skipBom();
     reader.delimiter =
         switch (format.delimiter()) {
           case COMMA -> (byte) ',';
           case SEMICOLON -> (byte) ';';
-          case AUTO -> reader.detectDelimiter();
+          case AUTO -> reader.bytes.detectDelimiter(format.maxRowBytes() + 2);
         };
     CsvRecord header = reader.readRecord();
     if (header == null) {
@@ -106,7 +88,7 @@ public final class CsvRowReader implements Closeable {
 
   /** Where the next row starts: after the header, or after the row {@link #next()} returned. */
   public CsvPosition position() {
-    return new CsvPosition(byteOffset, lineNumber, rowIndex);
+    return new CsvPosition(bytes.offset(), lineNumber, rowIndex);
   }
 
   /** The next data row, or null at the end of the source. */
@@ -121,50 +103,49 @@ public final class CsvRowReader implements Closeable {
   /** Skips blank lines and tells whether anything is left. */
   public boolean atEnd() throws IOException {
     skipBlankLines();
-    return peek() < 0;
+    return bytes.peek() < 0;
   }
 
   @Override
   public void close() throws IOException {
-    in.close();
+    bytes.close();
   }
 
   private CsvRecord readRecord() throws IOException {
     skipBlankLines();
-    if (peek() < 0) {
+    if (bytes.peek() < 0) {
       return null;
     }
-    long start = byteOffset;
+    long start = bytes.offset();
     long startLine = lineNumber;
     long contentEnd;
     List<String> fields = new ArrayList<>();
     boolean unterminated = false;
-    invalidUtf8 = false;
-    fieldLength = 0;
+    field.startRow();
     int state = START;
     while (true) {
-      int b = read();
+      int b = bytes.read();
       if (b < 0) {
         unterminated = state == QUOTED;
-        contentEnd = byteOffset;
+        contentEnd = bytes.offset();
         break;
       }
       // Past the limit, keep scanning for the end of the row but stop keeping its content.
-      boolean dropping = byteOffset - start > maxRowBytes;
+      boolean dropping = bytes.offset() - start > maxRowBytes;
       if (state == QUOTED) {
         if (b == '"') {
           state = AFTER_QUOTE;
           continue;
         }
-        if (b == '\n' || (b == '\r' && peek() != '\n')) {
+        if (b == '\n' || (b == '\r' && bytes.peek() != '\n')) {
           lineNumber++;
         }
-        append(b, dropping);
+        field.append(b, dropping);
       } else if (b == delimiter) {
-        endField(fields, dropping);
+        field.end(fields, dropping);
         state = START;
       } else if (b == '\n' || b == '\r') {
-        contentEnd = byteOffset - 1;
+        contentEnd = bytes.offset() - 1;
         endLine(b);
         break;
       } else if (b == '"' && state == START) {
@@ -172,131 +153,37 @@ public final class CsvRowReader implements Closeable {
       } else {
         // An escaped quote ("") continues the quoted field; anything else is plain text.
         state = b == '"' && state == AFTER_QUOTE ? QUOTED : UNQUOTED;
-        append(b, dropping);
+        field.append(b, dropping);
       }
     }
     boolean oversized = contentEnd - start > maxRowBytes;
-    endField(fields, oversized);
+    field.end(fields, oversized);
     return new CsvRecord(
         startLine,
         rowIndex,
         start,
-        byteOffset - start,
+        bytes.offset() - start,
         fields,
         oversized,
         unterminated,
-        invalidUtf8);
+        field.invalidUtf8());
   }
 
   private void endLine(int b) throws IOException {
-    if (b == '\r' && peek() == '\n') {
-      pos++;
-      byteOffset++;
+    if (b == '\r' && bytes.peek() == '\n') {
+      bytes.skip();
     }
     lineNumber++;
   }
 
   private void skipBlankLines() throws IOException {
     while (true) {
-      int b = peek();
+      int b = bytes.peek();
       if (b != '\n' && b != '\r') {
         return;
       }
-      pos++;
-      byteOffset++;
+      bytes.skip();
       endLine(b);
     }
-  }
-
-  private void append(int b, boolean dropping) {
-    if (dropping) {
-      return;
-    }
-    if (fieldLength == field.length) {
-      field = Arrays.copyOf(field, Math.min(field.length * 2, maxRowBytes + 1));
-    }
-    field[fieldLength++] = (byte) b;
-  }
-
-  private void endField(List<String> fields, boolean dropping) {
-    if (!dropping) {
-      try {
-        fields.add(decoder.reset().decode(ByteBuffer.wrap(field, 0, fieldLength)).toString());
-      } catch (CharacterCodingException e) {
-        invalidUtf8 = true;
-        fields.add(new String(field, 0, fieldLength, StandardCharsets.UTF_8));
-      }
-    }
-    fieldLength = 0;
-  }
-
-  private void skipBom() throws IOException {
-    bufferAhead(3);
-    if (limit - pos >= 3
-        && (buf[pos] & 0xff) == 0xEF
-        && (buf[pos + 1] & 0xff) == 0xBB
-        && (buf[pos + 2] & 0xff) == 0xBF) {
-      pos += 3;
-      byteOffset += 3;
-    }
-  }
-
-  /** {@code ;} when the header line has more semicolons than commas outside quotes. */
-  private byte detectDelimiter() throws IOException {
-    bufferAhead(Math.min(buf.length, maxRowBytes + 2));
-    int commas = 0;
-    int semicolons = 0;
-    boolean quoted = false;
-    for (int i = pos; i < limit; i++) {
-      byte b = buf[i];
-      if (b == '"') {
-        quoted = !quoted;
-      } else if (!quoted && (b == '\n' || b == '\r')) {
-        break;
-      } else if (!quoted && b == ',') {
-        commas++;
-      } else if (!quoted && b == ';') {
-        semicolons++;
-      }
-    }
-    return semicolons > commas ? (byte) ';' : (byte) ',';
-  }
-
-  private void bufferAhead(int wanted) throws IOException {
-    System.arraycopy(buf, pos, buf, 0, limit - pos);
-    limit -= pos;
-    pos = 0;
-    while (limit < wanted) {
-      int n = in.read(buf, limit, buf.length - limit);
-      if (n < 0) {
-        return;
-      }
-      limit += n;
-    }
-  }
-
-  private int peek() throws IOException {
-    if (pos == limit && !fill()) {
-      return -1;
-    }
-    return buf[pos] & 0xff;
-  }
-
-  private int read() throws IOException {
-    if (pos == limit && !fill()) {
-      return -1;
-    }
-    byteOffset++;
-    return buf[pos++] & 0xff;
-  }
-
-  private boolean fill() throws IOException {
-    int n;
-    do {
-      n = in.read(buf, 0, buf.length);
-    } while (n == 0);
-    pos = 0;
-    limit = Math.max(n, 0);
-    return n > 0;
   }
 }

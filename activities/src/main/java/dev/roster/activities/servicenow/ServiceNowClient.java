@@ -3,22 +3,13 @@ package dev.roster.activities.servicenow;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.roster.activities.http.Answers;
-import dev.roster.activities.http.MeteredHttp;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.RateBudget;
-import dev.roster.activities.http.RedactingLogInterceptor;
-import dev.roster.activities.http.RetryDelays;
-import dev.roster.activities.http.StatusMapping;
 import dev.roster.activities.http.VendorJson;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -45,11 +36,7 @@ public final class ServiceNowClient {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final HttpUrl instanceUrl;
-  private final ServiceNowAuth auth;
-  private final OAuthTokens tokens;
-  private final RateBudget budget;
-  private final MeteredHttp http;
-  private final RetryDelays delays;
+  private final ServiceNowTransport transport;
   private final ServiceNowRecords records;
 
   /**
@@ -60,16 +47,13 @@ public final class ServiceNowClient {
   public ServiceNowClient(
       HttpUrl instanceUrl, ServiceNowAuth auth, RateBudget budget, OkHttpClient http, Clock clock) {
     this.instanceUrl = requireNonNull(instanceUrl, "instanceUrl is null");
-    this.auth = requireNonNull(auth, "auth is null");
-    this.budget = requireNonNull(budget, "budget is null");
-    this.http = MeteredHttp.over(requireNonNull(http, "http is null"));
-    requireNonNull(clock, "clock is null");
-    this.tokens =
-        auth instanceof ServiceNowAuth.ClientCredentials cc
-            ? new OAuthTokens(instanceUrl, cc, http, clock)
-            : null;
-    this.delays =
-        new RetryDelays(clock, Math::random, Duration.ofSeconds(1), Duration.ofMinutes(10));
+    this.transport =
+        new ServiceNowTransport(
+            instanceUrl,
+            requireNonNull(auth, "auth is null"),
+            requireNonNull(budget, "budget is null"),
+            requireNonNull(http, "http is null"),
+            requireNonNull(clock, "clock is null"));
     this.records = new ServiceNowRecords();
   }
 
@@ -182,7 +166,7 @@ public final class ServiceNowClient {
     if (byteOffset > 0) {
       request.header("Range", "bytes=" + byteOffset + "-");
     }
-    return execute("downloadAttachment", request, true, callTimeout);
+    return transport.execute("downloadAttachment", request, true, callTimeout);
   }
 
   /** The instance as messages may name it: scheme, host and port only. */
@@ -197,75 +181,7 @@ public final class ServiceNowClient {
   }
 
   private ServiceNowReply send(String operation, Request.Builder request) {
-    try (Response response = execute(operation, request, false, null)) {
-      String body = response.body().string();
-      return new ServiceNowReply(
-          operation,
-          response.code(),
-          Answers.json(VENDOR, operation, response.code(), body),
-          response.headers().toMultimap());
-    } catch (IOException e) {
-      throw StatusMapping.forIo(VENDOR, operation, e);
-    }
-  }
-
-  /**
-   * Sends with auth and budget; returns a successful response (open) or throws. A 401 on a cached
-   * OAuth token fetches a new token and tries once more.
-   *
-   * @param callTimeout this call's whole-call timeout, or null for the client's
-   */
-  private Response execute(
-      String operation, Request.Builder request, boolean binary, Duration callTimeout) {
-    request.header("Accept", binary ? "*/*" : "application/json");
-    for (int attempt = 1; ; attempt++) {
-      request.tag(RateBudget.Permit.class, budget.permit(operation));
-      String token = authorize(request);
-      Response response;
-      try {
-        Call call = http.newCall(request.build());
-        if (callTimeout != null) {
-          call.timeout().timeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        response = call.execute();
-      } catch (IOException e) {
-        throw StatusMapping.forIo(VENDOR, operation, e);
-      }
-      if (response.isSuccessful()) {
-        return response;
-      }
-      try (response) {
-        int status = response.code();
-        if (status == 401 && tokens != null && attempt == 1) {
-          tokens.invalidate(token);
-          continue;
-        }
-        String requestId =
-            RedactingLogInterceptor.requestId(response.headers(), REQUEST_ID_HEADERS);
-        Duration retryAfter =
-            status == 429 ? delays.retryAfter(response.header("Retry-After")).orElse(null) : null;
-        String message = ServiceNowRecords.errorMessage(bodyText(response));
-        throw StatusMapping.forStatus(VENDOR, operation, status, requestId, message, retryAfter);
-      }
-    }
-  }
-
-  private String authorize(Request.Builder request) {
-    if (auth instanceof ServiceNowAuth.Basic basic) {
-      request.header("Authorization", Credentials.basic(basic.user(), basic.password().reveal()));
-      return null;
-    }
-    String token = tokens.current();
-    request.header("Authorization", "Bearer " + token);
-    return token;
-  }
-
-  private static String bodyText(Response response) {
-    try {
-      return response.body().string();
-    } catch (IOException e) {
-      return null;
-    }
+    return transport.send(operation, request);
   }
 
   private HttpUrl.Builder attachment(String attachmentSysId) {
