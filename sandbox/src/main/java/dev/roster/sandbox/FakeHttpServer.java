@@ -1,35 +1,25 @@
 package dev.roster.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A tiny routing HTTP server on the JDK's {@link HttpServer}, bound to 127.0.0.1, shared by every
  * vendor fake. It owns routing ({@code {param}} segments, most literal segments win), loud 404/405
- * answers, per-route call counting and {@link Faults}. Vendor semantics (auth, envelopes, rate
- * limits) live in the handlers.
+ * answers, per-route call counting and {@link Faults}; each request is answered by {@link
+ * FakeExchanges}. Vendor semantics (auth, envelopes, rate limits) live in the handlers.
  */
 public final class FakeHttpServer implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(FakeHttpServer.class);
   private static final int THREADS = 8;
 
   static {
@@ -48,10 +38,10 @@ public final class FakeHttpServer implements AutoCloseable {
     }
   }
 
-  private final String name;
   private final FakeRoutes routes = new FakeRoutes();
   private final FakeTraffic traffic = new FakeTraffic();
   private final Faults faults = new Faults();
+  private final FakeExchanges exchanges;
   private HttpServer server;
   private ConnectionFront front;
   private ExecutorService executor;
@@ -61,7 +51,7 @@ public final class FakeHttpServer implements AutoCloseable {
    * @param name used only in log lines, e.g. "brevo"
    */
   public FakeHttpServer(String name) {
-    this.name = name;
+    this.exchanges = new FakeExchanges(name, routes, traffic, faults, () -> clock);
   }
 
   /** Registers a route; may be called before or after {@link #start(int)}. */
@@ -89,7 +79,7 @@ public final class FakeHttpServer implements AutoCloseable {
     // A pool, not the default single thread, so clients can test concurrency and latency.
     executor = Executors.newFixedThreadPool(THREADS, daemonThreads("fake-http"));
     server.setExecutor(executor);
-    server.createContext("/", this::serve);
+    server.createContext("/", exchange -> exchanges.serve(exchange, front));
     server.start();
     front = new ConnectionFront(port, server.getAddress().getPort(), () -> clock);
     return this;
@@ -161,121 +151,6 @@ public final class FakeHttpServer implements AutoCloseable {
       server.stop(0);
       executor.shutdownNow();
       server = null;
-    }
-  }
-
-  private void serve(HttpExchange exchange) throws IOException {
-    Instant arrived = front.arrivalOf(exchange.getRemoteAddress().getPort());
-    Instant received = arrived == null ? clock.get() : arrived;
-    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    String rawPath = exchange.getRequestURI().getRawPath();
-    String[] segments = FakeRoutes.split(rawPath);
-    Optional<FakeRoutes.Match> match = routes.match(method, segments);
-    String template = match.map(m -> m.route().template()).orElse("?");
-    traffic.received(method, template);
-    try (exchange) {
-      Optional<Faults.Fault> fault = faults.poll(method, template);
-      delay(faults.currentLatency());
-      if (fault.isPresent() && fault.get() instanceof Faults.Before before) {
-        before.action().run();
-        fault = Optional.empty();
-      }
-      if (fault.isPresent() && fault.get() instanceof Faults.Truncate) {
-        traffic.faulted();
-        FakeResponse whole = dispatch(exchange, method, rawPath, segments, match, received);
-        byte[] body = whole.body();
-        write(
-            exchange,
-            method,
-            template,
-            new FakeResponse(
-                whole.status(), whole.headers(), Arrays.copyOf(body, body.length / 2)));
-        return;
-      }
-      if (fault.isPresent()) {
-        traffic.faulted();
-        if (fault.get() instanceof Faults.Fail fail) {
-          write(exchange, method, template, fail.response());
-        } else {
-          // Closing before sendResponseHeaders makes the JDK server drop the socket outright.
-          log.debug("{} {} {} -> dropped", name, method, template);
-        }
-        return;
-      }
-      write(
-          exchange,
-          method,
-          template,
-          dispatch(exchange, method, rawPath, segments, match, received));
-    }
-  }
-
-  private FakeResponse dispatch(
-      HttpExchange exchange,
-      String method,
-      String rawPath,
-      String[] segments,
-      Optional<FakeRoutes.Match> match,
-      Instant received)
-      throws IOException {
-    if (match.isEmpty()) {
-      TreeSet<String> allowed = routes.allowedMethods(segments);
-      if (allowed.isEmpty()) {
-        return FakeResponse.json(
-            404, Map.of("code", "not_found", "message", "No sandbox route for " + rawPath));
-      }
-      return FakeResponse.json(
-              405,
-              Map.of(
-                  "code", "method_not_allowed", "message", method + " not allowed on " + rawPath))
-          .withHeaders(Map.of("Allow", String.join(", ", allowed)));
-    }
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readAllBytes();
-    }
-    FakeRoutes.Route route = match.get().route();
-    FakeRequest request =
-        new FakeRequest(
-            method,
-            rawPath,
-            route.template(),
-            match.get().params(),
-            exchange.getRequestURI().getRawQuery(),
-            exchange.getRequestHeaders(),
-            body,
-            received);
-    traffic.routed(request);
-    try {
-      return route.handler().handle(request);
-    } catch (Exception e) {
-      log.warn("{} {} {} handler failed", name, method, route.template(), e);
-      return FakeResponse.json(
-          500, Map.of("code", "sandbox_error", "message", "sandbox handler failed"));
-    }
-  }
-
-  private void write(HttpExchange exchange, String method, String template, FakeResponse response)
-      throws IOException {
-    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-    byte[] body = response.body();
-    // -1 means "no body"; 0 would mean chunked to the JDK server.
-    boolean noBody = body.length == 0 || response.status() == 204 || response.status() == 304;
-    exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
-    if (!noBody) {
-      exchange.getResponseBody().write(body);
-    }
-    log.debug("{} {} {} -> {}", name, method, template, response.status());
-  }
-
-  private static void delay(Duration latency) {
-    if (latency.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(latency.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -16,15 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
-/** Contacts and lists ({@code /v3/contacts*}); all state under one lock. */
+/**
+ * Contacts ({@code /v3/contacts} and {@code /v3/contacts/{identifier}}) and imported rows; all
+ * contact state under this object's lock, which {@link BrevoLists} holds too.
+ */
 final class BrevoContacts {
-  private static final int MAX_LIST_BATCH = 150;
 
-  private static final class State {
+  static final class State {
     long id;
     String email;
     Map<String, Object> attributes = new LinkedHashMap<>();
@@ -40,12 +41,12 @@ final class BrevoContacts {
     }
   }
 
-  private final Map<String, State> byEmail = new LinkedHashMap<>();
-  private final TreeMap<Long, String> lists = new TreeMap<>();
+  /** Every contact by {@link BrevoOrganization#key(String)}; guarded by this object. */
+  final Map<String, State> byEmail = new LinkedHashMap<>();
+
   private final Supplier<Instant> clock;
   private final String registeredEmail;
   private long nextContactId = 1;
-  private long nextProcessId = 1;
 
   /**
    * @param registeredEmail the account's own registered address, whose contact Brevo will not
@@ -54,8 +55,6 @@ final class BrevoContacts {
   BrevoContacts(Supplier<Instant> clock, String registeredEmail) {
     this.clock = clock;
     this.registeredEmail = registeredEmail;
-    lists.put(2L, "Newsletter");
-    lists.put(7L, "Product updates");
   }
 
   synchronized FakeResponse create(FakeRequest request) throws IOException {
@@ -119,64 +118,6 @@ final class BrevoContacts {
     return FakeResponse.empty(204);
   }
 
-  synchronized FakeResponse addToList(FakeRequest request) throws IOException {
-    return changeList(request, true);
-  }
-
-  synchronized FakeResponse removeFromList(FakeRequest request) throws IOException {
-    return changeList(request, false);
-  }
-
-  private FakeResponse changeList(FakeRequest request, boolean add) throws IOException {
-    long listId = listId(request.param("listId"));
-    JsonNode body = BrevoHttp.body(request);
-    List<String> success = new ArrayList<>();
-    List<String> failure = new ArrayList<>();
-    ObjectNode contacts = Json.object();
-    if (!add && body.path("all").asBoolean(false)) {
-      // Brevo runs "remove all" as a background process; the fake finishes it at once.
-      for (State c : byEmail.values()) {
-        if (c.listIds.remove(listId)) {
-          touch(c);
-          success.add(c.email);
-        }
-      }
-      contacts.put("processId", nextProcessId++);
-    } else {
-      boolean byEmails = body.has("emails");
-      JsonNode items = byEmails ? body.path("emails") : body.path("ids");
-      if (!items.isArray() || items.isEmpty()) {
-        throw new BrevoError(400, "missing_parameter", "emails or ids is required");
-      }
-      if (items.size() > MAX_LIST_BATCH) {
-        // Swagger maxItems is 150; the real error code for exceeding it is unverified.
-        throw BrevoError.invalid("A maximum of 150 contacts can be processed per request");
-      }
-      for (JsonNode item : items) {
-        // The swagger types success/failure items as strings, so ids are echoed as text.
-        String label = item.asText();
-        State c = byEmails ? byEmail.get(key(label)) : byId(item.asLong(-1));
-        boolean changed = c != null && (add ? c.listIds.add(listId) : c.listIds.remove(listId));
-        if (c != null && add) {
-          // ⚠ unverified: adding by API is taken to re-subscribe someone who had unsubscribed.
-          c.listUnsubscribed.remove(listId);
-        }
-        if (c != null && (changed || add)) {
-          touch(c);
-          success.add(label);
-        } else {
-          failure.add(label);
-        }
-      }
-    }
-    contacts.set("success", Json.MAPPER.valueToTree(success));
-    contacts.set("failure", Json.MAPPER.valueToTree(failure));
-    contacts.put("total", success.size());
-    ObjectNode out = Json.object();
-    out.set("contacts", contacts);
-    return FakeResponse.json(201, out);
-  }
-
   synchronized Optional<Contact> contact(String email) {
     return Optional.ofNullable(byEmail.get(key(email))).map(State::snapshot);
   }
@@ -185,39 +126,6 @@ final class BrevoContacts {
     List<Contact> out = new ArrayList<>();
     byEmail.values().forEach(c -> out.add(c.snapshot()));
     return out;
-  }
-
-  /**
-   * The person unsubscribes from one list themselves (a subscription form), which Brevo records in
-   * {@code listUnsubscribed}. ⚠ unverified whether Brevo also drops the id from {@code listIds};
-   * the fake does, and keeps API removals ({@code unlinkListIds}, /remove) out of {@code
-   * listUnsubscribed}: those are Roster's actions, not the person's opt-out.
-   */
-  synchronized void unsubscribeFromList(String email, long listId) {
-    State c = byEmail.get(key(email));
-    if (c == null || !c.listIds.remove(listId)) {
-      throw new IllegalStateException("contact is not on list " + listId);
-    }
-    c.listUnsubscribed.add(listId);
-    touch(c);
-  }
-
-  synchronized Map<Long, String> lists() {
-    return new TreeMap<>(lists);
-  }
-
-  synchronized Set<String> listMemberEmails(long listId) {
-    Set<String> out = new TreeSet<>();
-    byEmail.values().stream()
-        .filter(c -> c.listIds.contains(listId))
-        .forEach(c -> out.add(c.email));
-    return out;
-  }
-
-  synchronized long createList(String name) {
-    long id = lists.lastKey() + 1;
-    lists.put(id, name);
-    return id;
   }
 
   /** One row of a completed import: creates, or updates when {@code update} (an upsert). */
@@ -272,7 +180,7 @@ final class BrevoContacts {
     touch(c);
   }
 
-  private void touch(State c) {
+  void touch(State c) {
     c.modifiedAt = clock.get();
   }
 
@@ -288,20 +196,7 @@ final class BrevoContacts {
     return c;
   }
 
-  private State byId(long id) {
+  State byId(long id) {
     return byEmail.values().stream().filter(c -> c.id == id).findFirst().orElse(null);
-  }
-
-  private long listId(String raw) {
-    long id;
-    try {
-      id = Long.parseLong(raw);
-    } catch (NumberFormatException e) {
-      throw BrevoError.invalid("listId should be an integer");
-    }
-    if (!lists.containsKey(id)) {
-      throw BrevoError.notFound("List ID does not exist");
-    }
-    return id;
   }
 }

@@ -60,6 +60,7 @@ public final class BrevoProcesses {
   }
 
   private final BrevoContacts contacts;
+  private final BrevoLists lists;
   private final String exportBaseUrl;
   private final TreeMap<Long, Process> processes = new TreeMap<>();
   private final Map<String, String> rejects = new LinkedHashMap<>();
@@ -70,8 +71,9 @@ public final class BrevoProcesses {
   /**
    * @param exportBaseUrl the export server's {@code http://host:port}, where reports are served
    */
-  BrevoProcesses(BrevoContacts contacts, String exportBaseUrl) {
+  BrevoProcesses(BrevoContacts contacts, BrevoLists lists, String exportBaseUrl) {
     this.contacts = contacts;
+    this.lists = lists;
     this.exportBaseUrl = exportBaseUrl;
   }
 
@@ -110,7 +112,7 @@ public final class BrevoProcesses {
     }
     List<Long> listIds = new ArrayList<>();
     for (JsonNode id : body.path("listIds")) {
-      if (!contacts.lists().containsKey(id.asLong())) {
+      if (!lists.exists(id.asLong())) {
         throw BrevoError.notFound("List ID does not exist");
       }
       listIds.add(id.asLong());

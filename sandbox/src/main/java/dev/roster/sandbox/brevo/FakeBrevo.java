@@ -2,6 +2,7 @@ package dev.roster.sandbox.brevo;
 
 import dev.roster.sandbox.FakeHandler;
 import dev.roster.sandbox.FakeHttpServer;
+import dev.roster.sandbox.FakeOptionsBuilder;
 import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.FakeResponse;
 import dev.roster.sandbox.Faults;
@@ -10,7 +11,6 @@ import dev.roster.sandbox.SandboxFake;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,10 +38,12 @@ public final class FakeBrevo extends SandboxFake {
   private final Options options;
   private final BrevoOrganization organization;
   private final BrevoContacts contacts;
+  private final BrevoLists lists;
   private BrevoProcesses processes;
   private final FakeHttpServer exports = new FakeHttpServer("brevo-exports");
   private final RateBudget organizationBudget;
   private final RateBudget contactsBudget;
+  private final BrevoGate gate;
 
   private FakeBrevo(Options options) {
     super("brevo");
@@ -49,17 +51,19 @@ public final class FakeBrevo extends SandboxFake {
     server.clock(options.clock());
     this.organization = new BrevoOrganization(options.clock(), options.acceptAfter());
     this.contacts = new BrevoContacts(options.clock(), options.registeredEmail());
+    this.lists = new BrevoLists(contacts);
     this.organizationBudget =
         rateBudget(options.organizationLimit(), options.organizationWindow(), options.clock());
     this.contactsBudget =
         rateBudget(options.contactsLimit(), options.contactsWindow(), options.clock());
+    this.gate = new BrevoGate(options.apiKey());
   }
 
   public static FakeBrevo start(Options options) {
     FakeBrevo brevo = new FakeBrevo(options);
     brevo.server.start(options.port());
     brevo.exports.start(0);
-    brevo.processes = new BrevoProcesses(brevo.contacts, brevo.exports.baseUrl());
+    brevo.processes = new BrevoProcesses(brevo.contacts, brevo.lists, brevo.exports.baseUrl());
     brevo.registerRoutes();
     return brevo;
   }
@@ -82,8 +86,8 @@ public final class FakeBrevo extends SandboxFake {
     api("PUT", "/v3/contacts/{identifier}", contactsBudget, contacts::update);
     api("DELETE", "/v3/contacts/{identifier}", contactsBudget, contacts::delete);
     String list = "/v3/contacts/lists/{listId}/contacts";
-    api("POST", list + "/add", contactsBudget, contacts::addToList);
-    api("POST", list + "/remove", contactsBudget, contacts::removeFromList);
+    api("POST", list + "/add", contactsBudget, lists::addToList);
+    api("POST", list + "/remove", contactsBudget, lists::removeFromList);
     api("POST", "/v3/contacts/import", contactsBudget, processes::start);
     api("GET", "/v3/processes/{processId}", organizationBudget, processes::status);
     exports.route("GET", BrevoProcesses.EXPORT_PATH + "{file}", processes::export);
@@ -93,38 +97,11 @@ public final class FakeBrevo extends SandboxFake {
         "/_sandbox/state",
         r ->
             FakeResponse.json(
-                200,
-                BrevoHttp.state(organization.members(), contacts.contacts(), contacts.lists())));
+                200, BrevoHttp.state(organization.members(), contacts.contacts(), lists.lists())));
   }
 
-  /** Wraps a handler with auth, the family's rate budget and Brevo's error envelope. */
   private void api(String method, String template, RateBudget budget, FakeHandler handler) {
-    server.route(
-        method,
-        template,
-        request -> {
-          String key = request.header("api-key");
-          if (key == null || key.isEmpty()) {
-            return BrevoHttp.error(
-                401, "unauthorized", "authentication not found in headers", null);
-          }
-          if (!key.equals(options.apiKey())) {
-            return BrevoHttp.error(401, "unauthorized", "Key not found", null);
-          }
-          RateBudget.Decision decision = budget.tryAcquire(request.receivedAt());
-          Map<String, String> headers = BrevoHttp.rateHeaders(decision);
-          if (!decision.allowed()) {
-            return BrevoHttp.error(
-                    429, "too_many_requests", "The expected rate limit is exceeded.", null)
-                .withHeaders(headers);
-          }
-          try {
-            return handler.handle(request).withHeaders(headers);
-          } catch (BrevoError e) {
-            return BrevoHttp.error(e.status, e.code, e.getMessage(), e.metadata)
-                .withHeaders(headers);
-          }
-        });
+    server.route(method, template, gate.wrap(budget, handler));
   }
 
   private FakeResponse controlAccept(FakeRequest request) {
@@ -176,17 +153,17 @@ public final class FakeBrevo extends SandboxFake {
   }
 
   public Set<String> listMemberEmails(long listId) {
-    return contacts.listMemberEmails(listId);
+    return lists.listMemberEmails(listId);
   }
 
   /** The person unsubscribes from a list themselves; throws unless the contact is on it. */
   public void unsubscribeFromList(String email, long listId) {
-    contacts.unsubscribeFromList(email, listId);
+    lists.unsubscribeFromList(email, listId);
   }
 
   /** Creates a contact list and returns its id. */
   public long createList(String name) {
-    return contacts.createList(name);
+    return lists.createList(name);
   }
 
   /**
@@ -245,10 +222,8 @@ public final class FakeBrevo extends SandboxFake {
     }
 
     /** Fluent builder; every setter is optional. */
-    public static final class Builder {
-      private int port;
+    public static final class Builder extends FakeOptionsBuilder<Builder> {
       private String apiKey = "sandbox-brevo-key";
-      private Supplier<Instant> clock = Instant::now;
       private Duration acceptAfter;
       private int organizationLimit = 100;
       private Duration organizationWindow = Duration.ofHours(1);
@@ -256,18 +231,8 @@ public final class FakeBrevo extends SandboxFake {
       private Duration contactsWindow = Duration.ofSeconds(1);
       private String registeredEmail = BrevoOrganization.OWNER_EMAIL;
 
-      public Builder port(int port) {
-        this.port = port;
-        return this;
-      }
-
       public Builder apiKey(String apiKey) {
         this.apiKey = apiKey;
-        return this;
-      }
-
-      public Builder clock(Supplier<Instant> clock) {
-        this.clock = clock;
         return this;
       }
 

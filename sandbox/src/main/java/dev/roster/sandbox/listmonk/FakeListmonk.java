@@ -1,6 +1,7 @@
 package dev.roster.sandbox.listmonk;
 
 import dev.roster.sandbox.FakeHandler;
+import dev.roster.sandbox.FakeOptionsBuilder;
 import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.FakeResponse;
 import dev.roster.sandbox.Faults;
@@ -69,7 +70,7 @@ public final class FakeListmonk extends SandboxFake {
     api("DELETE", "/api/users/{id}", "users:manage", users::delete);
     api("GET", "/api/roles/users", "roles:get", roles::userRoles);
     api("GET", "/api/roles/lists", "roles:get", roles::listRoles);
-    api("GET", "/api/subscribers", "subscribers:get", subscribers::query);
+    api("GET", "/api/subscribers", "subscribers:get", new SubscriberQuery(subscribers)::query);
     api("POST", "/api/subscribers", "subscribers:manage", subscribers::create);
     api("GET", "/api/subscribers/{id}", "subscribers:get", subscribers::get);
     api("PUT", "/api/subscribers/{id}", "subscribers:manage", subscribers::update);
@@ -227,27 +228,15 @@ public final class FakeListmonk extends SandboxFake {
     }
 
     /** Fluent builder; every setter is optional. */
-    public static final class Builder {
-      private int port;
+    public static final class Builder extends FakeOptionsBuilder<Builder> {
       private String apiUser = "roster";
       private String token = "sandbox-listmonk-token";
-      private Supplier<Instant> clock = Instant::now;
       private int importPolls = 2;
       private Set<String> apiPermissions;
-
-      public Builder port(int port) {
-        this.port = port;
-        return this;
-      }
 
       public Builder apiUser(String apiUser, String token) {
         this.apiUser = apiUser;
         this.token = token;
-        return this;
-      }
-
-      public Builder clock(Supplier<Instant> clock) {
-        this.clock = clock;
         return this;
       }
 

@@ -1,42 +1,29 @@
 package dev.roster.sandbox.listmonk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.FakeResponse;
 import dev.roster.sandbox.Json;
-import dev.roster.sandbox.listmonk.ListmonkWire.Page;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Subscribers and their list subscriptions ({@code /api/subscribers*}); all state under one lock
- * (cmd/subscribers.go, vendors.md §3). Lists themselves live in {@link ListmonkLists}.
+ * Subscribers and their list subscriptions ({@code /api/subscribers/*}); all state under this
+ * object's lock (cmd/subscribers.go, vendors.md §3). The listing and its queries are {@link
+ * SubscriberQuery}; lists themselves live in {@link ListmonkLists}.
  */
 final class ListmonkSubscribers {
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
-  /**
-   * The only SQL the fake understands: {@code subscribers.email='…'}, optionally as {@code
-   * LOWER(subscribers.email)='…'}, with {@code ''} as an escaped quote. Anything else is a 400, as
-   * an SQL error would be.
-   */
-  private static final Pattern EMAIL_QUERY =
-      Pattern.compile(
-          "^\\s*(lower\\(\\s*)?subscribers\\.email(\\s*\\))?\\s*=\\s*'((?:[^']|'')*)'\\s*$",
-          Pattern.CASE_INSENSITIVE);
 
   private final Map<Long, SubscriberState> byId = new LinkedHashMap<>();
 
@@ -52,53 +39,9 @@ final class ListmonkSubscribers {
     this.clock = clock;
   }
 
-  FakeResponse query(FakeRequest request, Set<String> permissions) {
-    Map<String, List<String>> q = ListmonkWire.query(request);
-    String sql = ListmonkWire.first(q, "query");
-    String search = ListmonkWire.first(q, "search");
-    String listId = ListmonkWire.first(q, "list_id");
-    Predicate<SubscriberState> filter = s -> true;
-    if (sql != null && !sql.isBlank()) {
-      // Since v5 the query parameter needs its own permission (vendors.md §3).
-      if (!permissions.contains("subscribers:sql_query")) {
-        throw ListmonkError.forbidden("subscribers:sql_query");
-      }
-      filter = filter.and(sqlFilter(sql));
-    }
-    if (search != null && !search.isBlank()) {
-      String needle = search.trim().toLowerCase(Locale.ROOT);
-      filter =
-          filter.and(
-              s ->
-                  s.email.toLowerCase(Locale.ROOT).contains(needle)
-                      || s.name.toLowerCase(Locale.ROOT).contains(needle));
-    }
-    if (listId != null && !listId.isBlank()) {
-      long id = ListmonkWire.id(listId);
-      filter = filter.and(s -> s.subscriptions.containsKey(id));
-    }
-    Page page = Page.of(q);
-    synchronized (this) {
-      List<SubscriberState> matched = byId.values().stream().filter(filter).toList();
-      ArrayNode results = Json.MAPPER.createArrayNode();
-      page.slice(matched).forEach(s -> results.add(json(s)));
-      return ListmonkWire.ok(page.body(results, matched.size(), search, sql));
-    }
-  }
-
-  private static Predicate<SubscriberState> sqlFilter(String sql) {
-    Matcher m = EMAIL_QUERY.matcher(sql);
-    if (!m.matches()) {
-      throw ListmonkError.invalid("Error querying subscribers: unsupported query in sandbox");
-    }
-    boolean lower = m.group(1) != null;
-    if (lower != (m.group(2) != null)) {
-      throw ListmonkError.invalid("Error querying subscribers: syntax error");
-    }
-    String literal = m.group(3).replace("''", "'");
-    return lower
-        ? s -> s.email.toLowerCase(Locale.ROOT).equals(literal)
-        : s -> s.email.equals(literal);
+  /** Every subscriber, oldest first; the caller holds this object's lock. */
+  Collection<SubscriberState> all() {
+    return byId.values();
   }
 
   synchronized FakeResponse get(FakeRequest request) {
@@ -313,7 +256,7 @@ final class ListmonkSubscribers {
     return out;
   }
 
-  private ObjectNode json(SubscriberState s) {
+  ObjectNode json(SubscriberState s) {
     return s.json(lists);
   }
 }

@@ -1,6 +1,7 @@
 package dev.roster.sandbox.mailersend;
 
 import dev.roster.sandbox.FakeHandler;
+import dev.roster.sandbox.FakeOptionsBuilder;
 import dev.roster.sandbox.FakeRequest;
 import dev.roster.sandbox.FakeResponse;
 import dev.roster.sandbox.Faults;
@@ -223,27 +224,15 @@ public final class FakeMailerSend extends SandboxFake {
     }
 
     /** Fluent builder; every setter is optional. */
-    public static final class Builder {
-      private int port;
+    public static final class Builder extends FakeOptionsBuilder<Builder> {
       private String token = "sandbox-mlsn-token";
-      private Supplier<Instant> clock = Instant::now;
       private Duration acceptAfter;
       private int rateLimit = 60;
       private Duration rateWindow = Duration.ofMinutes(1);
       private int dailyQuota = 100_000;
 
-      public Builder port(int port) {
-        this.port = port;
-        return this;
-      }
-
       public Builder token(String token) {
         this.token = token;
-        return this;
-      }
-
-      public Builder clock(Supplier<Instant> clock) {
-        this.clock = clock;
         return this;
       }
 

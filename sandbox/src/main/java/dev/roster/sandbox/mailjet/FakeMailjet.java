@@ -1,6 +1,7 @@
 package dev.roster.sandbox.mailjet;
 
 import dev.roster.sandbox.FakeHandler;
+import dev.roster.sandbox.FakeOptionsBuilder;
 import dev.roster.sandbox.Faults;
 import dev.roster.sandbox.RateBudget;
 import dev.roster.sandbox.SandboxFake;
@@ -188,29 +189,17 @@ public final class FakeMailjet extends SandboxFake {
     }
 
     /** Fluent builder; every setter is optional. */
-    public static final class Builder {
-      private int port;
+    public static final class Builder extends FakeOptionsBuilder<Builder> {
       private String apiKey = "sandbox-mj-key";
       private String secretKey = "sandbox-mj-secret";
-      private Supplier<Instant> clock = Instant::now;
       private int rateLimit = 3;
       private Duration rateWindow = Duration.ofSeconds(1);
       private int jobPolls = 2;
       private JobStatusVocabulary vocabulary = JobStatusVocabulary.GUIDE;
 
-      public Builder port(int port) {
-        this.port = port;
-        return this;
-      }
-
       public Builder credentials(String apiKey, String secretKey) {
         this.apiKey = apiKey;
         this.secretKey = secretKey;
-        return this;
-      }
-
-      public Builder clock(Supplier<Instant> clock) {
-        this.clock = clock;
         return this;
       }
 

@@ -1,5 +1,6 @@
 package dev.roster.sandbox.servicenow;
 
+import dev.roster.sandbox.FakeOptionsBuilder;
 import dev.roster.sandbox.Faults;
 import dev.roster.sandbox.RateBudget;
 import dev.roster.sandbox.SandboxFake;
@@ -55,7 +56,7 @@ public final class FakeServiceNow extends SandboxFake {
     this.gate = new SnGate(auth, budget, options.clock());
     this.tables = new SnTableApi(store, this::baseUrl);
     this.attachments = new SnAttachments(store, tables, this::baseUrl);
-    this.tickets = new SnTickets(store);
+    this.tickets = new SnTickets(store, attachments);
   }
 
   public static FakeServiceNow start(Options options) {
@@ -109,11 +110,7 @@ public final class FakeServiceNow extends SandboxFake {
 
   /** The entries of one journal column of a record, oldest first. */
   public List<String> journal(String table, String sysId, String element) {
-    return store.all(SnSchema.JOURNAL).stream()
-        .filter(j -> table.equals(j.get("name")) && sysId.equals(j.get("element_id")))
-        .filter(j -> element.equals(j.get("element")))
-        .map(j -> j.get("value"))
-        .toList();
+    return store.journal(table, sysId, element);
   }
 
   /** The sys_id of the user with this user_name, created when absent. */
@@ -154,9 +151,7 @@ public final class FakeServiceNow extends SandboxFake {
 
   /** A fulfiller sets a closing state: 3 complete, 4 incomplete, 7 skipped. */
   public void closeTask(String taskSysId, String state) {
-    store
-        .update(SnSchema.TASK, taskSysId, Map.of("state", state), "fulfiller")
-        .orElseThrow(() -> new IllegalArgumentException("no sc_task " + taskSysId));
+    tickets.closeTask(taskSysId, state);
   }
 
   /**
@@ -177,21 +172,7 @@ public final class FakeServiceNow extends SandboxFake {
    */
   public String attachToVariable(
       String ritmSysId, String variable, String fileName, String type, byte[] bytes) {
-    String requester =
-        store
-            .peek(SnSchema.RITM, ritmSysId)
-            .orElseThrow(() -> new IllegalArgumentException("no sc_req_item record " + ritmSysId))
-            .get("sys_created_by");
-    String id =
-        attachments.attach(
-            SnAttachments.VARIABLE_PREFIX + SnSchema.RITM,
-            ritmSysId,
-            fileName,
-            type,
-            bytes,
-            requester);
-    tickets.addVariable(ritmSysId, variable, id, requester);
-    return id;
+    return tickets.attachToVariable(ritmSysId, variable, fileName, type, bytes);
   }
 
   /** From now on an ACL hides this record from the integration user (404, absent from lists). */
@@ -272,21 +253,14 @@ public final class FakeServiceNow extends SandboxFake {
     }
 
     /** Fluent builder; every setter is optional. */
-    public static final class Builder {
-      private int port;
+    public static final class Builder extends FakeOptionsBuilder<Builder> {
       private String user = "roster.integration";
       private String password = "sandbox-servicenow-password";
       private String clientId = "sandbox-servicenow-client";
       private String clientSecret = "sandbox-servicenow-secret";
       private Duration tokenTtl = Duration.ofSeconds(1799);
-      private Supplier<Instant> clock = Instant::now;
       private int rateLimit = 10_000;
       private Duration rateWindow = Duration.ofHours(1);
-
-      public Builder port(int port) {
-        this.port = port;
-        return this;
-      }
 
       public Builder basicAuth(String user, String password) {
         this.user = user;
@@ -302,11 +276,6 @@ public final class FakeServiceNow extends SandboxFake {
 
       public Builder tokenTtl(Duration tokenTtl) {
         this.tokenTtl = tokenTtl;
-        return this;
-      }
-
-      public Builder clock(Supplier<Instant> clock) {
-        this.clock = clock;
         return this;
       }
 

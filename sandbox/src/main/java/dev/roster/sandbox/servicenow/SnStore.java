@@ -84,6 +84,15 @@ final class SnStore {
     return out;
   }
 
+  /** The entries of one journal column of a record, oldest first. */
+  synchronized List<String> journal(String table, String sysId, String element) {
+    return rows(SnSchema.JOURNAL).values().stream()
+        .filter(j -> table.equals(j.get("name")) && sysId.equals(j.get("element_id")))
+        .filter(j -> element.equals(j.get("element")))
+        .map(j -> j.get("value"))
+        .toList();
+  }
+
   synchronized boolean visible(String table, String sysId) {
     return !hidden.contains(table + ":" + sysId);
   }

@@ -24,9 +24,11 @@ final class SnTickets {
   private static final String SYSTEM = "system";
 
   private final SnStore store;
+  private final SnAttachments attachments;
 
-  SnTickets(SnStore store) {
+  SnTickets(SnStore store, SnAttachments attachments) {
     this.store = store;
+    this.attachments = attachments;
   }
 
   /** The sys_user with this user_name, created (email user_name@example.com) when absent. */
@@ -86,6 +88,32 @@ final class SnTickets {
             .get("sys_id");
     store.insert(
         SnSchema.OPTION_MTOM, Map.of("request_item", ritm, "sc_item_option", option), user);
+  }
+
+  /**
+   * The requester fills a RITM's Attachment variable: the file is stored on the RITM under {@code
+   * ZZ_YYsc_req_item} (⚠ unverified, see {@link SnAttachments#VARIABLE_PREFIX}), and the variable's
+   * value is its sys_id. Returns that sys_id.
+   */
+  String attachToVariable(
+      String ritm, String variable, String fileName, String type, byte[] bytes) {
+    String requester =
+        store
+            .peek(SnSchema.RITM, ritm)
+            .orElseThrow(() -> new IllegalArgumentException("no sc_req_item record " + ritm))
+            .get("sys_created_by");
+    String id =
+        attachments.attach(
+            SnAttachments.VARIABLE_PREFIX + SnSchema.RITM, ritm, fileName, type, bytes, requester);
+    addVariable(ritm, variable, id, requester);
+    return id;
+  }
+
+  /** A fulfiller sets a task's closing state: 3 complete, 4 incomplete, 7 skipped. */
+  void closeTask(String task, String state) {
+    store
+        .update(SnSchema.TASK, task, Map.of("state", state), "fulfiller")
+        .orElseThrow(() -> new IllegalArgumentException("no sc_task " + task));
   }
 
   /** A RITM's variables by name, in the order they were added. */
