@@ -137,9 +137,9 @@ public final class ImportBench {
             Map.of(),
             new LocalStack.Options(null, 0, Duration.ofSeconds(1)),
             new PrintStream(banner, true, StandardCharsets.UTF_8))) {
-      FakeBrevo brevo = stack.sandboxes().brevo(BREVO);
-      FakeMailjet mailjet = stack.sandboxes().mailjet(MAILJET);
-      FakeListmonk listmonk = stack.sandboxes().listmonk(LISTMONK);
+      FakeBrevo brevo = stack.sandboxes().fake(BREVO, FakeBrevo.class);
+      FakeMailjet mailjet = stack.sandboxes().fake(MAILJET, FakeMailjet.class);
+      FakeListmonk listmonk = stack.sandboxes().fake(LISTMONK, FakeListmonk.class);
       long listmonkList = listmonk.createList("Bench");
       int brevoImports0 = brevo.calls("POST", "/v3/contacts/import");
       int brevoOrg0 = brevoOrgCalls(brevo);

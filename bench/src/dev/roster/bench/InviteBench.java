@@ -6,6 +6,8 @@ import static dev.roster.bench.ImportBench.mb;
 import static dev.roster.bench.ImportBench.procStatus;
 
 import dev.roster.sandbox.SandboxFake;
+import dev.roster.sandbox.brevo.FakeBrevo;
+import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.starter.ImportStarter;
 import dev.roster.starter.local.LocalStack;
 import dev.roster.worker.config.ConfigLoader;
@@ -110,7 +112,7 @@ public final class InviteBench {
             new PrintStream(banner, true, StandardCharsets.UTF_8))) {
       WorkflowClient client = stack.connection().client();
       ImportStarter starter = new ImportStarter(client, config.accounts().keySet());
-      var mailerSend = stack.sandboxes().mailerSend(MAILERSEND);
+      var mailerSend = stack.sandboxes().fake(MAILERSEND, FakeMailerSend.class);
       Run ms =
           run(
               client,
@@ -127,7 +129,7 @@ public final class InviteBench {
                   mailerSend.invites().stream()
                       .filter(i -> i.email().endsWith("@" + MAILERSEND + ".example.com"))
                       .count());
-      var brevo = stack.sandboxes().brevo(BREVO);
+      var brevo = stack.sandboxes().fake(BREVO, FakeBrevo.class);
       Run br =
           run(
               client,

@@ -1,6 +1,5 @@
 package dev.roster.starter;
 
-import dev.roster.worker.VendorCapabilities;
 import dev.roster.worker.config.AccountConfig;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.workflows.account.Capabilities;
@@ -31,7 +30,7 @@ public final class ConfiguredAccounts {
   public static ConfiguredAccounts of(RosterConfig config) {
     Map<String, Account> out = new LinkedHashMap<>();
     for (AccountConfig a : config.accounts().values()) {
-      out.put(a.id(), new Account(a.type().yamlName(), VendorCapabilities.of(a.type())));
+      out.put(a.id(), new Account(a.type().yamlName(), a.type().capabilities()));
     }
     return new ConfiguredAccounts(out);
   }

@@ -3,11 +3,10 @@ package dev.roster.starter;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
 import dev.roster.sandbox.brevo.FakeBrevo;
-import dev.roster.worker.RosterWorker;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
-import dev.roster.workflows.conventions.RosterSearchAttributes;
+import dev.roster.worker.testbed.TestWiring;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.net.URI;
@@ -39,8 +38,8 @@ public final class WorkerTestbed implements AutoCloseable {
 
   /** With {@code servicenowYaml} appended to the configuration (e.g. a servicenow section). */
   public WorkerTestbed(String servicenowYaml) {
-    env = TestWorkflowEnvironment.newInstance();
-    RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
+    TestWiring wiring = new TestWiring(true);
+    env = wiring.env;
     brevo =
         FakeBrevo.start(
             FakeBrevo.Options.builder()
@@ -70,7 +69,7 @@ public final class WorkerTestbed implements AutoCloseable {
             URI.create(brevo.baseUrl()),
             new Secret(brevo.apiKey()),
             true);
-    RosterWorker.register(env.getWorkerFactory(), List.of(account), config.approvals(), SUBJECTS);
+    wiring.register(new TestWiring.Worker(config, List.of(account), SUBJECTS));
     env.start();
     client = env.getWorkflowClient();
   }

@@ -15,6 +15,7 @@ import dev.roster.worker.config.ServiceNowConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
@@ -26,15 +27,13 @@ import okhttp3.HttpUrl;
  * @param budget the write-back's request budget
  * @param tasksAsTickets mirror manual tasks as sc_tasks
  * @param taskPollInterval how often mirrored tasks are checked
- * @param intakeActivities poll mode's intake activities, or null (webhook mode)
  */
 public record ServiceNowSetup(
     URI instanceUrl,
     ServiceNowAuth auth,
     RateBudgetConfig budget,
     boolean tasksAsTickets,
-    Duration taskPollInterval,
-    Object intakeActivities) {
+    Duration taskPollInterval) {
   public ServiceNowSetup {
     requireNonNull(instanceUrl, "instanceUrl is null");
     requireNonNull(auth, "auth is null");
@@ -42,13 +41,14 @@ public record ServiceNowSetup(
   }
 
   /**
-   * The configured instance with its credentials resolved; null when ServiceNow is not configured.
+   * The configured instance with its credentials resolved; empty when ServiceNow is not configured.
    *
    * @throws ConfigException naming the key when a credential does not resolve
    */
-  public static ServiceNowSetup fromConfig(ServiceNowConfig config, Map<String, String> env) {
+  public static Optional<ServiceNowSetup> fromConfig(
+      ServiceNowConfig config, Map<String, String> env) {
     if (!config.enabled()) {
-      return null;
+      return Optional.empty();
     }
     ServiceNowAuth auth;
     if (config.user() != null) {
@@ -58,26 +58,13 @@ public record ServiceNowSetup(
           new ServiceNowAuth.ClientCredentials(
               config.clientId(), resolve(config.clientSecret(), "clientSecret", env));
     }
-    return new ServiceNowSetup(
-        config.instanceUrl(),
-        auth,
-        config.rateBudget(),
-        config.manualTasksAsTickets(),
-        config.pollInterval(),
-        null);
-  }
-
-  /**
-   * The same setup with poll mode's intake activities, which the starter builds (it is what starts
-   * requests), registered on the ServiceNow queue.
-   */
-  public ServiceNowSetup withIntake(Object activities) {
-    return new ServiceNowSetup(
-        instanceUrl, auth, budget, tasksAsTickets, taskPollInterval, activities);
-  }
-
-  java.util.Optional<Object> intake() {
-    return java.util.Optional.ofNullable(intakeActivities);
+    return Optional.of(
+        new ServiceNowSetup(
+            config.instanceUrl(),
+            auth,
+            config.rateBudget(),
+            config.manualTasksAsTickets(),
+            config.pollInterval()));
   }
 
   private static Secret resolve(SecretRef ref, String key, Map<String, String> env) {
@@ -89,6 +76,7 @@ public record ServiceNowSetup(
             () -> new ConfigException("servicenow", "servicenow." + key + ": " + ref.absence()));
   }
 
+  /** A new client of the instance: build one per process, so every caller shares its budget. */
   public ServiceNowClient client() {
     return new ServiceNowClient(
         HttpUrl.get(instanceUrl.toString()),
@@ -100,12 +88,13 @@ public record ServiceNowSetup(
         VendorHttp.newClient("servicenow", ServiceNowClient.REQUEST_ID_HEADERS));
   }
 
-  TicketSettings tickets() {
+  /** Ticket write-back on, with manual tasks mirrored as the configuration says. */
+  public TicketSettings tickets() {
     return new TicketSettings(true, tasksAsTickets, taskPollInterval);
   }
 
   /** Requests per second the budget allows. */
-  double rate() {
+  public double rate() {
     return budget.requests() / (budget.per().toMillis() / 1000.0);
   }
 }

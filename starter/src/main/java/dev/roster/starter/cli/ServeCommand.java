@@ -1,10 +1,16 @@
 package dev.roster.starter.cli;
 
+import com.google.inject.Injector;
+import dev.roster.starter.http.HttpModule;
 import dev.roster.starter.http.HttpService;
-import dev.roster.starter.http.WebhookSetup;
-import dev.roster.starter.local.SubjectKeys;
+import dev.roster.starter.local.SubjectKeyModule;
+import dev.roster.worker.Assembly;
+import dev.roster.worker.ConfigModule;
 import dev.roster.worker.config.RosterConfig;
-import dev.roster.worker.temporal.TemporalConnection;
+import dev.roster.worker.temporal.TemporalModule;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,24 +25,19 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RosterConfig loaded = config.load(System.getenv());
-    TemporalConnection connection =
-        TemporalConnection.openForCallers(
-            loaded.temporal(), System.getenv(), HttpService.TEMPORAL_PATIENCE);
-    HttpService http =
-        HttpService.start(
-            loaded.http().bind(),
-            loaded.http().port(),
-            connection.client(),
-            WebhookSetup.fromConfig(
-                loaded,
-                System.getenv(),
-                connection.client(),
-                SubjectKeys.required(loaded, System.getenv()),
-                null));
+    Map<String, String> env = System.getenv();
+    RosterConfig loaded = config.load(env);
+    Injector injector =
+        Assembly.of(
+            List.of(
+                new ConfigModule(loaded, env),
+                new TemporalModule(loaded.temporal(), env),
+                SubjectKeyModule.required(),
+                new HttpModule(loaded.http().port(), Optional.empty())));
+    HttpService http = Assembly.instance(injector, HttpService.class);
     System.out.println(
         "Roster HTTP service on http://" + loaded.http().bind() + ":" + http.port() + "/healthz");
-    Blocking.untilShutdown(http, connection);
+    Blocking.untilShutdown(http, HttpModule.callers(injector));
     return 0;
   }
 }

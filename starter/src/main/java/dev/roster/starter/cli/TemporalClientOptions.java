@@ -1,11 +1,14 @@
 package dev.roster.starter.cli;
 
 import dev.roster.starter.local.DevRecord;
+import dev.roster.worker.Assembly;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.TemporalConfig;
 import dev.roster.worker.config.TlsConfig;
 import dev.roster.worker.temporal.TemporalConnection;
+import dev.roster.worker.temporal.TemporalModule;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
@@ -60,7 +63,9 @@ public final class TemporalClientOptions {
         hint = "start one with `roster dev` (from this directory), or set TEMPORAL_ADDRESS";
       }
     }
-    TemporalConnection connection = TemporalConnection.open(temporal, env);
+    TemporalConnection connection =
+        Assembly.instance(
+            Assembly.of(List.of(new TemporalModule(temporal, env))), TemporalConnection.class);
     target = connection.target();
     return connection;
   }

@@ -175,10 +175,10 @@ public final class Demo {
   private void verify(Sandboxes sandboxes, OnboardResult ada, OnboardResult grace) {
     String adaEmail = "ada.lovelace@example.com";
     String graceEmail = "grace.hopper@example.com";
-    FakeBrevo brevo = sandboxes.brevo(BREVO);
-    FakeMailjet mailjet = sandboxes.mailjet(MAILJET);
-    FakeMailerSend mailerSend = sandboxes.mailerSend(MAILERSEND);
-    FakeListmonk listmonk = sandboxes.listmonk(LISTMONK);
+    FakeBrevo brevo = sandboxes.fake(BREVO, FakeBrevo.class);
+    FakeMailjet mailjet = sandboxes.fake(MAILJET, FakeMailjet.class);
+    FakeMailerSend mailerSend = sandboxes.fake(MAILERSEND, FakeMailerSend.class);
+    FakeListmonk listmonk = sandboxes.fake(LISTMONK, FakeListmonk.class);
     checks.check(
         "Ada's onboarding completed on all four vendors", "COMPLETED".equals(ada.outcome()));
     checks.check("Grace's onboarding completed", "COMPLETED".equals(grace.outcome()));

@@ -88,10 +88,10 @@ final class DemoOffboarding {
   }
 
   private void verify(Sandboxes sandboxes, OffboardResult result, String email) {
-    FakeBrevo brevo = sandboxes.brevo(Demo.BREVO);
-    FakeMailjet mailjet = sandboxes.mailjet(Demo.MAILJET);
-    FakeMailerSend mailerSend = sandboxes.mailerSend(Demo.MAILERSEND);
-    FakeListmonk listmonk = sandboxes.listmonk(Demo.LISTMONK);
+    FakeBrevo brevo = sandboxes.fake(Demo.BREVO, FakeBrevo.class);
+    FakeMailjet mailjet = sandboxes.fake(Demo.MAILJET, FakeMailjet.class);
+    FakeMailerSend mailerSend = sandboxes.fake(Demo.MAILERSEND, FakeMailerSend.class);
+    FakeListmonk listmonk = sandboxes.fake(Demo.LISTMONK, FakeListmonk.class);
     checks.check("Ada's offboarding completed", "COMPLETED".equals(result.outcome()));
     checks.check(
         "the erasure was approved by " + Demo.APPROVER,

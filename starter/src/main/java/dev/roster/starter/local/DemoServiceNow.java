@@ -1,5 +1,7 @@
 package dev.roster.starter.local;
 
+import dev.roster.sandbox.brevo.FakeBrevo;
+import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.servicenow.FakeServiceNow;
 import dev.roster.sandbox.servicenow.WebhookSigner;
 import dev.roster.workflows.offboard.OffboardResult;
@@ -75,8 +77,12 @@ final class DemoServiceNow {
     closed(client, servicenow, "RITM0010002", offboard, offboarded);
     checks.check(
         "ServiceNow: Katherine is gone from Brevo and listmonk after her offboarding ticket",
-        stack.sandboxes().brevo(Demo.BREVO).contact(PERSON).isEmpty()
-            && stack.sandboxes().listmonk(Demo.LISTMONK).subscriber(PERSON).isEmpty());
+        stack.sandboxes().fake(Demo.BREVO, FakeBrevo.class).contact(PERSON).isEmpty()
+            && stack
+                .sandboxes()
+                .fake(Demo.LISTMONK, FakeListmonk.class)
+                .subscriber(PERSON)
+                .isEmpty());
   }
 
   private void fire(

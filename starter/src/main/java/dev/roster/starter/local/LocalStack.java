@@ -1,24 +1,38 @@
 package dev.roster.starter.local;
 
-import dev.roster.activities.control.SubjectHasher;
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
 import dev.roster.activities.http.Secret;
+import dev.roster.starter.http.HttpModule;
 import dev.roster.starter.http.HttpService;
-import dev.roster.starter.http.WebhookSetup;
+import dev.roster.starter.local.sandbox.SandboxVendors;
 import dev.roster.starter.servicenow.PollMode;
+import dev.roster.starter.servicenow.PollModeModule;
+import dev.roster.worker.Assembly;
+import dev.roster.worker.ConfigModule;
 import dev.roster.worker.ImportSetup;
 import dev.roster.worker.RosterWorker;
+import dev.roster.worker.ServiceNowModule;
 import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
+import dev.roster.worker.WorkerModule;
 import dev.roster.worker.config.AccountConfig;
+import dev.roster.worker.config.CredentialCheck;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.ServiceNowConfig;
 import dev.roster.worker.config.TemporalConfig;
 import dev.roster.worker.temporal.EmbeddedTemporal;
 import dev.roster.worker.temporal.TemporalConnection;
+import dev.roster.worker.temporal.TemporalModule;
+import dev.roster.worker.vendor.Vendors;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
   private RosterWorker worker;
   private HttpService http;
   private List<VendorAccount> accounts;
-  private ServiceNowSetup servicenow;
+  private Optional<ServiceNowSetup> servicenow = Optional.empty();
   private Secret webhookKey;
   private ImportSetup imports;
 
@@ -72,57 +86,73 @@ public final class LocalStack implements AutoCloseable {
       embedded = EmbeddedTemporal.start(temporal.embeddedPort(), temporal.namespace());
       parts.add(embedded);
     }
-    connection = TemporalConnection.open(temporal, env);
-    parts.add(connection);
 
-    sandboxes = new Sandboxes();
+    sandboxes = Assembly.instance(Assembly.of(SandboxVendors.modules()), Sandboxes.class);
     parts.add(sandboxes);
-    Set<String> noCredentials =
-        dev.roster.worker.config.CredentialCheck.accountsWithoutCredentials(config, env);
-    accounts = new ArrayList<>();
+    Set<String> noCredentials = CredentialCheck.accountsWithoutCredentials(config, env);
+    List<VendorAccount> settled = new ArrayList<>();
     for (AccountConfig account : config.accounts().values()) {
       if (account.sandbox() || noCredentials.contains(account.id())) {
-        accounts.add(sandboxes.start(account, options.sandboxAcceptAfter()));
+        settled.add(sandboxes.start(account, options.sandboxAcceptAfter()));
       } else {
         Optional<Secret> credential = account.credentials().resolve(env);
-        accounts.add(
-            new VendorAccount(account, account.baseUrl(), credential.orElseThrow(), false));
+        settled.add(new VendorAccount(account, account.baseUrl(), credential.orElseThrow(), false));
       }
     }
-    SubjectHasher subjects = SubjectKeys.orDev(config, env);
+    accounts = List.copyOf(settled);
     ServiceNowConfig sn = config.servicenow();
     if (sn.enabled()) {
       servicenow =
           sn.sandbox() || !servicenowCredentialsResolve(sn, env)
-              ? sandboxes.startServiceNow(sn)
+              ? Optional.of(sandboxes.startServiceNow(sn))
               : ServiceNowSetup.fromConfig(sn, env);
     }
-    servicenow = PollMode.withIntake(servicenow, config, connection.client(), subjects);
-    imports = ImportSetup.forLocal(config.imports(), Path.of(""));
-    worker =
-        RosterWorker.start(
-            connection.client(), accounts, config.approvals(), subjects, servicenow, imports);
-    PollMode.startPoller(config, connection.client());
-    parts.add(worker);
-    int httpPort = options.httpPort() != null ? options.httpPort() : config.http().port();
     if (sandboxes.servicenow() != null) {
       byte[] key = new byte[32];
-      new java.security.SecureRandom().nextBytes(key);
-      webhookKey = new Secret(java.util.Base64.getEncoder().encodeToString(key));
+      new SecureRandom().nextBytes(key);
+      webhookKey = new Secret(Base64.getEncoder().encodeToString(key));
     }
-    // The HTTP service has a connection of its own: its callers wait on each call, so it gives
-    // up on Temporal sooner than the worker does.
-    TemporalConnection callers =
-        TemporalConnection.openForCallers(temporal, env, HttpService.TEMPORAL_PATIENCE);
-    parts.add(callers);
-    http =
-        HttpService.start(
-            config.http().bind(),
-            httpPort,
-            callers.client(),
-            WebhookSetup.fromConfig(config, env, callers.client(), subjects, webhookKey));
+    imports = ImportSetup.forLocal(config.imports(), Path.of(""));
+    int httpPort = options.httpPort() != null ? options.httpPort() : config.http().port();
+
+    Injector injector = Assembly.of(modules(config, env, temporal, httpPort));
+    connection = Assembly.instance(injector, TemporalConnection.class);
+    parts.add(connection);
+    worker = Assembly.instance(injector, RosterWorker.class).start();
+    parts.add(worker);
+    PollMode.startPoller(config, connection.client());
+    parts.add(HttpModule.callers(injector));
+    http = Assembly.instance(injector, HttpService.class);
     parts.add(http);
     banner(out, temporal);
+  }
+
+  /**
+   * What dev and demo install: the worker's modules and the HTTP service's, with the accounts as
+   * settled here (real or on a sandbox) and the ServiceNow instance (real or sandbox).
+   */
+  private List<Module> modules(
+      RosterConfig config, Map<String, String> env, TemporalConfig temporal, int httpPort) {
+    List<Module> modules = new ArrayList<>();
+    modules.add(new ConfigModule(config, env));
+    modules.add(new TemporalModule(temporal, env));
+    modules.add(new WorkerModule());
+    modules.addAll(Vendors.modules());
+    modules.add(SubjectKeyModule.orDev());
+    modules.add(
+        new AbstractModule() {
+          @Override
+          protected void configure() {
+            bind(new TypeLiteral<List<VendorAccount>>() {}).toInstance(accounts);
+            bind(ImportSetup.class).toInstance(imports);
+          }
+        });
+    servicenow.map(ServiceNowModule::new).ifPresent(modules::add);
+    if (servicenow.isPresent() && PollModeModule.wanted(config)) {
+      modules.add(new PollModeModule());
+    }
+    modules.add(new HttpModule(httpPort, Optional.ofNullable(webhookKey)));
+    return modules;
   }
 
   private static boolean servicenowCredentialsResolve(
@@ -139,12 +169,12 @@ public final class LocalStack implements AutoCloseable {
                 ? "embedded test server on " + embedded.target() + " (in memory, real time)"
                 : connection.target() + " namespace " + temporal.namespace()));
     out.println("HTTP:      http://" + "127.0.0.1:" + http.port() + "/healthz");
-    if (servicenow != null) {
-      out.println(
-          "ServiceNow: "
-              + (sandboxes.servicenow() != null ? "SANDBOX " : "")
-              + servicenow.instanceUrl());
-    }
+    servicenow.ifPresent(
+        setup ->
+            out.println(
+                "ServiceNow: "
+                    + (sandboxes.servicenow() != null ? "SANDBOX " : "")
+                    + setup.instanceUrl()));
     out.println("Imports:   " + imports.describe());
     for (VendorAccount a : accounts) {
       out.println(

@@ -1,7 +1,5 @@
 package dev.roster.starter.servicenow;
 
-import dev.roster.activities.control.SubjectHasher;
-import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.ServiceNowConfig;
 import dev.roster.workflows.conventions.TaskQueues;
@@ -10,28 +8,10 @@ import dev.roster.workflows.ticket.ServiceNowPollerWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import java.time.Clock;
 import java.util.List;
 
-/** Poll mode's wiring: the intake activities on the worker, and the poller workflow. */
+/** Poll mode's poller workflow (its intake activities are {@link PollModeModule}'s). */
 public final class PollMode {
-
-  /** The setup with the intake activities when the configuration asks for poll mode. */
-  public static ServiceNowSetup withIntake(
-      ServiceNowSetup setup, RosterConfig config, WorkflowClient client, SubjectHasher subjects) {
-    ServiceNowConfig sn = config.servicenow();
-    if (setup == null || !sn.pollMode()) {
-      return setup;
-    }
-    return setup.withIntake(
-        new TicketIntake(
-            setup.client(),
-            TicketRequests.fromConfig(config, client, subjects),
-            client,
-            sn.preApproved(),
-            sn.pollInterval(),
-            Clock.systemUTC()));
-  }
 
   /** Starts the poller (or leaves the running one be) in poll mode; returns its id, or null. */
   public static String startPoller(RosterConfig config, WorkflowClient client) {

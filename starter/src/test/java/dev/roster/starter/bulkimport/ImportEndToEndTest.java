@@ -127,8 +127,8 @@ class ImportEndToEndTest {
     Path uploads = Files.createDirectories(dir.resolve("uploads"));
     Path csv = uploads.resolve("contacts.csv");
     Set<String> valid = writeCsv(csv, 40);
-    FakeMailjet mailjet = stack.sandboxes().mailjet(MAILJET);
-    FakeListmonk listmonk = stack.sandboxes().listmonk(LISTMONK);
+    FakeMailjet mailjet = stack.sandboxes().fake(MAILJET, FakeMailjet.class);
+    FakeListmonk listmonk = stack.sandboxes().fake(LISTMONK, FakeListmonk.class);
     long listmonkList = listmonk.createList("Imported");
     int mailjetCalls = mailjet.totalCalls();
     int listmonkCalls = listmonk.totalCalls();
@@ -194,7 +194,8 @@ class ImportEndToEndTest {
     assertThat(out.toString())
         .contains("Waiting for an approval")
         .contains("roster approve import-");
-    assertThat(stack.sandboxes().mailjet(MAILJET).listMemberEmails(MAILJET_LIST)).isEmpty();
+    assertThat(stack.sandboxes().fake(MAILJET, FakeMailjet.class).listMemberEmails(MAILJET_LIST))
+        .isEmpty();
   }
 
   @Test

@@ -8,11 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
 import dev.roster.sandbox.servicenow.HmacWebhookSigner;
 import dev.roster.starter.WorkerTestbed;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
+import dev.roster.worker.temporal.TemporalModule;
+import io.temporal.common.converter.DataConverter;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +88,12 @@ class WebhookFuzzTest {
             Map.of());
     Map<String, String> env = Map.of("WEBHOOK_NEW", WebhookBed.NEW_SECRET);
     try (TemporalConnection down =
-            TemporalConnection.openForCallers(config.temporal(), env, Duration.ofSeconds(2));
+            TemporalConnection.openForCallers(
+                config.temporal(),
+                env,
+                Duration.ofSeconds(2),
+                Guice.createInjector(new TemporalModule(config.temporal(), env))
+                    .getInstance(DataConverter.class));
         HttpService http =
             HttpService.start(
                 "127.0.0.1",

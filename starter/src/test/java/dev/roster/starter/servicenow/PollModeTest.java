@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.servicenow.FakeServiceNow;
 import dev.roster.starter.local.LocalStack;
 import dev.roster.worker.config.ConfigLoader;
@@ -106,7 +107,7 @@ class PollModeTest {
               .newUntypedWorkflowStub("onboard-RITM0020001")
               .getResult(60, TimeUnit.SECONDS, OnboardResult.class);
       assertThat(result.outcome()).isEqualTo("COMPLETED");
-      assertThat(stack.sandboxes().listmonk("listmonk-poll").listMemberEmails(3))
+      assertThat(stack.sandboxes().fake("listmonk-poll", FakeListmonk.class).listMemberEmails(3))
           .contains("ada@example.com");
       waitUntil(() -> exists(client, "import-RITM0020002"), Duration.ofSeconds(30));
       BulkImportResult imported =
@@ -114,7 +115,7 @@ class PollModeTest {
               .newUntypedWorkflowStub("import-RITM0020002")
               .getResult(60, TimeUnit.SECONDS, BulkImportResult.class);
       assertThat(imported.outcome()).as(imported.summary()).isEqualTo("COMPLETED");
-      assertThat(stack.sandboxes().listmonk("listmonk-poll").listMemberEmails(3))
+      assertThat(stack.sandboxes().fake("listmonk-poll", FakeListmonk.class).listMemberEmails(3))
           .contains("grace@example.com");
 
       int pollsAtPickup = pollResults(client).size();

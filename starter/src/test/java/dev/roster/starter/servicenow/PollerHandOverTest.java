@@ -7,12 +7,12 @@ import dev.roster.activities.http.Secret;
 import dev.roster.activities.servicenow.ServiceNowAuth;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.servicenow.FakeServiceNow;
-import dev.roster.worker.RosterWorker;
+import dev.roster.worker.ImportSetup;
 import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
-import dev.roster.workflows.conventions.RosterSearchAttributes;
+import dev.roster.worker.testbed.TestWiring;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.ticket.PollResult;
 import dev.roster.workflows.ticket.ServiceNowPollerWorkflow;
@@ -48,8 +48,8 @@ class PollerHandOverTest {
   @Test
   @Timeout(180)
   void thePollerHandsItsCursorOnAndStartsEachTicketOnce() throws IOException {
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
+    TestWiring wiring = new TestWiring(true);
+    try (TestWorkflowEnvironment env = wiring.env) {
       Supplier<Instant> clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
       try (FakeServiceNow servicenow =
               FakeServiceNow.start(FakeServiceNow.Options.builder().clock(clock).build());
@@ -60,17 +60,19 @@ class PollerHandOverTest {
         WorkflowClient client = env.getWorkflowClient();
         SubjectHasher subjects =
             new SubjectHasher("poller-hand-over-subject-key-32b".getBytes(StandardCharsets.UTF_8));
-        RosterWorker.register(
-            env.getWorkerFactory(),
-            List.of(
-                new VendorAccount(
-                    config.accounts().get("listmonk-poll"),
-                    URI.create(listmonk.baseUrl()),
-                    new Secret(listmonk.apiUser() + ":" + listmonk.token()),
-                    true)),
-            config.approvals(),
-            subjects,
-            PollMode.withIntake(setup(servicenow), config, client, subjects));
+        wiring.register(
+            new TestWiring.Worker(
+                config,
+                List.of(
+                    new VendorAccount(
+                        config.accounts().get("listmonk-poll"),
+                        URI.create(listmonk.baseUrl()),
+                        new Secret(listmonk.apiUser() + ":" + listmonk.token()),
+                        true)),
+                subjects,
+                ImportSetup.disabled(),
+                Optional.of(setup(servicenow)),
+                List.of(new PollModeModule())));
         env.start();
 
         ticket(servicenow, "RITM0040001", "ada@example.com", list);
@@ -161,8 +163,7 @@ class PollerHandOverTest {
         new ServiceNowAuth.Basic(fake.options().user(), new Secret(fake.options().password())),
         new dev.roster.worker.config.RateBudgetConfig(1000, Duration.ofSeconds(1)),
         false,
-        INTERVAL,
-        null);
+        INTERVAL);
   }
 
   /** The poller's runs from the first, following its continue-as-new links. */

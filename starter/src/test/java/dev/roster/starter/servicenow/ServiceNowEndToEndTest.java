@@ -204,7 +204,7 @@ class ServiceNowEndToEndTest {
   @Test
   @Timeout(120)
   void bulkImportWebhookImportsTheTicketsAttachedCsvOnceWhateverTheDeliveries() throws Exception {
-    FakeListmonk listmonk = stack.sandboxes().listmonk("listmonk-e2e");
+    FakeListmonk listmonk = stack.sandboxes().fake("listmonk-e2e", FakeListmonk.class);
     long list = listmonk.createList("From RITM0010006");
     String ritm =
         servicenow.createRitm(

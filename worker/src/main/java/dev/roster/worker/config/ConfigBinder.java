@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a YAML tree (overrides already applied) into {@link RosterConfig}, filling in defaults from
- * the records' {@code DEFAULTS} and {@link VendorType}, and reporting every bad value to the {@link
- * ConfigReader}. The caller throws when the reader has problems.
+ * the records' {@code DEFAULTS} and the {@link VendorTypes} registry, and reporting every bad value
+ * to the {@link ConfigReader}. The caller throws when the reader has problems.
  */
 final class ConfigBinder {
   /** Account ids become part of task-queue names ({@code roster-<account>-<family>}). */
@@ -28,9 +28,11 @@ final class ConfigBinder {
   private static final ObjectNode EMPTY = JsonNodeFactory.instance.objectNode();
 
   private final ConfigReader in;
+  private final VendorTypes types;
 
-  ConfigBinder(ConfigReader in) {
+  ConfigBinder(ConfigReader in, VendorTypes types) {
     this.in = in;
+    this.types = types;
   }
 
   RosterConfig bind(ObjectNode root) {
@@ -178,13 +180,12 @@ final class ConfigBinder {
   private Optional<VendorType> type(ObjectNode node, String at) {
     String text = in.text(node, at, "type", null);
     if (text == null) {
-      in.problem(at + ".type", "required: one of " + VendorType.yamlNames());
+      in.problem(at + ".type", "required: one of " + types.yamlNames());
       return Optional.empty();
     }
-    Optional<VendorType> type = VendorType.fromYamlName(text.strip());
+    Optional<VendorType> type = types.find(text.strip());
     if (type.isEmpty()) {
-      in.problem(
-          at + ".type", "expected one of " + VendorType.yamlNames() + ", got \"" + text + "\"");
+      in.problem(at + ".type", "expected one of " + types.yamlNames() + ", got \"" + text + "\"");
     }
     return type;
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.roster.worker.vendor.Vendors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * starts with the source name and gives one problem per line with its key path.
  *
  * <p>All methods are pure functions of their arguments (plus the file system); none reads {@code
- * System.getenv()} itself, so callers pass it and tests pass a map.
+ * System.getenv()} itself, so callers pass it and tests pass a map. Vendor types (names, default
+ * base URLs, endpoint families and budgets) come from a {@link VendorTypes} registry: the one the
+ * vendor modules of {@link Vendors} make unless a caller passes its own.
  */
 public final class ConfigLoader {
   /** Where the CLI looks when no {@code --config} is given. */
@@ -43,9 +46,14 @@ public final class ConfigLoader {
    * @throws ConfigException naming every problem
    */
   public static RosterConfig load(Path file, Map<String, String> env) {
+    return load(file, env, Vendors.types());
+  }
+
+  /** As {@link #load(Path, Map)}, knowing the vendor types of {@code types}. */
+  public static RosterConfig load(Path file, Map<String, String> env, VendorTypes types) {
     String source = file.toString();
     try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8), source, env);
+      return parse(Files.readString(file, StandardCharsets.UTF_8), source, env, types);
     } catch (NoSuchFileException e) {
       throw new ConfigException(source, "file does not exist (" + file.toAbsolutePath() + ")");
     } catch (IOException e) {
@@ -70,6 +78,12 @@ public final class ConfigLoader {
    * @throws ConfigException naming every problem, YAML syntax errors with their line
    */
   public static RosterConfig parse(String yaml, String sourceName, Map<String, String> env) {
+    return parse(yaml, sourceName, env, Vendors.types());
+  }
+
+  /** As {@link #parse(String, String, Map)}, knowing the vendor types of {@code types}. */
+  public static RosterConfig parse(
+      String yaml, String sourceName, Map<String, String> env, VendorTypes types) {
     JsonNode tree;
     try {
       tree = YAML.readTree(yaml);
@@ -84,8 +98,8 @@ public final class ConfigLoader {
           sourceName, "expected a mapping at the top level (temporal:, accounts:, ...)");
     }
     ConfigReader reader = new ConfigReader();
-    new EnvOverrides(reader).apply((ObjectNode) tree, env);
-    RosterConfig config = new ConfigBinder(reader).bind((ObjectNode) tree);
+    new EnvOverrides(reader, types).apply((ObjectNode) tree, env);
+    RosterConfig config = new ConfigBinder(reader, types).bind((ObjectNode) tree);
     List<String> problems = reader.problems();
     if (!problems.isEmpty()) {
       throw new ConfigException(sourceName, problems);

@@ -25,9 +25,11 @@ final class EnvOverrides {
   static final String PREFIX = "ROSTER__";
 
   private final ConfigReader in;
+  private final VendorTypes types;
 
-  EnvOverrides(ConfigReader in) {
+  EnvOverrides(ConfigReader in, VendorTypes types) {
     this.in = in;
+    this.types = types;
   }
 
   void apply(ObjectNode root, Map<String, String> env) {
@@ -164,15 +166,14 @@ final class EnvOverrides {
    * The keys a segment may name here: fixed keys of a section; existing names in a map; for an
    * account's rateBudgets also the endpoint families of its type, which need not be in the file.
    */
-  private static List<String> candidates(ObjectNode owner, ObjectNode node, ConfigShape shape) {
+  private List<String> candidates(ObjectNode owner, ObjectNode node, ConfigShape shape) {
     if (shape.kind != ConfigShape.Kind.MAP) {
       return shape.keys();
     }
     Set<String> names = new LinkedHashSet<>();
     node.fieldNames().forEachRemaining(names::add);
     if (shape.entries == ConfigShape.RATE_BUDGET && owner != null && owner.hasNonNull("type")) {
-      VendorType.fromYamlName(owner.get("type").asText())
-          .ifPresent(type -> names.addAll(type.families()));
+      types.find(owner.get("type").asText()).ifPresent(type -> names.addAll(type.families()));
     }
     return new ArrayList<>(names);
   }

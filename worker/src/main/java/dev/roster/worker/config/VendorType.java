@@ -1,70 +1,52 @@
 package dev.roster.worker.config;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.roster.workflows.account.Capabilities;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * The kinds of vendor Roster can drive, each with its default base URL and its endpoint families
- * (one activity task queue and one rate budget per family). Budgets come from
- * shared/reference/vendors.md.
+ * A kind of vendor Roster can drive, as its vendor module declares it: the name used in YAML, its
+ * default base URL, its endpoint families (one activity task queue and one rate budget per family)
+ * with their documented budgets, what its connector can do, and the shape of its credential.
+ * Configuration learns the known types from the {@link VendorTypes} registry.
+ *
+ * @param yamlName the name used in YAML, e.g. {@code brevo}
+ * @param displayName the vendor's own spelling, e.g. {@code MailerSend} (the README's vendor table)
+ * @param defaultBaseUrl the public API base URL; empty for self-hosted vendors (listmonk)
+ * @param defaultBudgets the default budget of every endpoint family, in a stable order
+ * @param capabilities what its connector can do, for the doors that check a request before it
+ *     starts
+ * @param credentials what its credential looks like
  */
-public enum VendorType {
-  /**
-   * developers.brevo.com/docs/api-limits: /v3/contacts/* 10 RPS (20 on higher plans); every other
-   * endpoint, /organization/* included, 100 per hour (200 on Enterprise).
-   */
-  BREVO(
-      "https://api.brevo.com/v3",
-      budgets(
-          "organization",
-          new RateBudgetConfig(100, Duration.ofHours(1)),
-          "contacts",
-          new RateBudgetConfig(10, Duration.ofSeconds(1)))),
-
-  /**
-   * ⚠ The unit is disputed: dev.mailjet.com's rate-limits page says calls "per API key per second",
-   * its status-code page says "per minute". We follow the rate-limits page; Mailjet sends no
-   * rate-limit headers, so if 429s show up the per-minute reading is the real one and operators
-   * should set {@code rateBudgets.api: {requests: 3, per: 1m}} or similar.
-   */
-  MAILJET(
-      "https://api.mailjet.com", budgets("api", new RateBudgetConfig(3, Duration.ofSeconds(1)))),
-
-  /** mailersend.com/help/rate-limits: 60 requests/min on every endpoint except /v1/email. */
-  MAILERSEND(
-      "https://api.mailersend.com/v1",
-      budgets("api", new RateBudgetConfig(60, Duration.ofMinutes(1)))),
-
-  /**
-   * Self-hosted, so there is no default base URL. listmonk implements no rate limit at all; this
-   * budget protects the instance (and its PostgreSQL) from Roster.
-   */
-  LISTMONK(null, budgets("api", new RateBudgetConfig(20, Duration.ofSeconds(1))));
-
-  private final URI defaultBaseUrl;
-  private final Map<String, RateBudgetConfig> defaultBudgets;
-
-  VendorType(String defaultBaseUrl, Map<String, RateBudgetConfig> defaultBudgets) {
-    this.defaultBaseUrl = defaultBaseUrl == null ? null : URI.create(defaultBaseUrl);
-    this.defaultBudgets = defaultBudgets;
-  }
-
-  /** The name used in YAML, e.g. {@code brevo}. */
-  public String yamlName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The vendor's public API base URL; empty for self-hosted vendors (listmonk). */
-  public Optional<URI> defaultBaseUrl() {
-    return Optional.ofNullable(defaultBaseUrl);
+public record VendorType(
+    String yamlName,
+    String displayName,
+    Optional<URI> defaultBaseUrl,
+    Map<String, RateBudgetConfig> defaultBudgets,
+    Capabilities capabilities,
+    CredentialShape credentials) {
+  public VendorType {
+    requireNonNull(yamlName, "yamlName is null");
+    requireNonNull(displayName, "displayName is null");
+    requireNonNull(defaultBaseUrl, "defaultBaseUrl is null");
+    defaultBudgets =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(requireNonNull(defaultBudgets, "defaultBudgets is null")));
+    requireNonNull(capabilities, "capabilities is null");
+    requireNonNull(credentials, "credentials is null");
+    if (!yamlName.matches("[a-z][a-z0-9]*")) {
+      throw new IllegalArgumentException("yamlName must be lower-case letters and digits");
+    }
+    if (defaultBudgets.isEmpty()) {
+      throw new IllegalArgumentException(yamlName + " declares no endpoint family");
+    }
   }
 
   /** Endpoint family names, in a stable order, e.g. {@code [organization, contacts]}. */
@@ -72,26 +54,55 @@ public enum VendorType {
     return List.copyOf(defaultBudgets.keySet());
   }
 
-  /** The default budget of every endpoint family, in {@link #families()} order. */
-  public Map<String, RateBudgetConfig> defaultBudgets() {
-    return defaultBudgets;
+  /** Starts the declaration of a vendor type named {@code yamlName} in YAML. */
+  public static Builder builder(String yamlName, String displayName) {
+    return new Builder(yamlName, displayName);
   }
 
-  /** The type with this YAML name (lower case), if any. */
-  public static Optional<VendorType> fromYamlName(String name) {
-    return Arrays.stream(values()).filter(t -> t.yamlName().equals(name)).findFirst();
-  }
+  /** Fluent declaration; base URL, at least one family, capabilities and credentials needed. */
+  public static final class Builder {
+    private final String yamlName;
+    private final String displayName;
+    private Optional<URI> baseUrl = Optional.empty();
+    private final Map<String, RateBudgetConfig> budgets = new LinkedHashMap<>();
+    private Capabilities capabilities;
+    private CredentialShape credentials;
 
-  /** {@code brevo, mailjet, mailersend, listmonk}: for error messages. */
-  public static String yamlNames() {
-    return Arrays.stream(values()).map(VendorType::yamlName).collect(Collectors.joining(", "));
-  }
-
-  private static Map<String, RateBudgetConfig> budgets(Object... familyThenBudget) {
-    Map<String, RateBudgetConfig> budgets = new LinkedHashMap<>();
-    for (int i = 0; i < familyThenBudget.length; i += 2) {
-      budgets.put((String) familyThenBudget[i], (RateBudgetConfig) familyThenBudget[i + 1]);
+    private Builder(String yamlName, String displayName) {
+      this.yamlName = yamlName;
+      this.displayName = displayName;
     }
-    return Collections.unmodifiableMap(budgets);
+
+    /** The vendor's public API, used when an account gives no {@code baseUrl}. */
+    public Builder defaultBaseUrl(String url) {
+      this.baseUrl = Optional.of(URI.create(url));
+      return this;
+    }
+
+    /** Self-hosted: every account must give its {@code baseUrl}. */
+    public Builder selfHosted() {
+      this.baseUrl = Optional.empty();
+      return this;
+    }
+
+    /** An endpoint family and its documented budget, in the order they are listed. */
+    public Builder family(String name, int requests, Duration per) {
+      budgets.put(name, new RateBudgetConfig(requests, per));
+      return this;
+    }
+
+    public Builder capabilities(Capabilities capabilities) {
+      this.capabilities = capabilities;
+      return this;
+    }
+
+    public Builder credentials(CredentialShape credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    public VendorType build() {
+      return new VendorType(yamlName, displayName, baseUrl, budgets, capabilities, credentials);
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.TemporalConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -38,10 +39,12 @@ public final class TemporalConnection implements AutoCloseable {
 
   /**
    * Connects to {@code config.address()}, or to the embedded server on loopback when no address is
-   * configured. Does not check that the server answers.
+   * configured, converting payloads with {@code converter} (the one {@link TemporalModule} binds).
+   * Does not check that the server answers.
    */
-  public static TemporalConnection open(TemporalConfig config, Map<String, String> env) {
-    return open(config, env, null);
+  public static TemporalConnection open(
+      TemporalConfig config, Map<String, String> env, DataConverter converter) {
+    return open(config, env, Optional.empty(), converter);
   }
 
   /**
@@ -51,13 +54,17 @@ public final class TemporalConnection implements AutoCloseable {
    * own timeout (ServiceNow's business rule waits 10 s).
    */
   public static TemporalConnection openForCallers(
-      TemporalConfig config, Map<String, String> env, Duration patience) {
-    return open(config, env, requireNonNull(patience, "patience is null"));
+      TemporalConfig config, Map<String, String> env, Duration patience, DataConverter converter) {
+    return open(config, env, Optional.of(patience), converter);
   }
 
   private static TemporalConnection open(
-      TemporalConfig config, Map<String, String> env, Duration patience) {
+      TemporalConfig config,
+      Map<String, String> env,
+      Optional<Duration> patience,
+      DataConverter converter) {
     requireNonNull(config, "config is null");
+    requireNonNull(converter, "converter is null");
     String target =
         config.embedded() ? "127.0.0.1:" + config.embeddedPort() : config.address().trim();
     WorkflowServiceStubsOptions.Builder options =
@@ -75,15 +82,19 @@ public final class TemporalConnection implements AutoCloseable {
       // API keys travel only over TLS (Temporal Cloud requires it).
       options.setEnableHttps(true);
     }
-    if (patience != null) {
-      options
-          .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(patience).build())
-          .setRpcQueryTimeout(patience);
-    }
+    patience.ifPresent(
+        p ->
+            options
+                .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(p).build())
+                .setRpcQueryTimeout(p));
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
     WorkflowClient client =
         WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+            service,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(config.namespace())
+                .setDataConverter(converter)
+                .build());
     return new TemporalConnection(service, client, target);
   }
 

@@ -8,19 +8,18 @@ import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.sandbox.mailjet.FakeMailjet;
+import dev.roster.worker.BulkImportDecorator;
 import dev.roster.worker.ImportSetup;
-import dev.roster.worker.RosterWorker;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.testbed.TestWiring;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.bulkimport.ImportTarget;
-import dev.roster.workflows.conventions.RosterSearchAttributes;
 import dev.roster.workflows.conventions.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -31,13 +30,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * A time-skipping environment with a Brevo, a Mailjet and a listmonk account on their sandbox fakes
- * (on the environment's clock), the production registration ({@link RosterWorker#register}) and, on
- * the same workers, BulkImport and its activities as the lead is asked to wire them.
+ * (on the environment's clock), the production wiring ({@link TestWiring}) and, on the same
+ * workers, BulkImport and its activities as the lead is asked to wire them.
  */
 final class ImportTestbed implements AutoCloseable {
   static final String BREVO = "brevo-test";
@@ -54,6 +54,7 @@ final class ImportTestbed implements AutoCloseable {
   final FakeMailerSend mailerSend;
   final long listmonkList;
   final WorkflowClient client;
+  private final TestWiring wiring;
   private final UnaryOperator<BulkImportConnector> brevoWrapper;
   private final List<VendorAccount> accounts;
   private final RosterConfig config;
@@ -87,10 +88,8 @@ final class ImportTestbed implements AutoCloseable {
       Path dir, UnaryOperator<BulkImportConnector> brevoWrapper, boolean timeSkipping) {
     this.dir = dir;
     this.brevoWrapper = brevoWrapper;
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
-    RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
+    wiring = new TestWiring(timeSkipping);
+    env = wiring.env;
     Supplier<Instant> clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
     brevo =
         FakeBrevo.start(
@@ -162,17 +161,24 @@ final class ImportTestbed implements AutoCloseable {
     return new ImportSetup(new ImportStore(store), List.of(dir));
   }
 
-  /** The production registration, with the Brevo bulk connector wrapped as given. */
+  /**
+   * The production wiring, with the Brevo bulk connector wrapped as given (the decorator binding
+   * overridden).
+   */
   private void register(
       WorkerFactory factory, ImportSetup imports, UnaryOperator<BulkImportConnector> brevo) {
-    RosterWorker.register(
+    wiring.register(
         factory,
-        accounts,
-        config.approvals(),
-        new SubjectHasher("import-testbed-subject-key-32byt".getBytes(StandardCharsets.UTF_8)),
-        null,
-        imports,
-        (account, bulk) -> account.equals(BREVO) ? brevo.apply(bulk) : bulk);
+        new TestWiring.Worker(
+            config,
+            accounts,
+            new SubjectHasher("import-testbed-subject-key-32byt".getBytes(StandardCharsets.UTF_8)),
+            imports,
+            Optional.empty()),
+        binder ->
+            binder
+                .bind(BulkImportDecorator.class)
+                .toInstance((account, bulk) -> account.equals(BREVO) ? brevo.apply(bulk) : bulk));
   }
 
   /**

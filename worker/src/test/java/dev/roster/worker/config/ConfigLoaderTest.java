@@ -4,10 +4,11 @@ import static dev.roster.worker.config.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.roster.worker.vendor.BrevoModule;
+import dev.roster.worker.vendor.Vendors;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class ConfigLoaderTest {
     assertThat(config.approvals().remindEvery()).isEqualTo(Duration.ofDays(1));
 
     AccountConfig brevo = config.accounts().get("brevo-main");
-    assertThat(brevo.type()).isEqualTo(VendorType.BREVO);
+    assertThat(brevo.type()).isEqualTo(BrevoModule.TYPE);
     assertThat(brevo.baseUrl()).isEqualTo(URI.create("https://api.brevo.com/v3"));
     assertThat(brevo.sandbox()).isFalse();
     assertThat(brevo.credentials()).hasToString("{env: BREVO_API_KEY}");
@@ -60,7 +61,7 @@ class ConfigLoaderTest {
     assertThat(config.accounts()).containsOnlyKeys("brevo-main");
     assertThat(config.temporal().apiKey()).hasToString("{env: TEMPORAL_API_KEY}");
     assertThat(config.accounts().get("brevo-main").rateBudgets())
-        .isEqualTo(VendorType.BREVO.defaultBudgets());
+        .isEqualTo(BrevoModule.TYPE.defaultBudgets());
     assertThat(config.imports().store()).isEqualTo(Path.of("/var/lib/roster/imports"));
     assertThat(config.imports().allowedRoots()).containsExactly(Path.of("/srv/roster/uploads"));
   }
@@ -143,6 +144,6 @@ class ConfigLoaderTest {
   @Test
   void rateBudgetConvertsToRequestsPerSecond() {
     assertThat(new RateBudgetConfig(60, Duration.ofMinutes(1)).perSecond()).isEqualTo(1.0);
-    assertThat(List.of(VendorType.values())).allSatisfy(t -> assertThat(t.families()).isNotEmpty());
+    assertThat(Vendors.types().all()).allSatisfy(t -> assertThat(t.families()).isNotEmpty());
   }
 }

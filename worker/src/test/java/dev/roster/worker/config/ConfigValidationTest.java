@@ -51,11 +51,11 @@ class ConfigValidationTest {
 
   @Test
   void unknownTypeFailsListingTheTypes() {
-    ConfigException e = parseFails("accounts: {x: {type: sendgrid}}");
+    ConfigException e = parseFails("accounts: {x: {type: nosuchvendor}}");
 
     assertThat(e.problems())
         .containsExactly(
-            "accounts.x.type: expected one of brevo, mailjet, mailersend, listmonk, got \"sendgrid\"");
+            "accounts.x.type: expected one of brevo, mailjet, mailersend, listmonk, got \"nosuchvendor\"");
   }
 
   @Test
@@ -108,7 +108,7 @@ class ConfigValidationTest {
         .containsExactlyInAnyOrder(
             "temporal.embeddedPort: expected an integer from 1 to 65535, got 70000",
             "http.port: expected an integer from 0 to 65535, got -1",
-            "accounts.x.type: expected one of brevo, mailjet, mailersend, listmonk, got \"sendgrid\"",
+            "accounts.x.type: expected one of brevo, mailjet, mailersend, listmonk, got \"nosuchvendor\"",
             "accounts.brevo-main.rateBudgets.orgs: unknown endpoint family for brevo (expected one"
                 + " of: organization, contacts)",
             "accounts.brevo-main.rateBudgets.contacts.requests: expected a positive integer, got 0",

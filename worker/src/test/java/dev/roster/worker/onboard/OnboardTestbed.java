@@ -4,11 +4,10 @@ import com.google.protobuf.Timestamp;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
 import dev.roster.sandbox.brevo.FakeBrevo;
-import dev.roster.worker.RosterWorker;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
-import dev.roster.workflows.conventions.RosterSearchAttributes;
+import dev.roster.worker.testbed.TestWiring;
 import dev.roster.workflows.conventions.TaskQueues;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
@@ -30,7 +29,7 @@ import java.util.Map;
 
 /**
  * One fresh world per test: a time-skipping TestWorkflowEnvironment, a FakeBrevo on the
- * environment's clock, and the real worker wiring ({@link RosterWorker#register}) for one account,
+ * environment's clock, and the production worker wiring ({@link TestWiring}) for one account,
  * {@value #ACCOUNT}.
  */
 final class OnboardTestbed implements AutoCloseable {
@@ -46,9 +45,9 @@ final class OnboardTestbed implements AutoCloseable {
   final WorkflowClient client;
 
   private OnboardTestbed(Builder b) {
-    env = TestWorkflowEnvironment.newInstance();
+    TestWiring wiring = new TestWiring(true);
+    env = wiring.env;
     try {
-      RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
       fake =
           FakeBrevo.start(
               FakeBrevo.Options.builder()
@@ -62,11 +61,8 @@ final class OnboardTestbed implements AutoCloseable {
       Secret key = new Secret(b.wrongApiKey ? "not-" + fake.apiKey() : fake.apiKey());
       VendorAccount account =
           new VendorAccount(config.accounts().get(ACCOUNT), URI.create(fake.baseUrl()), key, true);
-      RosterWorker.register(
-          env.getWorkerFactory(),
-          List.of(account),
-          config.approvals(),
-          new SubjectHasher(SUBJECT_KEY));
+      wiring.register(
+          new TestWiring.Worker(config, List.of(account), new SubjectHasher(SUBJECT_KEY)));
       env.start();
       client = env.getWorkflowClient();
     } catch (RuntimeException e) {

@@ -11,13 +11,11 @@ import dev.roster.sandbox.mailersend.FakeMailerSend;
 import dev.roster.sandbox.mailjet.FakeMailjet;
 import dev.roster.sandbox.servicenow.FakeServiceNow;
 import dev.roster.worker.ImportSetup;
-import dev.roster.worker.RosterWorker;
 import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RateBudgetConfig;
 import dev.roster.worker.config.RosterConfig;
-import dev.roster.workflows.conventions.RosterSearchAttributes;
 import dev.roster.workflows.conventions.TaskQueues;
 import dev.roster.workflows.offboard.AccountPlan;
 import dev.roster.workflows.offboard.OffboardRequest;
@@ -35,7 +33,6 @@ import dev.roster.workflows.tasks.TaskCompletion;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,12 +46,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * A time-skipping environment with one account of every vendor, each on its own sandbox fake
- * running on the environment's clock, wired by the production registration. Shared by the vendors
- * and offboard tests: besides the fakes it has onboarding helpers (with the {@code
+ * running on the environment's clock, wired by the production modules ({@link TestWiring}). Shared
+ * by the vendors and offboard tests: besides the fakes it has onboarding helpers (with the {@code
  * onboard-<subject>} id that offboarding cancels), offboarding helpers, and the list ids each fake
  * seeds.
  */
@@ -103,10 +101,8 @@ public final class FourVendorsTestbed implements AutoCloseable {
   }
 
   public FourVendorsTestbed(FourVendorsOptions options) {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(options.timeSkipping()).build());
-    RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
+    TestWiring wiring = new TestWiring(options.timeSkipping());
+    env = wiring.env;
     // On the real clock the fakes read it directly: asking the test server for the time is a
     // round trip, and a stamp late by a varying few milliseconds bunches arrivals in the fakes'
     // rate windows.
@@ -158,17 +154,17 @@ public final class FourVendorsTestbed implements AutoCloseable {
         options.serviceNowTaskPoll() == null
             ? null
             : FakeServiceNow.start(FakeServiceNow.Options.builder().clock(clock).build());
-    RosterWorker.register(
-        env.getWorkerFactory(),
-        accounts,
-        config.approvals(),
-        new SubjectHasher(SUBJECT_KEY),
-        servicenow == null ? null : servicenowSetup(servicenow, options.serviceNowTaskPoll()),
-        options.importDir() == null
-            ? ImportSetup.disabled()
-            : new ImportSetup(
-                new ImportStore(freshStore(options.importDir())), List.of(options.importDir())),
-        (account, bulk) -> bulk);
+    wiring.register(
+        new TestWiring.Worker(
+            config,
+            accounts,
+            new SubjectHasher(SUBJECT_KEY),
+            options.importDir() == null
+                ? ImportSetup.disabled()
+                : new ImportSetup(
+                    new ImportStore(freshStore(options.importDir())), List.of(options.importDir())),
+            Optional.ofNullable(servicenow)
+                .map(fake -> servicenowSetup(fake, options.serviceNowTaskPoll()))));
     env.start();
     client = env.getWorkflowClient();
   }
@@ -202,8 +198,7 @@ public final class FourVendorsTestbed implements AutoCloseable {
         new ServiceNowAuth.Basic(fake.options().user(), new Secret(fake.options().password())),
         new RateBudgetConfig(1000, Duration.ofSeconds(1)),
         true,
-        taskPollInterval,
-        null);
+        taskPollInterval);
   }
 
   /** The account on its fake, or on a fault proxy in front of it when the options ask for one. */
