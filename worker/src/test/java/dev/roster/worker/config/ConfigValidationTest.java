@@ -4,11 +4,14 @@ import static dev.roster.worker.config.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.roster.worker.vendor.Vendors;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConfigValidationTest {
+  /** Every registered vendor type, in registration order (the first four are Roster's own). */
+  private static final String KNOWN_TYPES = Vendors.types().yamlNames();
 
   private static ConfigException loadFails(Path file) {
     return catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
@@ -50,12 +53,17 @@ class ConfigValidationTest {
   }
 
   @Test
+  void theKnownTypesStartWithRostersFourVendors() {
+    assertThat(KNOWN_TYPES).startsWith("brevo, mailjet, mailersend, listmonk");
+  }
+
+  @Test
   void unknownTypeFailsListingTheTypes() {
     ConfigException e = parseFails("accounts: {x: {type: nosuchvendor}}");
 
     assertThat(e.problems())
         .containsExactly(
-            "accounts.x.type: expected one of brevo, mailjet, mailersend, listmonk, got \"nosuchvendor\"");
+            "accounts.x.type: expected one of " + KNOWN_TYPES + ", got \"nosuchvendor\"");
   }
 
   @Test
@@ -108,7 +116,7 @@ class ConfigValidationTest {
         .containsExactlyInAnyOrder(
             "temporal.embeddedPort: expected an integer from 1 to 65535, got 70000",
             "http.port: expected an integer from 0 to 65535, got -1",
-            "accounts.x.type: expected one of brevo, mailjet, mailersend, listmonk, got \"nosuchvendor\"",
+            "accounts.x.type: expected one of " + KNOWN_TYPES + ", got \"nosuchvendor\"",
             "accounts.brevo-main.rateBudgets.orgs: unknown endpoint family for brevo (expected one"
                 + " of: organization, contacts)",
             "accounts.brevo-main.rateBudgets.contacts.requests: expected a positive integer, got 0",
