@@ -66,6 +66,6 @@ public final class HttpModule extends AbstractModule {
         port,
         callers.client(),
         WebhookSetup.fromConfig(
-            config, env.variables(), callers.client(), subjects, sandboxWebhookKey.orElse(null)));
+            config, env.variables(), callers.client(), subjects, sandboxWebhookKey));
   }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the ServiceNow webhook from configuration. */
 public final class WebhookSetup {
@@ -22,14 +23,14 @@ public final class WebhookSetup {
    * The webhook, or null when ServiceNow is off or in poll mode.
    *
    * @param sandboxKey the HMAC key of the sandbox instance (dev/demo), used when no secret is
-   *     configured; null otherwise
+   *     configured; empty otherwise
    */
   public static ServiceNowWebhook fromConfig(
       RosterConfig config,
       Map<String, String> env,
       WorkflowClient client,
       SubjectHasher subjects,
-      Secret sandboxKey) {
+      Optional<Secret> sandboxKey) {
     ServiceNowConfig sn = config.servicenow();
     if (!sn.enabled() || sn.pollMode()) {
       return null;
@@ -47,8 +48,8 @@ public final class WebhookSetup {
       }
       auth =
           WebhookAuthConfig.hmac(keys.get(0), keys.subList(1, keys.size()).toArray(Secret[]::new));
-    } else if (sandboxKey != null) {
-      auth = WebhookAuthConfig.hmac(sandboxKey);
+    } else if (sandboxKey.isPresent()) {
+      auth = WebhookAuthConfig.hmac(sandboxKey.get());
     } else {
       throw new ConfigException(
           "servicenow",

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,7 +55,8 @@ final class WebhookBed implements AutoCloseable {
             "127.0.0.1",
             0,
             counting,
-            WebhookSetup.fromConfig(bed.config, env, counting, WorkerTestbed.SUBJECTS, null));
+            WebhookSetup.fromConfig(
+                bed.config, env, counting, WorkerTestbed.SUBJECTS, Optional.empty()));
   }
 
   int port() {

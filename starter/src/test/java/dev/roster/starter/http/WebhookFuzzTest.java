@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class WebhookFuzzTest {
                 0,
                 down.client(),
                 WebhookSetup.fromConfig(
-                    config, env, down.client(), WorkerTestbed.SUBJECTS, null))) {
+                    config, env, down.client(), WorkerTestbed.SUBJECTS, Optional.empty()))) {
       byte[] body = json(event("RITM0010001", ADA));
       long started = System.nanoTime();
       RawHttp.Response answer =

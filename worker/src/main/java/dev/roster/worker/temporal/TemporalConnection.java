@@ -44,7 +44,7 @@ public final class TemporalConnection implements AutoCloseable {
    */
   public static TemporalConnection open(
       TemporalConfig config, Map<String, String> env, DataConverter converter) {
-    return open(config, env, Optional.empty(), converter);
+    return open(config, env, null, converter);
   }
 
   /**
@@ -55,14 +55,11 @@ public final class TemporalConnection implements AutoCloseable {
    */
   public static TemporalConnection openForCallers(
       TemporalConfig config, Map<String, String> env, Duration patience, DataConverter converter) {
-    return open(config, env, Optional.of(patience), converter);
+    return open(config, env, requireNonNull(patience, "patience is null"), converter);
   }
 
   private static TemporalConnection open(
-      TemporalConfig config,
-      Map<String, String> env,
-      Optional<Duration> patience,
-      DataConverter converter) {
+      TemporalConfig config, Map<String, String> env, Duration patience, DataConverter converter) {
     requireNonNull(config, "config is null");
     requireNonNull(converter, "converter is null");
     String target =
@@ -82,11 +79,11 @@ public final class TemporalConnection implements AutoCloseable {
       // API keys travel only over TLS (Temporal Cloud requires it).
       options.setEnableHttps(true);
     }
-    patience.ifPresent(
-        p ->
-            options
-                .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(p).build())
-                .setRpcQueryTimeout(p));
+    if (patience != null) {
+      options
+          .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(patience).build())
+          .setRpcQueryTimeout(patience);
+    }
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(options.build());
     WorkflowClient client =
         WorkflowClient.newInstance(
