@@ -269,7 +269,7 @@ class ServiceNowEndToEndTest {
   @Timeout(60)
   void badDeliveriesAreRefusedAndStartNothing() throws Exception {
     String ritm = ritm("RITM0010002", "brevo-e2e");
-    String unknown = ritm("RITM0010003", "brevo-e2e,sendgrid-x");
+    String unknown = ritm("RITM0010003", "brevo-e2e,nosuch-x");
     byte[] body = servicenow.webhookBody("onboard", "sc_req_item", ritm);
 
     assertThat(

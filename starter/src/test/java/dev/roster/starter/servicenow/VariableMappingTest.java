@@ -78,11 +78,11 @@ class VariableMappingTest {
         reject(
             VariableMapping.defaultMapping(),
             WebhookEvent.Type.ONBOARD,
-            Map.of("email", "ada@example.com", "vendor_accounts", "brevo-main,hubspot;sendgrid"));
+            Map.of("email", "ada@example.com", "vendor_accounts", "brevo-main,nosuch;unheard"));
 
     assertThat(e.kind()).isEqualTo(WebhookRejection.Kind.INVALID);
     assertThat(e.errors())
-        .containsExactly("variables.vendor_accounts: unknown vendor account(s) hubspot, sendgrid");
+        .containsExactly("variables.vendor_accounts: unknown vendor account(s) nosuch, unheard");
   }
 
   @Test
