@@ -100,6 +100,20 @@ final class ConfigShape {
           VALUE,
           "variables",
           map(VALUE));
+  static final ConfigShape WORKER =
+      section(
+          "maxConcurrentActivities",
+          VALUE,
+          "maxConcurrentWorkflowTasks",
+          VALUE,
+          "workflowPollers",
+          VALUE,
+          "activityPollers",
+          VALUE,
+          "workflowCacheSize",
+          VALUE,
+          "shutdownGrace",
+          VALUE);
   static final ConfigShape ROOT =
       section(
           "temporal",
@@ -114,6 +128,8 @@ final class ConfigShape {
           APPROVALS,
           "imports",
           IMPORTS,
+          "worker",
+          WORKER,
           "servicenow",
           SERVICENOW);
 
