@@ -33,6 +33,7 @@ class CliTest {
         "demo",
         "worker",
         "serve",
+        "setup",
         "onboard",
         "import",
         "offboard",
