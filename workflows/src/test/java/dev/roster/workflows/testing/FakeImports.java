@@ -37,6 +37,7 @@ public final class FakeImports implements ImportPlanningActivities, ImportVendor
   private int pollsPerJob = 1;
   private int refusedPerJob;
   private int jobs;
+  private int plans;
 
   /** The source holds {@code rows} valid rows. */
   public synchronized FakeImports rows(long rows) {
@@ -73,6 +74,14 @@ public final class FakeImports implements ImportPlanningActivities, ImportVendor
     return this;
   }
 
+  /** An account that takes no contacts (its rows with a role are still invited). */
+  public synchronized FakeImports noContacts(String account) {
+    targets.put(
+        account,
+        new BulkTarget(account, "fake", false, "keeps no contacts", null, null, 0, null, 0));
+    return this;
+  }
+
   /** Every submit on {@code account} fails with {@code type} (not retried for Rejected). */
   public synchronized FakeImports failSubmits(String account, String type) {
     submitFailures.put(account, type);
@@ -87,6 +96,11 @@ public final class FakeImports implements ImportPlanningActivities, ImportVendor
     return mostInFlight.getOrDefault(account, 0);
   }
 
+  /** How many planning passes read the source. */
+  public synchronized int plans() {
+    return plans;
+  }
+
   public synchronized int jobsStarted() {
     return jobs;
   }
@@ -98,6 +112,7 @@ public final class FakeImports implements ImportPlanningActivities, ImportVendor
   @Override
   public synchronized PlanSummary planImport(
       String source, String reportDirectory, String reportName) {
+    plans++;
     return new PlanSummary(
         reportName + "/plan-1.json",
         reportName + "/failures.csv",
