@@ -2,16 +2,15 @@ package dev.roster.workflows.bulkimport;
 
 import dev.roster.workflows.approval.ApprovalGate;
 import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.approval.ApprovingWorkflow;
 import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.control.ControlActivities;
 import dev.roster.workflows.conventions.RosterActivityOptions;
 import dev.roster.workflows.conventions.RosterSearchAttributes;
-import dev.roster.workflows.failure.FailureTypes;
 import dev.roster.workflows.notice.Milestones;
 import dev.roster.workflows.notice.Notice;
 import dev.roster.workflows.onboard.InvitesSent;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -24,9 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 
-public class BulkImportWorkflowImpl implements BulkImportWorkflow {
+public class BulkImportWorkflowImpl extends ApprovingWorkflow implements BulkImportWorkflow {
   private static final Logger log = Workflow.getLogger(BulkImportWorkflowImpl.class);
-  static final String INVALID_REQUEST = FailureTypes.INVALID_REQUEST;
 
   private final ControlActivities control =
       Workflow.newActivityStub(ControlActivities.class, RosterActivityOptions.control());
@@ -44,7 +42,6 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
               .build());
   private final Map<String, AccountImport> accounts = new LinkedHashMap<>();
   private final BulkImportRequest request;
-  private final ApprovalGate approval;
   private ImportCarry carry;
   private String phase = "planning";
   private InvitationWindow invitations;
@@ -54,8 +51,8 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
   public BulkImportWorkflowImpl(BulkImportRequest request) {
+    super(request == null ? null : request.requestedBy());
     this.request = request;
-    this.approval = new ApprovalGate(request == null ? null : request.requestedBy());
     this.carry = request == null ? null : request.resume();
   }
 
@@ -66,22 +63,16 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
     // when it started (perhaps under the old rules): it keeps the old checks, so an import
     // accepted then is never refused halfway.
     boolean checked = Workflow.getVersion("request-checks", Workflow.DEFAULT_VERSION, 1) >= 1;
-    validate(checked && carry == null);
+    ImportChecks.validate(request, checked && carry == null);
     ImportSettings settings = request.settingsOrDefault();
     milestones = new Milestones(control, request.ticket());
     if (carry == null) {
       List<String> ids = request.targets().stream().map(ImportTarget::account).toList();
-      Workflow.upsertTypedSearchAttributes(
-          RosterSearchAttributes.OPERATION.valueSet(
-              settings.dryRun() ? "import-dry-run" : "import"),
-          RosterSearchAttributes.VENDORS.valueSet(ids));
-      if (request.ticket() != null) {
-        Workflow.upsertTypedSearchAttributes(
-            RosterSearchAttributes.TICKET.valueSet(request.ticket()));
-      }
+      RosterSearchAttributes.upsertRequest(
+          settings.dryRun() ? "import-dry-run" : "import", null, ids, request.ticket());
       setPhase("planning");
       String reportName = Workflow.getInfo().getWorkflowId().replaceAll("[^A-Za-z0-9._-]", "_");
-      List<BulkTarget> targets = checked ? checkedTargets(ids) : null;
+      List<BulkTarget> targets = checked ? ImportChecks.targets(planning, request, ids) : null;
       PlanSummary plan =
           planning.planImport(request.source(), settings.reportDirectory(), reportName);
       if (targets == null) {
@@ -151,29 +142,6 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       Workflow.continueAsNew(request.resumeWith(carry.nextRun()));
     }
     return finish(ImportOutcomes.outcome(carry));
-  }
-
-  private void validate(boolean checked) {
-    List<String> problems =
-        checked ? BulkImportRequests.problems(request) : BulkImportRequests.basicProblems(request);
-    if (!problems.isEmpty()) {
-      throw invalid(problems);
-    }
-  }
-
-  /** The accounts' bulk endpoints, after checking that those given lists can take contacts. */
-  private List<BulkTarget> checkedTargets(List<String> ids) {
-    List<BulkTarget> targets = planning.bulkTargets(ids);
-    List<String> problems = BulkImportRequests.targetProblems(request.targets(), targets);
-    if (!problems.isEmpty()) {
-      throw invalid(problems);
-    }
-    return targets;
-  }
-
-  private static ApplicationFailure invalid(List<String> problems) {
-    return ApplicationFailure.newNonRetryableFailure(
-        "invalid BulkImport request: " + String.join("; ", problems), INVALID_REQUEST);
   }
 
   private static boolean historyFull(int limit) {
@@ -266,24 +234,14 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
    */
   private void setPhase(String phase, String about) {
     this.phase = phase;
-    Workflow.upsertTypedSearchAttributes(RosterSearchAttributes.PHASE.valueSet(phase));
     // The Web UI renders details as Markdown: the approval's lines become a list, not one line.
-    Workflow.setCurrentDetails(
+    RosterSearchAttributes.upsertPhase(
+        phase,
         switch (phase) {
           case "approval" -> "Waiting for an approval:\n\n" + ImportReports.markdownList(about);
           case "done" -> "Done, " + about + ": " + ImportReports.summary(about, snapshot());
           default -> "Bulk import: " + phase + ".";
         });
-  }
-
-  @Override
-  public void approve(Decision decision) {
-    approval.approve(decision);
-  }
-
-  @Override
-  public void reject(Decision decision) {
-    approval.reject(decision);
   }
 
   @Override

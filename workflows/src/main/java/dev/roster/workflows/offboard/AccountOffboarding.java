@@ -7,18 +7,17 @@ import dev.roster.workflows.contacts.ContactActivities;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.EraseOutcome;
 import dev.roster.workflows.conventions.RosterActivityOptions;
+import dev.roster.workflows.failure.ActivityFailures;
 import dev.roster.workflows.onboard.AccountReport;
+import dev.roster.workflows.steps.StepFailed;
 import dev.roster.workflows.steps.StepLog;
 import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.tasks.ManualTask;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +73,11 @@ final class AccountOffboarding {
               : ContactFootprint.absent();
       plan =
           new AccountPlan(
-              account, info.vendor(), member, contact, actions(member, contact, context));
+              account,
+              info.vendor(),
+              member,
+              contact,
+              OffboardPlanning.actions(can, member, contact, context.erase()));
       steps.set(
           DISCOVER,
           StepState.DONE,
@@ -84,41 +87,9 @@ final class AccountOffboarding {
     } catch (StepFailed e) {
       fail();
     } catch (ActivityFailure e) {
-      steps.set(DISCOVER, StepState.FAILED, reason(e));
+      steps.set(DISCOVER, StepState.FAILED, ActivityFailures.reason(e));
       fail();
     }
-  }
-
-  private List<String> actions(
-      MemberStatus member, ContactFootprint contact, OffboardContext context) {
-    Capabilities can = info.capabilities();
-    List<String> actions = new ArrayList<>();
-    if (member == null) {
-      actions.add("a person checks and removes team access (no API: manual task)");
-    } else if (member == MemberStatus.PENDING) {
-      actions.add("cancel the pending invitation");
-    } else if (member == MemberStatus.ACTIVE) {
-      actions.add("remove team access");
-    }
-    if (can.lists() && !contact.lists().isEmpty()) {
-      actions.add("unsubscribe from lists " + String.join(", ", contact.lists()));
-    }
-    if (suppressible(member, contact)) {
-      actions.add("suppress the address");
-    }
-    if (context.erase() && can.erasure() && contact.exists()) {
-      actions.add("erase the contact data (after an approval)");
-    }
-    return actions;
-  }
-
-  /**
-   * Suppress only where the vendor knows the person (a contact, or team access): suppressing an
-   * unknown address would create a record about someone the vendor never had.
-   */
-  private boolean suppressible(MemberStatus member, ContactFootprint contact) {
-    boolean known = contact.exists() || (member != null && member != MemberStatus.ABSENT);
-    return info.capabilities().suppression() && known && !contact.suppressed();
   }
 
   /** Revokes team access, unsubscribes and suppresses: nothing irreversible. */
@@ -133,7 +104,7 @@ final class AccountOffboarding {
       if (info.capabilities().lists() && !contact.lists().isEmpty()) {
         step(UNSUBSCRIBE, () -> "left " + contacts.unsubscribeAll(account, email) + " list(s)");
       }
-      if (suppressible(plan.team(), contact)) {
+      if (OffboardPlanning.suppressible(info.capabilities(), plan.team(), contact)) {
         step(
             SUPPRESS,
             () -> contacts.suppress(account, email) ? "suppressed" : "already suppressed");
@@ -267,22 +238,14 @@ final class AccountOffboarding {
     try {
       return body.get();
     } catch (ActivityFailure e) {
-      steps.set(step, StepState.FAILED, reason(e));
-      throw new StepFailed();
+      steps.set(step, StepState.FAILED, ActivityFailures.reason(e));
+      throw new StepFailed(step);
     }
   }
 
   private void step(String name, Supplier<String> body) {
     steps.set(name, StepState.RUNNING, null);
     steps.set(name, StepState.DONE, call(name, body));
-  }
-
-  static String reason(ActivityFailure e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof ApplicationFailure af) {
-      return af.getType() + ": " + af.getOriginalMessage();
-    }
-    return cause == null ? e.getMessage() : cause.getMessage();
   }
 
   String account() {
@@ -304,12 +267,5 @@ final class AccountOffboarding {
   AccountReport report() {
     return new AccountReport(
         account, info == null ? null : info.vendor(), outcome, steps.snapshot());
-  }
-
-  /** Ends this account's steps. */
-  private static final class StepFailed extends RuntimeException {
-    StepFailed() {
-      super(null, null, false, false);
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.roster.workflows.offboard;
 
 import dev.roster.workflows.approval.ApprovalGate;
 import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.approval.ApprovingWorkflow;
 import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.control.ControlActivities;
 import dev.roster.workflows.conventions.RosterActivityOptions;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
-public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
+public class OffboardUserWorkflowImpl extends ApprovingWorkflow implements OffboardUserWorkflow {
   private static final Logger log = Workflow.getLogger(OffboardUserWorkflowImpl.class);
 
   private final ControlActivities control =
@@ -36,7 +37,6 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
   private final Map<String, AccountOffboarding> accounts = new LinkedHashMap<>();
   private final ManualTasks manualTasks = new ManualTasks();
   private final List<String> cancelledOnboardings = new ArrayList<>();
-  private final ApprovalGate approval;
   private final OffboardRequest request;
   private String phase = "starting";
   private String subject;
@@ -48,8 +48,8 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
   public OffboardUserWorkflowImpl(OffboardRequest request) {
+    super(request == null ? null : request.requestedBy());
     this.request = request;
-    this.approval = new ApprovalGate(request == null ? null : request.requestedBy());
   }
 
   @Override
@@ -74,15 +74,11 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
             ? control.listAccounts()
             : request.accounts();
     ids.forEach(id -> accounts.put(id, new AccountOffboarding(id)));
-    Workflow.upsertTypedSearchAttributes(
-        RosterSearchAttributes.OPERATION.valueSet(
-            request.planOnly() ? "offboard-plan" : "offboard"),
-        RosterSearchAttributes.SUBJECT.valueSet(subject),
-        RosterSearchAttributes.VENDORS.valueSet(new ArrayList<>(accounts.keySet())));
-    if (request.ticket() != null) {
-      Workflow.upsertTypedSearchAttributes(
-          RosterSearchAttributes.TICKET.valueSet(request.ticket()));
-    }
+    RosterSearchAttributes.upsertRequest(
+        request.planOnly() ? "offboard-plan" : "offboard",
+        subject,
+        List.copyOf(accounts.keySet()),
+        request.ticket());
     milestones = new Milestones(control, request.ticket());
     manualTasks.reportTo(milestones);
     if (!request.planOnly()) {
@@ -229,23 +225,13 @@ public class OffboardUserWorkflowImpl implements OffboardUserWorkflow {
 
   private void setPhase(String phase) {
     this.phase = phase;
-    Workflow.upsertTypedSearchAttributes(RosterSearchAttributes.PHASE.valueSet(phase));
-    Workflow.setCurrentDetails(
+    RosterSearchAttributes.upsertPhase(
+        phase,
         switch (phase) {
           case "approval" -> "Waiting for an approval: " + approval.status().what();
           case "done" -> "Done: " + summary();
           default -> "Offboarding " + subject + ": " + phase + ".";
         });
-  }
-
-  @Override
-  public void approve(Decision decision) {
-    approval.approve(decision);
-  }
-
-  @Override
-  public void reject(Decision decision) {
-    approval.reject(decision);
   }
 
   @Override

@@ -3,25 +3,21 @@ package dev.roster.workflows.onboard;
 import dev.roster.workflows.account.AccountInfo;
 import dev.roster.workflows.account.Capabilities.TeamInvite;
 import dev.roster.workflows.approval.ApprovalGate;
-import dev.roster.workflows.contacts.ContactActivities;
-import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.control.ControlActivities;
 import dev.roster.workflows.conventions.RosterActivityOptions;
-import dev.roster.workflows.failure.FailureTypes;
+import dev.roster.workflows.failure.ActivityFailures;
 import dev.roster.workflows.request.Person;
+import dev.roster.workflows.steps.StepFailed;
 import dev.roster.workflows.steps.StepLog;
 import dev.roster.workflows.steps.StepState;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberStatus;
 import dev.roster.workflows.team.TeamActivities;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * The work on one vendor account, run in its own workflow thread so that one account waiting or
@@ -44,7 +40,7 @@ final class AccountOnboarding {
   private AccountInfo info;
   private StepState outcome = StepState.PENDING;
   private MemberStatus invitation;
-  private ContactActivities contacts;
+  private ContactSteps contacts;
   private int amendments;
   private boolean amendmentFailed;
 
@@ -116,10 +112,7 @@ final class AccountOnboarding {
           Workflow.newActivityStub(
               TeamActivities.class,
               RosterActivityOptions.vendorCall(info.teamTaskQueue(), "team: " + account()));
-      contacts =
-          Workflow.newActivityStub(
-              ContactActivities.class,
-              RosterActivityOptions.vendorCall(info.contactsTaskQueue(), "contacts: " + account()));
+      contacts = new ContactSteps(assignment, info, steps);
       InviteOutcome invited = null;
       String manualTask = null;
       if (assignment.role() != null) {
@@ -129,8 +122,8 @@ final class AccountOnboarding {
           invited = invite(team, person);
         }
       }
-      upsertContact(contacts, person);
-      subscribe(contacts, person);
+      contacts.upsertContact(person);
+      contacts.subscribe(person);
       if (manualTask != null) {
         ManualInvite.await(context, info, manualTask, steps);
       } else if (invited == InviteOutcome.INVITED || invited == InviteOutcome.ALREADY_PENDING) {
@@ -152,14 +145,14 @@ final class AccountOnboarding {
       outcome = StepState.DONE;
     } catch (StepFailed e) {
       outcome = StepState.FAILED;
-      steps.skipRemaining("not run: " + e.step + " failed");
+      steps.skipRemaining("not run: " + e.step() + " failed");
     } catch (CanceledFailure e) {
       outcome = StepState.CANCELLED;
       steps.skipRemaining("not run: the request was cancelled");
     } catch (ActivityFailure e) {
       // Only describeAccount can get here: the account is unknown or Roster's own worker failed.
       outcome = StepState.FAILED;
-      steps.skipRemaining(reason(e));
+      steps.skipRemaining(ActivityFailures.reason(e));
     }
   }
 
@@ -181,7 +174,9 @@ final class AccountOnboarding {
         steps.set(step, StepState.SKIPPED, "not run: the contact step did not succeed");
         return;
       }
-      step(step, () -> subscribeRewriting(context.person(), lists, " (added by " + by + ")"));
+      steps.run(
+          step,
+          () -> contacts.subscribeRewriting(context.person(), lists, " (added by " + by + ")"));
     } catch (StepFailed e) {
       amendmentFailed = true;
     } catch (CanceledFailure e) {
@@ -194,60 +189,6 @@ final class AccountOnboarding {
     StepState contact = steps.stateOf(CONTACT);
     return outcome != StepState.PENDING
         || (contact != StepState.PENDING && contact != StepState.RUNNING);
-  }
-
-  private void upsertContact(ContactActivities contacts, Person person) {
-    if (!info.capabilities().contacts()) {
-      steps.set(CONTACT, StepState.SKIPPED, info.vendor() + " keeps no contacts by API");
-      return;
-    }
-    step(
-        CONTACT,
-        () ->
-            contacts.upsertContact(account(), contactData(person)).name().toLowerCase(Locale.ROOT));
-  }
-
-  private void subscribe(ContactActivities contacts, Person person) {
-    if (assignment.listsOrEmpty().isEmpty()) {
-      return;
-    }
-    if (!info.capabilities().lists()) {
-      steps.set(LISTS, StepState.FAILED, info.vendor() + " has no lists to subscribe to");
-      throw new StepFailed(LISTS);
-    }
-    step(LISTS, () -> subscribeRewriting(person, assignment.listsOrEmpty(), ""));
-  }
-
-  /**
-   * Subscribes; when the vendor no longer holds the contact the contact step wrote (it answered
-   * without writing, or it was deleted since), writes the contact again once and subscribes again
-   * instead of failing the step (versioned: histories from before replay the plain call).
-   */
-  private String subscribeRewriting(Person person, List<String> lists, String note) {
-    String done = "subscribed to " + String.join(", ", lists) + note;
-    try {
-      contacts.subscribe(account(), person.email(), lists);
-      return done;
-    } catch (ActivityFailure e) {
-      if (!contactMissing(e)
-          || Workflow.getVersion(REWRITE, Workflow.DEFAULT_VERSION, 1)
-              == Workflow.DEFAULT_VERSION) {
-        throw e;
-      }
-    }
-    contacts.upsertContact(account(), contactData(person));
-    contacts.subscribe(account(), person.email(), lists);
-    return done + " (the contact had gone missing and was written again)";
-  }
-
-  private static boolean contactMissing(ActivityFailure e) {
-    return e.getCause() instanceof ApplicationFailure af
-        && FailureTypes.CONTACT_MISSING.equals(af.getType());
-  }
-
-  private ContactData contactData(Person person) {
-    return new ContactData(
-        person.email(), person.firstName(), person.lastName(), assignment.attributesOrEmpty());
   }
 
   private boolean awaitApproval(Promise<ApprovalGate.Result> approval) {
@@ -277,7 +218,7 @@ final class AccountOnboarding {
 
   private InviteOutcome invite(TeamActivities team, Person person) {
     InviteOutcome[] out = new InviteOutcome[1];
-    step(
+    steps.run(
         INVITE,
         () -> {
           out[0] = team.invite(account(), person.email(), assignment.role());
@@ -289,36 +230,5 @@ final class AccountOnboarding {
       steps.set(ACCEPTANCE, StepState.DONE, "active at once (" + info.vendor() + ")");
     }
     return out[0];
-  }
-
-  private void step(String name, Supplier<String> body) {
-    steps.set(name, StepState.RUNNING, null);
-    try {
-      steps.set(name, StepState.DONE, body.get());
-    } catch (ActivityFailure e) {
-      if (e.getCause() instanceof CanceledFailure cancelled) {
-        throw cancelled;
-      }
-      steps.set(name, StepState.FAILED, reason(e));
-      throw new StepFailed(name);
-    }
-  }
-
-  static String reason(ActivityFailure e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof ApplicationFailure af) {
-      return af.getType() + ": " + af.getOriginalMessage();
-    }
-    return cause == null ? e.getMessage() : cause.getMessage();
-  }
-
-  /** Ends this account's steps; carries which step failed. */
-  private static final class StepFailed extends RuntimeException {
-    final String step;
-
-    StepFailed(String step) {
-      super(step, null, false, false);
-      this.step = step;
-    }
   }
 }

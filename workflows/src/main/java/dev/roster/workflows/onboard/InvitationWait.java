@@ -3,6 +3,7 @@ package dev.roster.workflows.onboard;
 import dev.roster.workflows.account.AccountInfo;
 import dev.roster.workflows.account.InvitationPolicy;
 import dev.roster.workflows.control.ControlActivities;
+import dev.roster.workflows.failure.ActivityFailures;
 import dev.roster.workflows.notice.Milestones;
 import dev.roster.workflows.notice.Notice;
 import dev.roster.workflows.steps.StepLog;
@@ -134,7 +135,7 @@ final class InvitationWait {
       steps.set(
           AccountOnboarding.ACCEPTANCE,
           StepState.FAILED,
-          "the invitation disappeared; inviting again failed: " + AccountOnboarding.reason(e));
+          "the invitation disappeared; inviting again failed: " + ActivityFailures.reason(e));
       return StepState.FAILED;
     }
     if (outcome == InviteOutcome.ACTIVE || outcome == InviteOutcome.ALREADY_ACTIVE) {
@@ -162,7 +163,7 @@ final class InvitationWait {
       steps.set(
           AccountOnboarding.ACCEPTANCE,
           StepState.WAITING,
-          "resend failed (" + AccountOnboarding.reason(e) + "), still waiting");
+          "resend failed (" + ActivityFailures.reason(e) + "), still waiting");
     }
   }
 
@@ -177,7 +178,7 @@ final class InvitationWait {
       }
       detail += ": invitation cancelled";
     } catch (ActivityFailure e) {
-      detail += "; cancelling it failed: " + AccountOnboarding.reason(e);
+      detail += "; cancelling it failed: " + ActivityFailures.reason(e);
     }
     steps.set(AccountOnboarding.ACCEPTANCE, StepState.EXPIRED, detail);
     control.notify(new Notice(workflowId, ticket, "invitation-expired", account + ": " + detail));

@@ -2,6 +2,7 @@ package dev.roster.workflows.onboard;
 
 import dev.roster.workflows.approval.ApprovalGate;
 import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.approval.ApprovingWorkflow;
 import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.control.ControlActivities;
 import dev.roster.workflows.conventions.RosterActivityOptions;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
-public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
+public class OnboardUserWorkflowImpl extends ApprovingWorkflow implements OnboardUserWorkflow {
   private static final Logger log = Workflow.getLogger(OnboardUserWorkflowImpl.class);
 
   private final ControlActivities control =
@@ -34,7 +35,6 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
 
   private final Map<String, AccountOnboarding> accounts = new LinkedHashMap<>();
   private final ManualTasks manualTasks = new ManualTasks();
-  private final ApprovalGate approval;
   private final OnboardRequest request;
   private final Map<String, Assignment> current;
   private final List<Promise<Void>> work = new ArrayList<>();
@@ -50,8 +50,8 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
   /** Runs before any signal handler, so an early approval already knows the requester. */
   @WorkflowInit
   public OnboardUserWorkflowImpl(OnboardRequest request) {
+    super(request == null ? null : request.requestedBy());
     this.request = request;
-    this.approval = new ApprovalGate(request == null ? null : request.requestedBy());
     this.current = OnboardAmendments.byAccount(request == null ? null : request.assignments());
   }
 
@@ -74,14 +74,8 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
     for (Assignment a : request.assignments()) {
       accounts.put(a.account(), new AccountOnboarding(a, policy.isPrivileged(a.role())));
     }
-    Workflow.upsertTypedSearchAttributes(
-        RosterSearchAttributes.OPERATION.valueSet("onboard"),
-        RosterSearchAttributes.SUBJECT.valueSet(subject),
-        RosterSearchAttributes.VENDORS.valueSet(new ArrayList<>(accounts.keySet())));
-    if (request.ticket() != null) {
-      Workflow.upsertTypedSearchAttributes(
-          RosterSearchAttributes.TICKET.valueSet(request.ticket()));
-    }
+    RosterSearchAttributes.upsertRequest(
+        "onboard", subject, List.copyOf(accounts.keySet()), request.ticket());
 
     Milestones milestones = new Milestones(control, request.ticket());
     manualTasks.reportTo(milestones);
@@ -173,8 +167,7 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
 
   private void setPhase(String phase) {
     this.phase = phase;
-    Workflow.upsertTypedSearchAttributes(RosterSearchAttributes.PHASE.valueSet(phase));
-    Workflow.setCurrentDetails(describe());
+    RosterSearchAttributes.upsertPhase(phase, describe());
   }
 
   /** Plain words for the Web UI's current-details panel. */
@@ -185,16 +178,6 @@ public class OnboardUserWorkflowImpl implements OnboardUserWorkflow {
       case "done" -> "Done: " + OnboardOutcome.summary(accounts.values());
       default -> "Starting.";
     };
-  }
-
-  @Override
-  public void approve(Decision decision) {
-    approval.approve(decision);
-  }
-
-  @Override
-  public void reject(Decision decision) {
-    approval.reject(decision);
   }
 
   @Override

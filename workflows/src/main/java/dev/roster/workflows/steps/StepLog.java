@@ -1,11 +1,15 @@
 package dev.roster.workflows.steps;
 
+import dev.roster.workflows.failure.ActivityFailures;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The ordered steps of one vendor account's work, stamped with workflow time. */
 public final class StepLog {
@@ -21,6 +25,24 @@ public final class StepLog {
         name,
         new Step(
             name, state, detail, Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString()));
+  }
+
+  /**
+   * Runs a step: RUNNING, then DONE with what {@code body} returns. An activity failure marks it
+   * FAILED with the failure's reason and throws {@link StepFailed}; a cancellation (the request was
+   * withdrawn) is rethrown as it is, for the caller to record.
+   */
+  public void run(String name, Supplier<String> body) {
+    set(name, StepState.RUNNING, null);
+    try {
+      set(name, StepState.DONE, body.get());
+    } catch (ActivityFailure e) {
+      if (e.getCause() instanceof CanceledFailure cancelled) {
+        throw cancelled;
+      }
+      set(name, StepState.FAILED, ActivityFailures.reason(e));
+      throw new StepFailed(name);
+    }
   }
 
   /** Marks every step that has not run yet as skipped, with the reason. */
