@@ -55,12 +55,19 @@ class ReadmeUsingItTest {
       Path record = dir.resolve(DevRecord.FILE_NAME);
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(record)))
           .isEqualTo("rw-------");
+      DevRecord recorded = DevRecord.find(dir, Map.of()).orElseThrow().record();
+      // Against an address, a command needs the subject key: the one roster dev generated, so
+      // the in-process lines and the processes that follow the record compute the same ids.
+      Path key = dir.resolve("subject.key");
+      Files.writeString(key, recorded.subjectKey());
       Path client = dir.resolve("client.yaml");
       Files.writeString(
           client,
           accounts
               + "temporal: {address: \""
-              + DevRecord.find(dir, Map.of()).orElseThrow().record().temporal()
+              + recorded.temporal()
+              + "\"}\nsubjectKey: {file: \""
+              + key
               + "\"}\n");
       for (String line : lines.subList(2, lines.size())) {
         boolean own = AS_PROCESSES.stream().anyMatch(line::contains);

@@ -22,21 +22,24 @@ import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowStub;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Finding and asking workflows, for the CLI. */
 final class Workflows {
 
   /**
    * The workflow ids a target names: itself, or for an email the person's requests started without
-   * a ticket ({@code offboard-<subject>}, {@code onboard-<subject>}) that exist.
+   * a ticket ({@code offboard-<subject>}, {@code onboard-<subject>}) that exist. The subject key is
+   * asked for only for an email (a workflow id needs none).
    */
-  static List<String> resolveIds(WorkflowClient client, String idOrEmail, SubjectHasher subjects) {
+  static List<String> resolveIds(
+      WorkflowClient client, String idOrEmail, Supplier<SubjectHasher> subjects) {
     if (!idOrEmail.contains("@")) {
       return List.of(idOrEmail);
     }
     List<String> found = new ArrayList<>();
     for (String operation : List.of("offboard", "onboard")) {
-      String id = resolveId(idOrEmail, subjects, operation);
+      String id = resolveId(idOrEmail, subjects.get(), operation);
       try {
         client.newUntypedWorkflowStub(id).describe();
         found.add(id);
