@@ -24,6 +24,7 @@ import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.control.TicketSettings;
 import dev.roster.activities.http.VendorHttp;
 import dev.roster.worker.config.ApprovalConfig;
+import dev.roster.worker.masking.MaskingWorkerInterceptor;
 import dev.roster.worker.vendor.VendorBinder;
 import dev.roster.workflows.approval.ApprovalPolicy;
 import dev.roster.workflows.conventions.TaskQueues;
@@ -62,7 +63,7 @@ public final class WorkerModule extends AbstractModule {
   @Provides
   @Singleton
   WorkerFactory workerFactory(WorkflowClient client) {
-    return WorkerFactory.newInstance(client);
+    return WorkerFactory.newInstance(client, MaskingWorkerInterceptor.factoryOptions().build());
   }
 
   /** Files under the allowed roots, https URLs, and ServiceNow attachments when configured. */
