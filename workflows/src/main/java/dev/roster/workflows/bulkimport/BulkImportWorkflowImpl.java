@@ -11,7 +11,6 @@ import dev.roster.workflows.notice.Milestones;
 import dev.roster.workflows.notice.Notice;
 import dev.roster.workflows.onboard.InvitesSent;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -113,7 +112,8 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
     for (AccountProgress start : carry.accounts()) {
       BulkTarget target = target(start.account());
       accounts.put(
-          start.account(), new AccountImport(target, lists(start.account()), start, settings));
+          start.account(),
+          new AccountImport(target, request.listsOf(start.account()), start, settings));
     }
     int limit = settings.historyEventLimitOrDefault();
     List<Promise<Void>> work = new ArrayList<>();
@@ -154,31 +154,19 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   }
 
   private void validate(boolean checked) {
-    List<String> problems =
-        checked ? BulkImportRequests.problems(request) : BulkImportRequests.basicProblems(request);
-    if (!problems.isEmpty()) {
-      throw invalid(problems);
-    }
+    BulkImportRequests.refuse(
+        checked ? BulkImportRequests.problems(request) : BulkImportRequests.basicProblems(request));
   }
 
   /** The accounts' bulk endpoints, after checking that those given lists can take contacts. */
   private List<BulkTarget> checkedTargets(List<String> ids) {
     List<BulkTarget> targets = planning.bulkTargets(ids);
-    List<String> problems = BulkImportRequests.targetProblems(request.targets(), targets);
-    if (!problems.isEmpty()) {
-      throw invalid(problems);
-    }
+    BulkImportRequests.refuse(BulkImportRequests.targetProblems(request.targets(), targets));
     return targets;
   }
 
-  private static ApplicationFailure invalid(List<String> problems) {
-    return ApplicationFailure.newNonRetryableFailure(
-        "invalid BulkImport request: " + String.join("; ", problems), INVALID_REQUEST);
-  }
-
   private static boolean historyFull(int limit) {
-    return Workflow.getInfo().getHistoryLength() >= limit
-        || Workflow.getInfo().isContinueAsNewSuggested();
+    return history() >= limit || Workflow.getInfo().isContinueAsNewSuggested();
   }
 
   private static long history() {
@@ -217,14 +205,6 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
         .orElseThrow();
   }
 
-  private List<String> lists(String account) {
-    return request.targets().stream()
-        .filter(t -> t.account().equals(account))
-        .findFirst()
-        .map(ImportTarget::listsOrEmpty)
-        .orElse(List.of());
-  }
-
   private ImportCarry snapshot() {
     if (carry == null || accounts.isEmpty()) {
       return carry;
@@ -240,7 +220,9 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
       carry = carry.with(ImportOutcomes.dryRun(carry), carry.invites());
     }
     setPhase("done", outcome);
-    String summary = ImportReports.summary(outcome, carry);
+    boolean deleted = ImportFilesAtEnd.delete(planning, carry, request.settingsOrDefault());
+    String summary =
+        ImportReports.summary(outcome, carry) + (deleted ? ImportFilesAtEnd.DELETED_NOTE : "");
     BulkImportResult result =
         new BulkImportResult(
             outcome,
@@ -248,7 +230,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
                 ? summary
                 : "withdrawn by " + withdrawal.by() + " before anything was sent; " + summary,
             carry == null ? null : carry.plan().report(),
-            carry == null ? null : carry.plan().failureReport(),
+            carry == null || deleted ? null : carry.plan().failureReport(),
             status());
     milestones.done(
         "COMPLETED".equals(outcome) || "DRY_RUN".equals(outcome),
@@ -267,13 +249,7 @@ public class BulkImportWorkflowImpl implements BulkImportWorkflow {
   private void setPhase(String phase, String about) {
     this.phase = phase;
     Workflow.upsertTypedSearchAttributes(RosterSearchAttributes.PHASE.valueSet(phase));
-    // The Web UI renders details as Markdown: the approval's lines become a list, not one line.
-    Workflow.setCurrentDetails(
-        switch (phase) {
-          case "approval" -> "Waiting for an approval:\n\n" + ImportReports.markdownList(about);
-          case "done" -> "Done, " + about + ": " + ImportReports.summary(about, snapshot());
-          default -> "Bulk import: " + phase + ".";
-        });
+    Workflow.setCurrentDetails(ImportReports.currentDetails(phase, about, snapshot()));
   }
 
   @Override
