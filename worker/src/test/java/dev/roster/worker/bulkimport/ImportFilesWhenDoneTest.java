@@ -2,6 +2,7 @@ package dev.roster.worker.bulkimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.worker.testbed.Histories;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.ImportSettings;
@@ -60,6 +61,7 @@ class ImportFilesWhenDoneTest {
       assertThat(result.summary()).contains("plan and failure report are deleted from the store");
       assertThat(dir.resolve("store").resolve("import-deleted")).doesNotExist();
       assertThat(bed.brevo.contacts()).hasSize(47); // the import itself ran
+      Histories.record(bed.client, "import-deleted", null, "bulk-import-files-deleted.json");
     }
   }
 
