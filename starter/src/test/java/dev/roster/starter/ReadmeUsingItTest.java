@@ -74,6 +74,13 @@ class ReadmeUsingItTest {
         Result result = own ? run(line) : inProcess(line, client);
         int expected = line.contains("# exit 2") ? 2 : 0;
         assertThat(result.code).as(line + "\n" + result.output).isEqualTo(expected);
+        if (line.contains("roster offboard ada@example.com --erase")) {
+          assertThat(result.output())
+              .containsPattern(
+                  "Roster's own records of this person \\(subject s-[0-9a-f]{24}\\):"
+                      + " offboard-RITM0010002, onboard-s-[0-9a-f]{24}\\.")
+              .doesNotContain("ada@example.com");
+        }
         if (line.contains("roster cancel")) {
           assertThat(result.output).contains("Finished: CANCELLED").contains("contacts intact");
         }

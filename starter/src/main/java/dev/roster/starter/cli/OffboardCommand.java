@@ -98,7 +98,13 @@ public final class OffboardCommand implements Callable<Integer> {
         StatusTable.print(out, id, result.status());
         return 0;
       }
-      return Progress.report(out, connection.client(), started, await);
+      int code = Progress.report(out, connection.client(), started, await);
+      if (erase) {
+        String subject = subjects.subjectOf(request.person().email());
+        out.println(
+            SubjectRecords.line(subject, SubjectRecords.of(connection.client(), subject, id)));
+      }
+      return code;
     }
   }
 

@@ -37,9 +37,25 @@ final class Workflows {
     if (!idOrEmail.contains("@")) {
       return List.of(idOrEmail);
     }
+    SubjectHasher hasher = subjects.get();
+    List<String> found =
+        existing(
+            client,
+            List.of(
+                resolveId(idOrEmail, hasher, "offboard"), resolveId(idOrEmail, hasher, "onboard")));
+    if (found.isEmpty()) {
+      throw new UsageError(
+          "no request for "
+              + Emails.mask(idOrEmail)
+              + " started without a ticket; a ticket's request has the id <operation>-<ticket>");
+    }
+    return found;
+  }
+
+  /** Those of {@code ids} that name a workflow, running or closed (still within retention). */
+  static List<String> existing(WorkflowClient client, List<String> ids) {
     List<String> found = new ArrayList<>();
-    for (String operation : List.of("offboard", "onboard")) {
-      String id = resolveId(idOrEmail, subjects.get(), operation);
+    for (String id : ids) {
       try {
         client.newUntypedWorkflowStub(id).describe();
         found.add(id);
@@ -48,12 +64,6 @@ final class Workflows {
       } catch (StatusRuntimeException e) {
         throw unreachable(e);
       }
-    }
-    if (found.isEmpty()) {
-      throw new UsageError(
-          "no request for "
-              + Emails.mask(idOrEmail)
-              + " started without a ticket; a ticket's request has the id <operation>-<ticket>");
     }
     return found;
   }
