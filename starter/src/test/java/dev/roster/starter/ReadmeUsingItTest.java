@@ -55,18 +55,32 @@ class ReadmeUsingItTest {
       Path record = dir.resolve(DevRecord.FILE_NAME);
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(record)))
           .isEqualTo("rw-------");
+      DevRecord recorded = DevRecord.find(dir, Map.of()).orElseThrow().record();
+      // Against an address, a command needs the subject key: the one roster dev generated, so
+      // the in-process lines and the processes that follow the record compute the same ids.
+      Path key = dir.resolve("subject.key");
+      Files.writeString(key, recorded.subjectKey());
       Path client = dir.resolve("client.yaml");
       Files.writeString(
           client,
           accounts
               + "temporal: {address: \""
-              + DevRecord.find(dir, Map.of()).orElseThrow().record().temporal()
+              + recorded.temporal()
+              + "\"}\nsubjectKey: {file: \""
+              + key
               + "\"}\n");
       for (String line : lines.subList(2, lines.size())) {
         boolean own = AS_PROCESSES.stream().anyMatch(line::contains);
         Result result = own ? run(line) : inProcess(line, client);
         int expected = line.contains("# exit 2") ? 2 : 0;
         assertThat(result.code).as(line + "\n" + result.output).isEqualTo(expected);
+        if (line.contains("roster offboard ada@example.com --erase")) {
+          assertThat(result.output())
+              .containsPattern(
+                  "Roster's own records of this person \\(subject s-[0-9a-f]{24}\\):"
+                      + " offboard-RITM0010002, onboard-s-[0-9a-f]{24}\\.")
+              .doesNotContain("ada@example.com");
+        }
         if (line.contains("roster cancel")) {
           assertThat(result.output).contains("Finished: CANCELLED").contains("contacts intact");
         }

@@ -62,7 +62,7 @@ public record ImportSetup(
               + ": required by the worker: a directory every worker mounts, for import plans"
               + " and failure reports (or set imports.enabled: false)");
     }
-    ImportStore store = new ImportStore(config.store());
+    ImportStore store = new ImportStore(config.store(), config.deleteFilesWhenDone());
     try {
       store.prepare();
     } catch (IOException | RuntimeException e) {
@@ -86,7 +86,8 @@ public record ImportSetup(
     Path dir = workingDirectory.toAbsolutePath().normalize();
     Path store = config.store() != null ? config.store() : dir.resolve(LOCAL_STORE);
     List<Path> roots = config.allowedRoots().isEmpty() ? List.of(dir) : config.allowedRoots();
-    return new ImportSetup(new ImportStore(dir.resolve(store)), absolute(roots));
+    return new ImportSetup(
+        new ImportStore(dir.resolve(store), config.deleteFilesWhenDone()), absolute(roots));
   }
 
   public boolean enabled() {
@@ -100,6 +101,7 @@ public record ImportSetup(
     }
     return "store "
         + store.root()
+        + (store.deletesFilesWhenDone() ? " (an import's files deleted when it ends)" : "")
         + ", files from "
         + (allowedRoots.isEmpty()
             ? "nowhere (" + AllowedRoots.SETTING + " not set)"

@@ -142,6 +142,19 @@ public final class ImportPlanningActivitiesImpl implements ImportPlanningActivit
   }
 
   @Override
+  public boolean importEnded(String planFile, boolean deleteFiles) {
+    return ImportActivityFailures.call(
+        () -> {
+          ImportStore store = requireStore();
+          if (!deleteFiles && !store.deletesFilesWhenDone()) {
+            return false;
+          }
+          store.owner(store.planFile(planFile)).clear();
+          return true;
+        });
+  }
+
+  @Override
   public List<BulkTarget> bulkTargets(List<String> accounts) {
     return accounts.stream().map(this::target).toList();
   }

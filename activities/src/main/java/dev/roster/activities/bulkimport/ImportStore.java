@@ -44,16 +44,30 @@ public final class ImportStore {
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   private final Path root;
+  private final boolean deleteFilesWhenDone;
 
   /**
    * @param root the store directory; created (0700) when the first import is planned
+   * @param deleteFilesWhenDone whether every import's files are deleted when it ends ({@code
+   *     imports.deleteFilesWhenDone}), not only those of imports that ask for it
    */
-  public ImportStore(Path root) {
+  public ImportStore(Path root, boolean deleteFilesWhenDone) {
     this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
+    this.deleteFilesWhenDone = deleteFilesWhenDone;
+  }
+
+  /** A store that keeps an import's files when it ends, unless the import asks otherwise. */
+  public ImportStore(Path root) {
+    this(root, false);
   }
 
   public Path root() {
     return root;
+  }
+
+  /** Whether every import's files are deleted when it ends. */
+  public boolean deletesFilesWhenDone() {
+    return deleteFilesWhenDone;
   }
 
   /**

@@ -2,10 +2,13 @@ package dev.roster.activities.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.roster.workflows.request.Emails;
+
 /**
  * A vendor call failed. Unchecked; {@link ActivityFailures} turns it into a Temporal failure. The
  * message names vendor, operation, status and request id, plus the vendor's own error message when
- * it sent one; never a credential or a body.
+ * it sent one, with every email address in it masked (vendors quote the address they refuse); never
+ * a credential or a body.
  */
 public class VendorException extends RuntimeException {
   private final String vendor;
@@ -28,13 +31,15 @@ public class VendorException extends RuntimeException {
       boolean retryable,
       String vendorMessage,
       Throwable cause) {
-    super(describe(vendor, operation, status, requestId, retryable, vendorMessage), cause);
+    super(
+        describe(vendor, operation, status, requestId, retryable, Emails.maskAll(vendorMessage)),
+        cause);
     this.vendor = requireNonNull(vendor, "vendor is null");
     this.operation = requireNonNull(operation, "operation is null");
     this.status = status;
     this.requestId = requestId;
     this.retryable = retryable;
-    this.vendorMessage = vendorMessage;
+    this.vendorMessage = Emails.maskAll(vendorMessage);
   }
 
   private static String describe(
@@ -87,7 +92,7 @@ public class VendorException extends RuntimeException {
     return retryable;
   }
 
-  /** The vendor's error message field (or a short local description), or null. */
+  /** The vendor's error message field (or a short local description), masked, or null. */
   public String vendorMessage() {
     return vendorMessage;
   }

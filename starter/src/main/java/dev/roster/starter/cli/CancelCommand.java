@@ -1,6 +1,5 @@
 package dev.roster.starter.cli;
 
-import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.workflows.approval.Decision;
@@ -65,8 +64,7 @@ public final class CancelCommand implements Callable<Integer> {
     RosterConfig config = temporal.load();
     try (TemporalConnection connection = temporal.connect(config)) {
       List<String> ids =
-          Workflows.resolveIds(
-              connection.client(), target, SubjectKeys.orDev(config, System.getenv()));
+          Workflows.resolveIds(connection.client(), target, () -> temporal.subjects(config));
       String id = ids.stream().filter(i -> running(connection, i)).findFirst().orElse(ids.get(0));
       WorkflowStub stub = Workflows.untyped(connection.client(), id);
       WorkflowExecutionDescription description = stub.describe();

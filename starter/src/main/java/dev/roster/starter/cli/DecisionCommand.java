@@ -1,6 +1,5 @@
 package dev.roster.starter.cli;
 
-import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.workflows.approval.ApprovalStatus;
@@ -37,8 +36,7 @@ abstract class DecisionCommand implements Callable<Integer> {
     RosterConfig config = temporal.load();
     try (TemporalConnection connection = temporal.connect(config)) {
       List<String> ids =
-          Workflows.resolveIds(
-              connection.client(), target, SubjectKeys.orDev(config, System.getenv()));
+          Workflows.resolveIds(connection.client(), target, () -> temporal.subjects(config));
       // For an email, the one of the person's requests that waits for an approval.
       String id = ids.get(0);
       for (String candidate : ids) {

@@ -76,6 +76,7 @@ public final class DevCommand implements Callable<Integer> {
                 stack.connection().target(),
                 loaded.temporal().namespace(),
                 "http://127.0.0.1:" + stack.httpPort())
+            .withSubjectKey(stack.subjects().ephemeral())
             .write(here, System.getenv());
     out.println(
         "Other roster commands run from this directory find it through "

@@ -107,6 +107,13 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Show a progress bar until done or waiting on a person.")
   boolean await;
 
+  @Option(
+      names = "--delete-files-when-done",
+      description =
+          "Delete the import's plan and failure report from the import store when it ends"
+              + " (imports.deleteFilesWhenDone does it for every import).")
+  boolean deleteFilesWhenDone;
+
   @Option(names = "--ticket", paramLabel = "T", description = "ServiceNow ticket number.")
   String ticket;
 
@@ -144,7 +151,8 @@ public final class ImportCommand implements Callable<Integer> {
             null,
             invitesInFlight == null ? 0 : invitesInFlight,
             null,
-            0);
+            0,
+            deleteFilesWhenDone);
     return new BulkImportRequest(
         ImportStarter.normalizeSource(source), targets, settings, requestedBy, ticket, null);
   }

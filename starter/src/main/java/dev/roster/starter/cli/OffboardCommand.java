@@ -1,10 +1,10 @@
 package dev.roster.starter.cli;
 
+import dev.roster.activities.control.SubjectHasher;
 import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.OffboardStarter;
 import dev.roster.starter.RequestConflict;
 import dev.roster.starter.Started;
-import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.workflows.offboard.OffboardRequest;
@@ -83,12 +83,10 @@ public final class OffboardCommand implements Callable<Integer> {
     RequestOptionsCheck.ticket(ticket);
     RosterConfig config = temporal.load();
     OffboardRequest request = request();
+    SubjectHasher subjects = temporal.subjects(config);
     try (TemporalConnection connection = temporal.connect(config)) {
       OffboardStarter starter =
-          new OffboardStarter(
-              connection.client(),
-              SubjectKeys.orDev(config, System.getenv()),
-              ConfiguredAccounts.of(config));
+          new OffboardStarter(connection.client(), subjects, ConfiguredAccounts.of(config));
       Started started =
           Workflows.startChecked(starter.problems(request), () -> start(starter, request));
       String id = started.workflowId();
@@ -100,7 +98,13 @@ public final class OffboardCommand implements Callable<Integer> {
         StatusTable.print(out, id, result.status());
         return 0;
       }
-      return Progress.report(out, connection.client(), started, await);
+      int code = Progress.report(out, connection.client(), started, await);
+      if (erase) {
+        String subject = subjects.subjectOf(request.person().email());
+        out.println(
+            SubjectRecords.line(subject, SubjectRecords.of(connection.client(), subject, id)));
+      }
+      return code;
     }
   }
 

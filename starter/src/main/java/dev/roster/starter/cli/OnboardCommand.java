@@ -1,10 +1,10 @@
 package dev.roster.starter.cli;
 
+import dev.roster.activities.control.SubjectHasher;
 import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.OnboardStarter;
 import dev.roster.starter.RequestConflict;
 import dev.roster.starter.Started;
-import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.workflows.onboard.Assignment;
@@ -127,12 +127,10 @@ public final class OnboardCommand implements Callable<Integer> {
     accounts.forEach(a -> RequestOptionsCheck.role(a.role));
     RosterConfig config = temporal.load();
     OnboardRequest request = request();
+    SubjectHasher subjects = temporal.subjects(config);
     try (TemporalConnection connection = temporal.connect(config)) {
       OnboardStarter starter =
-          new OnboardStarter(
-              connection.client(),
-              SubjectKeys.orDev(config, System.getenv()),
-              ConfiguredAccounts.of(config));
+          new OnboardStarter(connection.client(), subjects, ConfiguredAccounts.of(config));
       Started started =
           Workflows.startChecked(
               starter.problems(request),

@@ -1,6 +1,5 @@
 package dev.roster.starter.cli;
 
-import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import java.util.concurrent.Callable;
@@ -31,8 +30,7 @@ public final class StatusCommand implements Callable<Integer> {
     RosterConfig config = temporal.load();
     try (TemporalConnection connection = temporal.connect(config)) {
       for (String id :
-          Workflows.resolveIds(
-              connection.client(), target, SubjectKeys.orDev(config, System.getenv()))) {
+          Workflows.resolveIds(connection.client(), target, () -> temporal.subjects(config))) {
         StatusTable.print(
             spec.commandLine().getOut(), id, Workflows.status(connection.client(), id));
       }

@@ -1,6 +1,8 @@
 package dev.roster.starter.cli;
 
+import dev.roster.activities.control.SubjectHasher;
 import dev.roster.starter.local.DevRecord;
+import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.Assembly;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.TemporalConfig;
@@ -28,6 +30,25 @@ public final class TemporalClientOptions {
 
   RosterConfig load() {
     return config.load(System.getenv());
+  }
+
+  /**
+   * The subject hashes for the server {@link #connect} talks to: the configured {@code subjectKey};
+   * against a configured cluster nothing else (a usage error naming it); against {@code roster
+   * dev}, the key it recorded ({@link SubjectKeys#forCommand}). Call before connecting, so a
+   * missing key is reported before anything is tried.
+   */
+  SubjectHasher subjects(RosterConfig loaded) {
+    return subjects(loaded, System.getenv(), Path.of("").toAbsolutePath());
+  }
+
+  SubjectHasher subjects(RosterConfig loaded, Map<String, String> env, Path workingDir) {
+    boolean cluster = !loaded.temporal().embedded();
+    Optional<String> recorded =
+        cluster
+            ? Optional.empty()
+            : DevRecord.find(workingDir, env).map(found -> found.record().subjectKey());
+    return SubjectKeys.forCommand(loaded, env, cluster, recorded);
   }
 
   /** Connects to the configured cluster, or to {@code roster dev}'s embedded server. */

@@ -22,21 +22,40 @@ import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowStub;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Finding and asking workflows, for the CLI. */
 final class Workflows {
 
   /**
    * The workflow ids a target names: itself, or for an email the person's requests started without
-   * a ticket ({@code offboard-<subject>}, {@code onboard-<subject>}) that exist.
+   * a ticket ({@code offboard-<subject>}, {@code onboard-<subject>}) that exist. The subject key is
+   * asked for only for an email (a workflow id needs none).
    */
-  static List<String> resolveIds(WorkflowClient client, String idOrEmail, SubjectHasher subjects) {
+  static List<String> resolveIds(
+      WorkflowClient client, String idOrEmail, Supplier<SubjectHasher> subjects) {
     if (!idOrEmail.contains("@")) {
       return List.of(idOrEmail);
     }
+    SubjectHasher hasher = subjects.get();
+    List<String> found =
+        existing(
+            client,
+            List.of(
+                resolveId(idOrEmail, hasher, "offboard"), resolveId(idOrEmail, hasher, "onboard")));
+    if (found.isEmpty()) {
+      throw new UsageError(
+          "no request for "
+              + Emails.mask(idOrEmail)
+              + " started without a ticket; a ticket's request has the id <operation>-<ticket>");
+    }
+    return found;
+  }
+
+  /** Those of {@code ids} that name a workflow, running or closed (still within retention). */
+  static List<String> existing(WorkflowClient client, List<String> ids) {
     List<String> found = new ArrayList<>();
-    for (String operation : List.of("offboard", "onboard")) {
-      String id = resolveId(idOrEmail, subjects, operation);
+    for (String id : ids) {
       try {
         client.newUntypedWorkflowStub(id).describe();
         found.add(id);
@@ -45,12 +64,6 @@ final class Workflows {
       } catch (StatusRuntimeException e) {
         throw unreachable(e);
       }
-    }
-    if (found.isEmpty()) {
-      throw new UsageError(
-          "no request for "
-              + Emails.mask(idOrEmail)
-              + " started without a ticket; a ticket's request has the id <operation>-<ticket>");
     }
     return found;
   }

@@ -76,7 +76,7 @@ public final class Demo {
         LocalStack.start(config, env, new LocalStack.Options(temporalPort, 0, ACCEPT_AFTER), out)) {
       WorkflowClient client = stack.connection().client();
       OnboardStarter starter =
-          new OnboardStarter(client, SubjectKeys.orDev(config, env), ConfiguredAccounts.of(config));
+          new OnboardStarter(client, stack.subjects().hasher(), ConfiguredAccounts.of(config));
       OnboardRequest ada =
           request(
               "ada.lovelace@example.com",
@@ -123,8 +123,7 @@ public final class Demo {
       new DemoOffboarding(out, checks)
           .run(
               client,
-              new OffboardStarter(
-                  client, SubjectKeys.orDev(config, env), ConfiguredAccounts.of(config)),
+              new OffboardStarter(client, stack.subjects().hasher(), ConfiguredAccounts.of(config)),
               stack.sandboxes(),
               "ada.lovelace@example.com");
       new DemoServiceNow(out, checks).run(stack);

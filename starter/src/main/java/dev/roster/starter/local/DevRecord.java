@@ -2,6 +2,7 @@ package dev.roster.starter.local;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roster.activities.http.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -31,10 +32,18 @@ import java.util.Optional;
  * @param namespace its Temporal namespace
  * @param http base URL of its HTTP service
  * @param startedAt when it started, ISO-8601
+ * @param subjectKey the ephemeral subject-hash key it generated (none when {@code subjectKey} is
+ *     configured), so the other commands compute the same ids ({@link SubjectKeys})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DevRecord(
-    int format, long pid, String temporal, String namespace, String http, String startedAt) {
+    int format,
+    long pid,
+    String temporal,
+    String namespace,
+    String http,
+    String startedAt,
+    String subjectKey) {
   public static final String FILE_NAME = ".roster-dev.json";
   static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +51,25 @@ public record DevRecord(
   /** A record for this process. */
   public static DevRecord of(String temporal, String namespace, String http) {
     return new DevRecord(
-        FORMAT, ProcessHandle.current().pid(), temporal, namespace, http, Instant.now().toString());
+        FORMAT,
+        ProcessHandle.current().pid(),
+        temporal,
+        namespace,
+        http,
+        Instant.now().toString(),
+        null);
+  }
+
+  /** This record with the ephemeral subject key of {@code roster dev}, when it generated one. */
+  public DevRecord withSubjectKey(Optional<Secret> key) {
+    return new DevRecord(
+        format, pid, temporal, namespace, http, startedAt, key.map(Secret::reveal).orElse(null));
+  }
+
+  /** Without the key: a record's text may end up in a message. */
+  @Override
+  public String toString() {
+    return "DevRecord[pid=" + pid + ", temporal=" + temporal + ", http=" + http + "]";
   }
 
   /** Where readers look, in order: the working directory, then the user's state directory. */

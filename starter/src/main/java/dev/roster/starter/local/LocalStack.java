@@ -54,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
   private Optional<ServiceNowSetup> servicenow = Optional.empty();
   private Secret webhookKey;
   private ImportSetup imports;
+  private SubjectKeys.Local subjects;
 
   /** Options the commands may change. */
   public record Options(Integer temporalPort, Integer httpPort, Duration sandboxAcceptAfter) {}
@@ -82,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
               temporal.tls(),
               temporal.apiKey());
     }
+    subjects = SubjectKeys.forLocal(config, env, temporal.embedded());
     if (temporal.embedded()) {
       embedded = EmbeddedTemporal.start(temporal.embeddedPort(), temporal.namespace());
       parts.add(embedded);
@@ -138,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
     modules.add(new TemporalModule(temporal, env));
     modules.add(new WorkerModule());
     modules.addAll(Vendors.modules());
-    modules.add(SubjectKeyModule.orDev());
+    modules.add(SubjectKeyModule.of(subjects.hasher()));
     modules.add(
         new AbstractModule() {
           @Override
@@ -176,6 +178,9 @@ public final class LocalStack implements AutoCloseable {
                     + (sandboxes.servicenow() != null ? "SANDBOX " : "")
                     + setup.instanceUrl()));
     out.println("Imports:   " + imports.describe());
+    if (subjects.ephemeral().isPresent()) {
+      out.println("Subjects:  ephemeral subject key (new ids on each start; no subjectKey set)");
+    }
     for (VendorAccount a : accounts) {
       out.println(
           "Account:   "
@@ -199,6 +204,11 @@ public final class LocalStack implements AutoCloseable {
   /** The port the HTTP service listens on. */
   public int httpPort() {
     return http.port();
+  }
+
+  /** The subject hashes this stack's worker computes, and the generated key behind them. */
+  public SubjectKeys.Local subjects() {
+    return subjects;
   }
 
   public Sandboxes sandboxes() {

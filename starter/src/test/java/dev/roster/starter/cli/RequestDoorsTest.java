@@ -33,11 +33,14 @@ class RequestDoorsTest {
       port = free.getLocalPort();
     }
     config = dir.resolve("roster.yaml");
+    Path key = dir.resolve("subject.key"); // a configured cluster needs the subject key
+    Files.writeString(key, "request-doors-subject-key-32byte");
     Files.writeString(
         config,
         String.join(
             "\n",
             "temporal: {address: \"127.0.0.1:" + port + "\"}",
+            "subjectKey: {file: \"" + key + "\"}",
             "accounts:",
             "  brevo-main: {type: brevo}",
             "  mailersend-main: {type: mailersend}",

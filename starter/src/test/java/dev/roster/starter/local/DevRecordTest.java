@@ -99,4 +99,18 @@ class DevRecordTest {
 
     assertThat(written.file()).exists();
   }
+
+  @Test
+  void theEphemeralSubjectKeyIsRecordedForTheCommandsButNotPrinted() throws IOException {
+    DevRecord record =
+        DevRecord.of("127.0.0.1:17233", "default", "http://x")
+            .withSubjectKey(
+                java.util.Optional.of(new dev.roster.activities.http.Secret("k".repeat(44))));
+
+    try (DevRecord.Written written = record.write(dir, env())) {
+      assertThat(DevRecord.find(dir, env()).orElseThrow().record().subjectKey())
+          .isEqualTo("k".repeat(44));
+    }
+    assertThat(record.toString()).doesNotContain("kkkk");
+  }
 }

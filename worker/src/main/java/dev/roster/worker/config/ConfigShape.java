@@ -61,7 +61,7 @@ final class ConfigShape {
           "invitations",
           INVITATIONS);
   static final ConfigShape IMPORTS =
-      section("enabled", VALUE, "store", VALUE, "allowedRoots", LIST);
+      section("enabled", VALUE, "store", VALUE, "allowedRoots", LIST, "deleteFilesWhenDone", VALUE);
   static final ConfigShape APPROVALS =
       section("privilegedRoles", LIST, "timeout", VALUE, "remindEvery", VALUE);
   static final ConfigShape SERVICENOW =

@@ -19,7 +19,10 @@ final class ImportsBinder {
   ImportsConfig bind(ObjectNode node) {
     ImportsConfig d = ImportsConfig.DEFAULTS;
     return new ImportsConfig(
-        in.bool(node, AT, "enabled", d.enabled()), in.path(node, AT, "store"), roots(node));
+        in.bool(node, AT, "enabled", d.enabled()),
+        in.path(node, AT, "store"),
+        roots(node),
+        in.bool(node, AT, "deleteFilesWhenDone", d.deleteFilesWhenDone()));
   }
 
   private List<Path> roots(ObjectNode node) {

@@ -14,11 +14,19 @@ import java.util.List;
  *     when not configured
  * @param allowedRoots the directories local file sources may come from (links and {@code ..}
  *     resolved); empty when not configured
+ * @param deleteFilesWhenDone whether an import's files (plan, failure report) are deleted from the
+ *     store when it ends (default false: kept until someone deletes them)
  */
-public record ImportsConfig(boolean enabled, Path store, List<Path> allowedRoots) {
-  public static final ImportsConfig DEFAULTS = new ImportsConfig(true, null, List.of());
+public record ImportsConfig(
+    boolean enabled, Path store, List<Path> allowedRoots, boolean deleteFilesWhenDone) {
+  public static final ImportsConfig DEFAULTS = new ImportsConfig(true, null, List.of(), false);
 
   public ImportsConfig {
     allowedRoots = List.copyOf(requireNonNull(allowedRoots, "allowedRoots is null"));
+  }
+
+  /** Files kept when imports end. */
+  public ImportsConfig(boolean enabled, Path store, List<Path> allowedRoots) {
+    this(enabled, store, allowedRoots, false);
   }
 }

@@ -13,6 +13,7 @@ import dev.roster.worker.ImportSetup;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.masking.MaskingWorkerInterceptor;
 import dev.roster.worker.testbed.TestWiring;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
@@ -22,7 +23,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -199,7 +199,7 @@ final class ImportTestbed implements AutoCloseable {
     WorkerFactory factory =
         WorkerFactory.newInstance(
             client,
-            WorkerFactoryOptions.newBuilder()
+            MaskingWorkerInterceptor.factoryOptions()
                 .setWorkflowHostLocalTaskQueueScheduleToStartTimeout(Duration.ZERO)
                 .build());
     register(factory, imports, brevo);

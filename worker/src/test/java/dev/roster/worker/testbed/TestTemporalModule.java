@@ -3,6 +3,7 @@ package dev.roster.worker.testbed;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.roster.worker.masking.MaskingWorkerInterceptor;
 import dev.roster.workflows.conventions.RosterSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -33,6 +34,7 @@ public final class TestTemporalModule extends AbstractModule {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
                 .setUseTimeskipping(timeSkipping)
+                .setWorkerFactoryOptions(MaskingWorkerInterceptor.factoryOptions().build())
                 .setWorkflowClientOptions(
                     WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
                 .build());

@@ -25,6 +25,15 @@ public record BulkImportRequest(
     return settings == null ? ImportSettings.defaults() : settings;
   }
 
+  /** The lists of {@code account}'s target; none when it has none (or is not a target). */
+  List<String> listsOf(String account) {
+    return targets.stream()
+        .filter(t -> t.account().equals(account))
+        .findFirst()
+        .map(ImportTarget::listsOrEmpty)
+        .orElse(List.of());
+  }
+
   BulkImportRequest resumeWith(ImportCarry carry) {
     return new BulkImportRequest(source, targets, settings, requestedBy, ticket, carry);
   }

@@ -1,7 +1,9 @@
 package dev.roster.workflows.bulkimport;
 
+import dev.roster.workflows.failure.FailureTypes;
 import dev.roster.workflows.request.ListIds;
 import dev.roster.workflows.request.Tickets;
+import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +71,18 @@ public final class BulkImportRequests {
    * The checks of the first release (a source and target accounts). Workflows started before {@link
    * #problems} existed replay with these.
    */
+  /**
+   * For the workflow: nothing when there are no problems, else a non-retryable {@code
+   * InvalidRequest} failure naming each.
+   */
+  static void refuse(List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "invalid BulkImport request: " + String.join("; ", problems),
+          FailureTypes.INVALID_REQUEST);
+    }
+  }
+
   public static List<String> basicProblems(BulkImportRequest request) {
     if (request == null) {
       return List.of("request: missing");

@@ -104,7 +104,8 @@ public class BulkImportWorkflowImpl extends ApprovingWorkflow implements BulkImp
     for (AccountProgress start : carry.accounts()) {
       BulkTarget target = target(start.account());
       accounts.put(
-          start.account(), new AccountImport(target, lists(start.account()), start, settings));
+          start.account(),
+          new AccountImport(target, request.listsOf(start.account()), start, settings));
     }
     int limit = settings.historyEventLimitOrDefault();
     List<Promise<Void>> work = new ArrayList<>();
@@ -145,8 +146,7 @@ public class BulkImportWorkflowImpl extends ApprovingWorkflow implements BulkImp
   }
 
   private static boolean historyFull(int limit) {
-    return Workflow.getInfo().getHistoryLength() >= limit
-        || Workflow.getInfo().isContinueAsNewSuggested();
+    return history() >= limit || Workflow.getInfo().isContinueAsNewSuggested();
   }
 
   private static long history() {
@@ -185,14 +185,6 @@ public class BulkImportWorkflowImpl extends ApprovingWorkflow implements BulkImp
         .orElseThrow();
   }
 
-  private List<String> lists(String account) {
-    return request.targets().stream()
-        .filter(t -> t.account().equals(account))
-        .findFirst()
-        .map(ImportTarget::listsOrEmpty)
-        .orElse(List.of());
-  }
-
   private ImportCarry snapshot() {
     if (carry == null || accounts.isEmpty()) {
       return carry;
@@ -208,7 +200,9 @@ public class BulkImportWorkflowImpl extends ApprovingWorkflow implements BulkImp
       carry = carry.with(ImportOutcomes.dryRun(carry), carry.invites());
     }
     setPhase("done", outcome);
-    String summary = ImportReports.summary(outcome, carry);
+    boolean deleted = ImportFilesAtEnd.delete(planning, carry, request.settingsOrDefault());
+    String summary =
+        ImportReports.summary(outcome, carry) + (deleted ? ImportFilesAtEnd.DELETED_NOTE : "");
     BulkImportResult result =
         new BulkImportResult(
             outcome,
@@ -216,7 +210,7 @@ public class BulkImportWorkflowImpl extends ApprovingWorkflow implements BulkImp
                 ? summary
                 : "withdrawn by " + withdrawal.by() + " before anything was sent; " + summary,
             carry == null ? null : carry.plan().report(),
-            carry == null ? null : carry.plan().failureReport(),
+            carry == null || deleted ? null : carry.plan().failureReport(),
             status());
     milestones.done(
         "COMPLETED".equals(outcome) || "DRY_RUN".equals(outcome),
@@ -236,12 +230,7 @@ public class BulkImportWorkflowImpl extends ApprovingWorkflow implements BulkImp
     this.phase = phase;
     // The Web UI renders details as Markdown: the approval's lines become a list, not one line.
     RosterSearchAttributes.upsertPhase(
-        phase,
-        switch (phase) {
-          case "approval" -> "Waiting for an approval:\n\n" + ImportReports.markdownList(about);
-          case "done" -> "Done, " + about + ": " + ImportReports.summary(about, snapshot());
-          default -> "Bulk import: " + phase + ".";
-        });
+        phase, ImportReports.currentDetails(phase, about, snapshot()));
   }
 
   @Override

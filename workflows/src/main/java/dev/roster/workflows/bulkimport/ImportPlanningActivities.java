@@ -36,6 +36,19 @@ public interface ImportPlanningActivities {
   @ActivityMethod
   InviteBatch invitations(String planFile, ChunkPosition at);
 
+  /**
+   * The import ended: deletes its files in the store (plan, failure report, the vendors' refused
+   * rows, planning files) when {@code deleteFiles} (the request asked) or the worker's {@code
+   * imports.deleteFilesWhenDone} says so. Idempotent: files already gone are fine.
+   *
+   * @param planFile the plan's reference in the store ({@link PlanSummary#planFile()})
+   * @return whether the files are deleted
+   * @throws io.temporal.failure.ApplicationFailure of type {@code ImportFailed} for a reference
+   *     that is not a plan in the store, or a worker without one
+   */
+  @ActivityMethod
+  boolean importEnded(String planFile, boolean deleteFiles);
+
   /** How each account takes a bulk import. Read-only; unknown accounts come back unsupported. */
   @ActivityMethod
   List<BulkTarget> bulkTargets(List<String> accounts);

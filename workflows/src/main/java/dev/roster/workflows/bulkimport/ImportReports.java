@@ -154,5 +154,19 @@ final class ImportReports {
     return out.toString();
   }
 
+  /**
+   * The workflow's current details in a phase. The Web UI renders details as Markdown: the
+   * approval's lines become a list, not one line.
+   *
+   * @param about the approval's text for {@code approval}, the outcome for {@code done}
+   */
+  static String currentDetails(String phase, String about, ImportCarry now) {
+    return switch (phase) {
+      case "approval" -> "Waiting for an approval:\n\n" + markdownList(about);
+      case "done" -> "Done, " + about + ": " + summary(about, now);
+      default -> "Bulk import: " + phase + ".";
+    };
+  }
+
   private ImportReports() {}
 }

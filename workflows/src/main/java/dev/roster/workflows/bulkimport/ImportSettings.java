@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param maxInvitesInFlight team invitations (child OnboardUser workflows) running at once
  * @param pollEvery the wait between job status polls; null takes the vendor's
  * @param historyEventLimit continue-as-new once a run's history is this long
+ * @param deleteFilesWhenDone delete the import's files (plan, failure report) from the store when
+ *     it ends (the worker's {@code imports.deleteFilesWhenDone} may say so for every import)
  */
 public record ImportSettings(
     boolean dryRun,
@@ -22,7 +24,28 @@ public record ImportSettings(
     String reportDirectory,
     int maxInvitesInFlight,
     Duration pollEvery,
-    int historyEventLimit) {
+    int historyEventLimit,
+    boolean deleteFilesWhenDone) {
+
+  /** Settings whose files are kept when the import ends (unless the worker deletes them all). */
+  public ImportSettings(
+      boolean dryRun,
+      long approvalAbove,
+      int chunkRows,
+      String reportDirectory,
+      int maxInvitesInFlight,
+      Duration pollEvery,
+      int historyEventLimit) {
+    this(
+        dryRun,
+        approvalAbove,
+        chunkRows,
+        reportDirectory,
+        maxInvitesInFlight,
+        pollEvery,
+        historyEventLimit,
+        false);
+  }
 
   public static final long DEFAULT_APPROVAL_ABOVE = 1_000;
   public static final int DEFAULT_CHUNK_ROWS = 5_000;
@@ -59,6 +82,7 @@ public record ImportSettings(
         reportDirectory,
         maxInvitesInFlight,
         pollEvery,
-        historyEventLimit);
+        historyEventLimit,
+        deleteFilesWhenDone);
   }
 }

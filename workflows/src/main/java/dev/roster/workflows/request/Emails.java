@@ -1,6 +1,7 @@
 package dev.roster.workflows.request;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Email checks and masking shared by every module. */
@@ -23,6 +24,25 @@ public final class Emails {
       return "***";
     }
     return email.charAt(0) + "***" + email.substring(at).toLowerCase(Locale.ROOT);
+  }
+
+  // The local part is matched conservatively (no '=', '/', '*'), so "email=ada@x.org" keeps its key
+  // and an address masked already ("a***@x.org") is left as it is.
+  private static final Pattern IN_TEXT =
+      Pattern.compile(
+          "(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*(@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+)");
+
+  /**
+   * Every email address in free text masked as {@link #mask} does ({@code a***@example.com}): the
+   * one function for log messages, exception messages and stack traces, and the messages of
+   * activity failures. Null-safe.
+   */
+  public static String maskAll(String text) {
+    if (text == null || text.indexOf('@') < 0) {
+      return text;
+    }
+    Matcher m = IN_TEXT.matcher(text);
+    return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "***" + r.group(2)));
   }
 
   private Emails() {}

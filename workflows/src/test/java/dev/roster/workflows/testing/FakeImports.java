@@ -132,6 +132,15 @@ public final class FakeImports implements ImportPlanningActivities, ImportVendor
     return new InviteBatch(batch, at(next), next >= teamRows.size());
   }
 
+  /** Each {@link #importEnded} call's {@code deleteFiles}, in order. */
+  public final List<Boolean> endings = new ArrayList<>();
+
+  @Override
+  public synchronized boolean importEnded(String planFile, boolean deleteFiles) {
+    endings.add(deleteFiles);
+    return deleteFiles;
+  }
+
   @Override
   public synchronized List<BulkTarget> bulkTargets(List<String> accounts) {
     return accounts.stream()
