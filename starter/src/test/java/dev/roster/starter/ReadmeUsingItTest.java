@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.starter.cli.RosterCommand;
 import dev.roster.starter.local.DevRecord;
+import dev.roster.starter.local.LocalPayloadKeys;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,13 +56,25 @@ class ReadmeUsingItTest {
       Path record = dir.resolve(DevRecord.FILE_NAME);
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(record)))
           .isEqualTo("rw-------");
+      // In this JVM the lines name the address and, as against any configured cluster, the
+      // payload key: the ephemeral one roster dev recorded.
+      DevRecord recorded = DevRecord.find(dir, Map.of()).orElseThrow().record();
+      assertThat(recorded.payloadKey()).isNotBlank();
+      Path key = dir.resolve("payload.key");
+      Files.writeString(key, recorded.payloadKey());
       Path client = dir.resolve("client.yaml");
       Files.writeString(
           client,
           accounts
               + "temporal: {address: \""
-              + DevRecord.find(dir, Map.of()).orElseThrow().record().temporal()
-              + "\"}\n");
+              + recorded.temporal()
+              + "\", payloadKeys: {active: "
+              + LocalPayloadKeys.EPHEMERAL_ID
+              + ", keys: {"
+              + LocalPayloadKeys.EPHEMERAL_ID
+              + ": {file: \""
+              + key
+              + "\"}}}}\n");
       for (String line : lines.subList(2, lines.size())) {
         boolean own = AS_PROCESSES.stream().anyMatch(line::contains);
         Result result = own ? run(line) : inProcess(line, client);

@@ -74,7 +74,8 @@ public final class DevCommand implements Callable<Integer> {
         DevRecord.of(
                 stack.connection().target(),
                 loaded.temporal().namespace(),
-                "http://127.0.0.1:" + stack.httpPort())
+                "http://127.0.0.1:" + stack.httpPort(),
+                stack.ephemeralPayloadKey())
             .write(here, System.getenv());
     out.println(
         "Other roster commands run from this directory find it through "

@@ -1,12 +1,14 @@
 package dev.roster.starter.cli;
 
+import dev.roster.activities.http.Secret;
 import dev.roster.starter.local.DevRecord;
+import dev.roster.starter.local.LocalPayloadKeys;
 import dev.roster.worker.Assembly;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.TemporalConfig;
-import dev.roster.worker.config.TlsConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.worker.temporal.TemporalModule;
+import dev.roster.workflows.codec.PayloadKeyRing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,9 @@ public final class TemporalClientOptions {
 
   TemporalConnection connect(RosterConfig loaded, Map<String, String> env, Path workingDir) {
     TemporalConfig temporal = loaded.temporal();
+    // Against a configured cluster the configured ring is required (TemporalModule refuses to
+    // start without it); against roster dev, the key it recorded.
+    Optional<PayloadKeyRing> keys = Optional.empty();
     if (!temporal.embedded()) {
       boolean fromEnv =
           env.get("TEMPORAL_ADDRESS") != null && !env.get("TEMPORAL_ADDRESS").isBlank();
@@ -47,12 +52,10 @@ public final class TemporalClientOptions {
       if (dev.isPresent()) {
         DevRecord record = dev.get().record();
         temporal =
-            new TemporalConfig(
+            temporal.at(
                 record.temporal(),
-                record.namespace() == null ? temporal.namespace() : record.namespace(),
-                temporal.embeddedPort(),
-                TlsConfig.DISABLED,
-                null);
+                record.namespace() == null ? temporal.namespace() : record.namespace());
+        keys = record.payloadKeys();
         origin = "recorded by `roster dev` (pid " + record.pid() + ") in " + dev.get().file();
         hint = "is that `roster dev` still serving?";
       } else {
@@ -61,11 +64,19 @@ public final class TemporalClientOptions {
                 + " `roster dev` recorded in "
                 + workingDir;
         hint = "start one with `roster dev` (from this directory), or set TEMPORAL_ADDRESS";
+        if (temporal.payloadKeys().isEmpty()) {
+          // Nothing of Roster's serves here (no roster dev recorded): whatever this command
+          // would write, no Roster worker could read, so a throwaway key does no harm.
+          keys = Optional.of(LocalPayloadKeys.ring(new Secret(PayloadKeyRing.newKey())));
+        }
       }
     }
+    TemporalConfig settled = temporal;
+    TemporalModule module =
+        keys.map(ring -> new TemporalModule(settled, env, ring))
+            .orElseGet(() -> new TemporalModule(settled, env));
     TemporalConnection connection =
-        Assembly.instance(
-            Assembly.of(List.of(new TemporalModule(temporal, env))), TemporalConnection.class);
+        Assembly.instance(Assembly.of(List.of(module)), TemporalConnection.class);
     target = connection.target();
     return connection;
   }

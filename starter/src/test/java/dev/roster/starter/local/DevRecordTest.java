@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,8 @@ class DevRecordTest {
 
   @Test
   void aRecordIsOwnerOnlyFoundWhileItsProcessLivesAndRemovedOnClose() throws IOException {
-    DevRecord record = DevRecord.of("127.0.0.1:17233", "default", "http://127.0.0.1:8080");
+    DevRecord record =
+        DevRecord.of("127.0.0.1:17233", "default", "http://127.0.0.1:8080", Optional.empty());
 
     DevRecord.Written written = record.write(dir, env());
 
@@ -74,7 +76,8 @@ class DevRecordTest {
   @Test
   void theStateDirectoryIsReadWhenTheWorkingDirectoryHasNoRecord() throws IOException {
     Path elsewhere = dir.resolve("elsewhere");
-    DevRecord record = DevRecord.of("127.0.0.1:27233", "default", "http://127.0.0.1:1");
+    DevRecord record =
+        DevRecord.of("127.0.0.1:27233", "default", "http://127.0.0.1:1", Optional.empty());
     // A "working directory" that is a file cannot hold the record: it goes to the state directory.
     Path notADirectory = Files.createFile(dir.resolve("plain"));
     DevRecord.Written written = record.write(notADirectory, env());
@@ -90,7 +93,7 @@ class DevRecordTest {
   @Test
   void closingLeavesARecordAnotherProcessWroteSince() throws IOException {
     DevRecord.Written written =
-        DevRecord.of("127.0.0.1:17233", "default", "http://x").write(dir, env());
+        DevRecord.of("127.0.0.1:17233", "default", "http://x", Optional.empty()).write(dir, env());
     Files.writeString(
         written.file(),
         "{\"format\":1,\"pid\":1,\"temporal\":\"127.0.0.1:7\",\"namespace\":\"default\"}");
