@@ -68,7 +68,7 @@ class CliTest {
   @Test
   void onboardRefusesAnInvalidEmailBeforeConnecting(@TempDir Path dir) throws IOException {
     Path config = dir.resolve("roster.yaml");
-    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n");
+    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n" + payloadKeys(dir));
     int code =
         run("onboard", "not-an-email", "--account", "brevo-main", "--config", config.toString());
     assertThat(code).isEqualTo(2);
@@ -78,11 +78,18 @@ class CliTest {
   @Test
   void onboardRefusesAnUnknownAccountNamingTheConfiguredOnes(@TempDir Path dir) throws IOException {
     Path config = dir.resolve("roster.yaml");
-    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n");
+    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n" + payloadKeys(dir));
     int code =
         run("onboard", "ada@example.com", "--account", "brevo-x", "--config", config.toString());
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("brevo-x").contains("brevo-main");
+  }
+
+  /** A {@code temporal.payloadKeys} section with a fresh key in a file under {@code dir}. */
+  static String payloadKeys(Path dir) throws IOException {
+    Path key = dir.resolve("payload.key");
+    Files.writeString(key, PayloadKeyRing.newKey() + "\n");
+    return "temporal: {payloadKeys: {active: k1, keys: {k1: {file: \"" + key + "\"}}}}\n";
   }
 
   @Test

@@ -99,11 +99,12 @@ class ReadmeUsingItTest {
     }
     assertThat(dir.resolve(DevRecord.FILE_NAME)).doesNotExist();
 
+    // Without the record there is neither an address nor the key of roster dev's payloads.
     Result after = run("./roster status onboard-RITM0010001");
-    assertThat(after.code).isEqualTo(1);
+    assertThat(after.code).isEqualTo(2);
     assertThat(after.output)
-        .contains("cannot reach Temporal at 127.0.0.1:" + deadPort + " (UNAVAILABLE; the embedded")
-        .contains("no running `roster dev` recorded in " + dir);
+        .contains("no running `roster dev` recorded in " + dir)
+        .contains("temporal.payloadKeys");
   }
 
   /** Runs a line in this JVM, with {@code --config config} when given. */

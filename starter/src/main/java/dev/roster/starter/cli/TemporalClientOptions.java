@@ -1,8 +1,6 @@
 package dev.roster.starter.cli;
 
-import dev.roster.activities.http.Secret;
 import dev.roster.starter.local.DevRecord;
-import dev.roster.starter.local.LocalPayloadKeys;
 import dev.roster.worker.Assembly;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.TemporalConfig;
@@ -17,9 +15,10 @@ import picocli.CommandLine.Mixin;
 
 /**
  * What a one-shot command needs: the configuration and a connection to Temporal. The address is the
- * configured one ({@code temporal.address}, {@code TEMPORAL_ADDRESS}); without one, where a running
- * {@code roster dev} recorded it listens ({@link DevRecord}); without that, the embedded default on
- * 127.0.0.1.
+ * configured one ({@code temporal.address}, {@code TEMPORAL_ADDRESS}), with the configured payload
+ * keys; without one, where a running {@code roster dev} recorded it listens ({@link DevRecord}),
+ * with the ephemeral payload key it recorded; without that, the embedded default on 127.0.0.1 when
+ * {@code temporal.payloadKeys} is configured, else a usage error (no key to read its histories).
  */
 public final class TemporalClientOptions {
   @Mixin ConfigOptions config;
@@ -58,17 +57,20 @@ public final class TemporalClientOptions {
         keys = record.payloadKeys();
         origin = "recorded by `roster dev` (pid " + record.pid() + ") in " + dev.get().file();
         hint = "is that `roster dev` still serving?";
-      } else {
+      } else if (temporal.payloadKeys().isPresent()) {
         origin =
             "the embedded default: no temporal.address, no TEMPORAL_ADDRESS, and no running"
                 + " `roster dev` recorded in "
                 + workingDir;
         hint = "start one with `roster dev` (from this directory), or set TEMPORAL_ADDRESS";
-        if (temporal.payloadKeys().isEmpty()) {
-          // Nothing of Roster's serves here (no roster dev recorded): whatever this command
-          // would write, no Roster worker could read, so a throwaway key does no harm.
-          keys = Optional.of(LocalPayloadKeys.ring(new Secret(PayloadKeyRing.newKey())));
-        }
+      } else {
+        // Without its record there is no key to read or write roster dev's histories with.
+        throw new UsageError(
+            "no running `roster dev` recorded in "
+                + workingDir
+                + " (it records its address and payload key there), and no temporal.address:"
+                + " start `roster dev` from this directory, or configure temporal.address and"
+                + " temporal.payloadKeys");
       }
     }
     TemporalConfig settled = temporal;

@@ -2,6 +2,7 @@ package dev.roster.starter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.workflows.codec.PayloadKeyRing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,12 +33,18 @@ class RequestDoorsTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
+    Path key = dir.resolve("payload.key");
+    Files.writeString(key, PayloadKeyRing.newKey());
     config = dir.resolve("roster.yaml");
     Files.writeString(
         config,
         String.join(
             "\n",
-            "temporal: {address: \"127.0.0.1:" + port + "\"}",
+            "temporal: {address: \"127.0.0.1:"
+                + port
+                + "\", payloadKeys: {active: k1, keys: {k1: {file: \""
+                + key
+                + "\"}}}}",
             "accounts:",
             "  brevo-main: {type: brevo}",
             "  mailersend-main: {type: mailersend}",
