@@ -19,10 +19,12 @@ import picocli.CommandLine.Mixin;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the HTTP service only (for deployment): health, the ServiceNow webhook, and the",
-      "codec server for the Temporal Web UI and CLI (http.codec).",
+      "Run the HTTP service only (for deployment): health, the ServiceNow",
+      "webhook, and the codec server for the Temporal Web UI and CLI",
+      "(http.codec).",
       "",
-      "It needs temporal.payloadKeys (the key ring that encrypts payloads) and the subject key."
+      "It needs temporal.payloadKeys (the key ring that encrypts payloads)",
+      "and the subject key."
     },
     footer = {"", "Example:", "  TEMPORAL_ADDRESS=temporal:7233 roster serve --config roster.yaml"})
 public final class ServeCommand implements Callable<Integer> {
