@@ -3,12 +3,16 @@ package dev.roster.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.starter.cli.RosterCommand;
+import dev.roster.workflows.codec.PayloadKeyRing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,7 +69,7 @@ class CliTest {
   @Test
   void onboardRefusesAnInvalidEmailBeforeConnecting(@TempDir Path dir) throws IOException {
     Path config = dir.resolve("roster.yaml");
-    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n");
+    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n" + payloadKeys(dir));
     int code =
         run("onboard", "not-an-email", "--account", "brevo-main", "--config", config.toString());
     assertThat(code).isEqualTo(2);
@@ -75,11 +79,18 @@ class CliTest {
   @Test
   void onboardRefusesAnUnknownAccountNamingTheConfiguredOnes(@TempDir Path dir) throws IOException {
     Path config = dir.resolve("roster.yaml");
-    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n");
+    Files.writeString(config, "accounts:\n  brevo-main:\n    type: brevo\n" + payloadKeys(dir));
     int code =
         run("onboard", "ada@example.com", "--account", "brevo-x", "--config", config.toString());
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("brevo-x").contains("brevo-main");
+  }
+
+  /** A {@code temporal.payloadKeys} section with a fresh key in a file under {@code dir}. */
+  static String payloadKeys(Path dir) throws IOException {
+    Path key = dir.resolve("payload.key");
+    Files.writeString(key, PayloadKeyRing.newKey() + "\n");
+    return "temporal: {payloadKeys: {active: k1, keys: {k1: {file: \"" + key + "\"}}}}\n";
   }
 
   @Test
@@ -115,8 +126,16 @@ class CliTest {
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
       port = free.getLocalPort();
     }
+    Path key = dir.resolve("payload.key");
+    Files.writeString(key, PayloadKeyRing.newKey() + "\n");
     Path config = dir.resolve("roster.yaml");
-    Files.writeString(config, "temporal: {address: \"127.0.0.1:" + port + "\"}\n");
+    Files.writeString(
+        config,
+        "temporal: {address: \"127.0.0.1:"
+            + port
+            + "\", payloadKeys: {active: k1, keys: {k1: {file: \""
+            + key
+            + "\"}}}}\n");
 
     int code = run("status", "import-x", "--config", config.toString());
 
@@ -128,5 +147,31 @@ class CliTest {
                 + " (UNAVAILABLE; from temporal.address in the configuration): is Temporal running"
                 + " there, and is that address right?"
                 + System.lineSeparator());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"status import-x", "worker", "serve"})
+  @Timeout(60)
+  void aRoleOrCommandAgainstAConfiguredClusterWithoutPayloadKeysExits2NamingTheKey(
+      String command, @TempDir Path dir) throws IOException {
+    Path secret = dir.resolve("secret");
+    Files.writeString(secret, "a-subject-key-of-more-than-16-bytes\n");
+    Path config = dir.resolve("roster.yaml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "temporal: {address: \"127.0.0.1:7233\"}",
+            "subjectKey: {file: \"" + secret + "\"}",
+            "imports: {enabled: false}",
+            "accounts: {brevo-main: {type: brevo, credentials: {file: \"" + secret + "\"}}}",
+            ""));
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.addAll(List.of("--config", config.toString()));
+
+    int code = run(args.toArray(String[]::new));
+
+    assertThat(code).as(err.toString()).isEqualTo(2);
+    assertThat(err.toString()).contains("temporal.payloadKeys: required");
   }
 }

@@ -27,6 +27,7 @@ class DemoEndToEndTest {
     assertThat(passed).as(output).isTrue();
     assertThat(output)
         .contains("embedded test server")
+        .contains("Payloads:  encrypted (AES-256-GCM) with an EPHEMERAL key made for this run")
         .contains("SANDBOX")
         .contains("ACCOUNT          STEP        STATE")
         .contains("refused: approve by demo-requester")

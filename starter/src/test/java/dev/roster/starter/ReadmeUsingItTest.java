@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.starter.cli.RosterCommand;
 import dev.roster.starter.local.DevRecord;
+import dev.roster.starter.local.LocalPayloadKeys;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,19 +56,29 @@ class ReadmeUsingItTest {
       Path record = dir.resolve(DevRecord.FILE_NAME);
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(record)))
           .isEqualTo("rw-------");
+      // Against an address, a command needs the subject key and the payload key: the ephemeral
+      // ones roster dev recorded, so the in-process lines and the processes that follow the
+      // record compute the same ids and read the same histories.
       DevRecord recorded = DevRecord.find(dir, Map.of()).orElseThrow().record();
-      // Against an address, a command needs the subject key: the one roster dev generated, so
-      // the in-process lines and the processes that follow the record compute the same ids.
-      Path key = dir.resolve("subject.key");
-      Files.writeString(key, recorded.subjectKey());
+      Path subjectKey = dir.resolve("subject.key");
+      Files.writeString(subjectKey, recorded.subjectKey());
+      assertThat(recorded.payloadKey()).isNotBlank();
+      Path key = dir.resolve("payload.key");
+      Files.writeString(key, recorded.payloadKey());
       Path client = dir.resolve("client.yaml");
       Files.writeString(
           client,
           accounts
               + "temporal: {address: \""
               + recorded.temporal()
-              + "\"}\nsubjectKey: {file: \""
+              + "\", payloadKeys: {active: "
+              + LocalPayloadKeys.EPHEMERAL_ID
+              + ", keys: {"
+              + LocalPayloadKeys.EPHEMERAL_ID
+              + ": {file: \""
               + key
+              + "\"}}}}\nsubjectKey: {file: \""
+              + subjectKey
               + "\"}\n");
       for (String line : lines.subList(2, lines.size())) {
         boolean own = AS_PROCESSES.stream().anyMatch(line::contains);
@@ -100,11 +111,12 @@ class ReadmeUsingItTest {
     }
     assertThat(dir.resolve(DevRecord.FILE_NAME)).doesNotExist();
 
+    // Without the record there is neither an address nor the key of roster dev's payloads.
     Result after = run("./roster status onboard-RITM0010001");
-    assertThat(after.code).isEqualTo(1);
+    assertThat(after.code).isEqualTo(2);
     assertThat(after.output)
-        .contains("cannot reach Temporal at 127.0.0.1:" + deadPort + " (UNAVAILABLE; the embedded")
-        .contains("no running `roster dev` recorded in " + dir);
+        .contains("no running `roster dev` recorded in " + dir)
+        .contains("temporal.payloadKeys");
   }
 
   /** Runs a line in this JVM, with {@code --config config} when given. */

@@ -75,7 +75,8 @@ public final class DevCommand implements Callable<Integer> {
         DevRecord.of(
                 stack.connection().target(),
                 loaded.temporal().namespace(),
-                "http://127.0.0.1:" + stack.httpPort())
+                "http://127.0.0.1:" + stack.httpPort(),
+                stack.ephemeralPayloadKey())
             .withSubjectKey(stack.subjects().ephemeral())
             .write(here, System.getenv());
     out.println(

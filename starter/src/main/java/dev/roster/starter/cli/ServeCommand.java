@@ -18,7 +18,14 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Run the HTTP service only (for deployment): health and the ServiceNow webhook.",
+    description = {
+      "Run the HTTP service only (for deployment): health, the ServiceNow",
+      "webhook, and the codec server for the Temporal Web UI and CLI",
+      "(http.codec).",
+      "",
+      "It needs temporal.payloadKeys (the key ring that encrypts payloads)",
+      "and the subject key."
+    },
     footer = {"", "Example:", "  TEMPORAL_ADDRESS=temporal:7233 roster serve --config roster.yaml"})
 public final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
@@ -33,7 +40,7 @@ public final class ServeCommand implements Callable<Integer> {
                 new ConfigModule(loaded, env),
                 new TemporalModule(loaded.temporal(), env),
                 SubjectKeyModule.required(),
-                new HttpModule(loaded.http().port(), Optional.empty())));
+                new HttpModule(loaded, loaded.http().port(), Optional.empty())));
     HttpService http = Assembly.instance(injector, HttpService.class);
     System.out.println(
         "Roster HTTP service on http://" + loaded.http().bind() + ":" + http.port() + "/healthz");

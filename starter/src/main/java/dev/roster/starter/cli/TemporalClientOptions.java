@@ -6,9 +6,9 @@ import dev.roster.starter.local.SubjectKeys;
 import dev.roster.worker.Assembly;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.TemporalConfig;
-import dev.roster.worker.config.TlsConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.worker.temporal.TemporalModule;
+import dev.roster.workflows.codec.PayloadKeyRing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,10 @@ import picocli.CommandLine.Mixin;
 
 /**
  * What a one-shot command needs: the configuration and a connection to Temporal. The address is the
- * configured one ({@code temporal.address}, {@code TEMPORAL_ADDRESS}); without one, where a running
- * {@code roster dev} recorded it listens ({@link DevRecord}); without that, the embedded default on
- * 127.0.0.1.
+ * configured one ({@code temporal.address}, {@code TEMPORAL_ADDRESS}), with the configured payload
+ * keys; without one, where a running {@code roster dev} recorded it listens ({@link DevRecord}),
+ * with the ephemeral payload key it recorded; without that, the embedded default on 127.0.0.1 when
+ * {@code temporal.payloadKeys} is configured, else a usage error (no key to read its histories).
  */
 public final class TemporalClientOptions {
   @Mixin ConfigOptions config;
@@ -58,6 +59,9 @@ public final class TemporalClientOptions {
 
   TemporalConnection connect(RosterConfig loaded, Map<String, String> env, Path workingDir) {
     TemporalConfig temporal = loaded.temporal();
+    // Against a configured cluster the configured ring is required (TemporalModule refuses to
+    // start without it); against roster dev, the key it recorded.
+    Optional<PayloadKeyRing> keys = Optional.empty();
     if (!temporal.embedded()) {
       boolean fromEnv =
           env.get("TEMPORAL_ADDRESS") != null && !env.get("TEMPORAL_ADDRESS").isBlank();
@@ -68,25 +72,34 @@ public final class TemporalClientOptions {
       if (dev.isPresent()) {
         DevRecord record = dev.get().record();
         temporal =
-            new TemporalConfig(
+            temporal.at(
                 record.temporal(),
-                record.namespace() == null ? temporal.namespace() : record.namespace(),
-                temporal.embeddedPort(),
-                TlsConfig.DISABLED,
-                null);
+                record.namespace() == null ? temporal.namespace() : record.namespace());
+        keys = record.payloadKeys();
         origin = "recorded by `roster dev` (pid " + record.pid() + ") in " + dev.get().file();
         hint = "is that `roster dev` still serving?";
-      } else {
+      } else if (temporal.payloadKeys().isPresent()) {
         origin =
             "the embedded default: no temporal.address, no TEMPORAL_ADDRESS, and no running"
                 + " `roster dev` recorded in "
                 + workingDir;
         hint = "start one with `roster dev` (from this directory), or set TEMPORAL_ADDRESS";
+      } else {
+        // Without its record there is no key to read or write roster dev's histories with.
+        throw new UsageError(
+            "no running `roster dev` recorded in "
+                + workingDir
+                + " (it records its address and payload key there), and no temporal.address:"
+                + " start `roster dev` from this directory, or configure temporal.address and"
+                + " temporal.payloadKeys");
       }
     }
+    TemporalConfig settled = temporal;
+    TemporalModule module =
+        keys.map(ring -> new TemporalModule(settled, env, ring))
+            .orElseGet(() -> new TemporalModule(settled, env));
     TemporalConnection connection =
-        Assembly.instance(
-            Assembly.of(List.of(new TemporalModule(temporal, env))), TemporalConnection.class);
+        Assembly.instance(Assembly.of(List.of(module)), TemporalConnection.class);
     target = connection.target();
     return connection;
   }

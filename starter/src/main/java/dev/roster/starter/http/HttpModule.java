@@ -7,38 +7,63 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.ProvidesIntoMap;
+import com.google.inject.multibindings.StringMapKey;
 import com.google.inject.name.Named;
 import com.google.inject.name.Names;
+import com.sun.net.httpserver.HttpHandler;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
 import dev.roster.worker.Assembly;
 import dev.roster.worker.Environment;
+import dev.roster.worker.config.CodecServerConfig;
+import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.config.SecretRef;
 import dev.roster.worker.config.TemporalConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.payload.codec.PayloadCodec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The HTTP service ({@code serve}, and inside {@code dev}/{@code demo}): health and, in webhook
- * mode, the ServiceNow webhook, on a Temporal connection of its own that gives up sooner than the
- * worker's (its callers wait on each call). Needs the configuration, the Temporal settings and data
- * converter ({@code TemporalModule}) and the subject key.
+ * The HTTP service ({@code serve}, and inside {@code dev}/{@code demo}): health, and the routes
+ * contributed to a {@link MapBinder} of context path to handler: the ServiceNow webhook in webhook
+ * mode, the codec server when {@code http.codec} is configured. Its Temporal connection is its own
+ * and gives up sooner than the worker's (its callers wait on each call). Needs the configuration,
+ * {@code TemporalModule} (settings, data converter, payload codec) and the subject key.
  */
 public final class HttpModule extends AbstractModule {
   private static final String CALLERS = "callers";
 
+  private final RosterConfig config;
   private final int port;
   private final Optional<Secret> sandboxWebhookKey;
 
   /**
+   * @param config decides which routes are served
    * @param port where to listen (0 picks a free port)
    * @param sandboxWebhookKey the HMAC key of a sandbox ServiceNow (dev/demo), used when no secret
    *     is configured
    */
-  public HttpModule(int port, Optional<Secret> sandboxWebhookKey) {
+  public HttpModule(RosterConfig config, int port, Optional<Secret> sandboxWebhookKey) {
+    this.config = requireNonNull(config, "config is null");
     this.port = port;
     this.sandboxWebhookKey = requireNonNull(sandboxWebhookKey, "sandboxWebhookKey is null");
+  }
+
+  @Override
+  protected void configure() {
+    MapBinder.newMapBinder(binder(), String.class, HttpHandler.class);
+    if (config.servicenow().enabled() && !config.servicenow().pollMode()) {
+      install(new WebhookRoute(sandboxWebhookKey));
+    }
+    config.http().codec().ifPresent(codec -> install(new CodecRoute(codec)));
   }
 
   /** The callers' connection the service uses, to close with it. */
@@ -58,14 +83,67 @@ public final class HttpModule extends AbstractModule {
   @Singleton
   HttpService http(
       RosterConfig config,
-      Environment env,
       @Named(CALLERS) TemporalConnection callers,
-      SubjectHasher subjects) {
-    return HttpService.start(
-        config.http().bind(),
-        port,
-        callers.client(),
-        WebhookSetup.fromConfig(
-            config, env.variables(), callers.client(), subjects, sandboxWebhookKey));
+      Map<String, HttpHandler> routes) {
+    return HttpService.start(config.http().bind(), port, callers.client(), routes);
+  }
+
+  /** {@code POST /webhooks/servicenow}. */
+  private static final class WebhookRoute extends AbstractModule {
+    private final Optional<Secret> sandboxKey;
+
+    WebhookRoute(Optional<Secret> sandboxKey) {
+      this.sandboxKey = sandboxKey;
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(ServiceNowWebhook.PATH)
+    @Singleton
+    HttpHandler webhook(
+        RosterConfig config,
+        Environment env,
+        @Named(CALLERS) TemporalConnection callers,
+        SubjectHasher subjects) {
+      return WebhookSetup.fromConfig(
+              config, env.variables(), callers.client(), subjects, sandboxKey)
+          ::handle;
+    }
+  }
+
+  /** {@code POST /codec/encode} and {@code /codec/decode}, with the process's payload codec. */
+  private static final class CodecRoute extends AbstractModule {
+    private final CodecServerConfig codec;
+
+    CodecRoute(CodecServerConfig codec) {
+      this.codec = codec;
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(CodecServer.PATH)
+    @Singleton
+    HttpHandler codec(PayloadCodec payloads, TemporalConfig temporal, Environment env) {
+      List<Secret> tokens = new ArrayList<>();
+      for (Map.Entry<String, SecretRef> token : codec.tokens().entrySet()) {
+        tokens.add(
+            token
+                .getValue()
+                .resolve(env.variables())
+                .orElseThrow(
+                    () ->
+                        new ConfigException(
+                            "http",
+                            "http.codec.tokens."
+                                + token.getKey()
+                                + ": "
+                                + token.getValue().absence())));
+      }
+      return new CodecServer(
+              payloads,
+              temporal.namespace(),
+              new HashSet<>(codec.origins()),
+              tokens,
+              codec.maxBody())
+          ::handle;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.roster.starter.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
@@ -9,13 +10,14 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The starter's HTTP service: {@code GET /healthz} and, when ServiceNow is configured in webhook
- * mode, {@code POST /webhooks/servicenow}.
+ * The starter's HTTP service: {@code GET /healthz} and the routes {@link HttpModule} contributes
+ * (the ServiceNow webhook in webhook mode, the codec server when {@code http.codec} is configured).
  */
 public final class HttpService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpService.class);
@@ -33,17 +35,13 @@ public final class HttpService implements AutoCloseable {
   }
 
   /**
-   * Binds and starts. Port 0 picks a free port.
+   * Binds and starts with {@code /healthz} and {@code routes} (context path to handler; the JDK
+   * server routes by prefix, so each handler checks its exact paths). Port 0 picks a free port.
    *
    * @throws IllegalStateException naming the address when it is taken
    */
-  public static HttpService start(String bind, int port, WorkflowClient client) {
-    return start(bind, port, client, null);
-  }
-
-  /** As above, with the ServiceNow webhook when {@code webhook} is not null. */
   public static HttpService start(
-      String bind, int port, WorkflowClient client, ServiceNowWebhook webhook) {
+      String bind, int port, WorkflowClient client, Map<String, HttpHandler> routes) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(bind, port), 0);
@@ -59,9 +57,7 @@ public final class HttpService implements AutoCloseable {
     }
     server.setExecutor(Executors.newFixedThreadPool(4, daemon()));
     server.createContext("/healthz", exchange -> health(exchange, client));
-    if (webhook != null) {
-      server.createContext(ServiceNowWebhook.PATH, webhook::handle);
-    }
+    routes.forEach(server::createContext);
     server.createContext(
         "/", exchange -> reply(exchange, 404, "{\"errors\":[\"no such endpoint\"]}"));
     server.start();

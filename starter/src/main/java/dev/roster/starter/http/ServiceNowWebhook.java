@@ -18,8 +18,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +40,6 @@ public final class ServiceNowWebhook {
 
   /** Seconds a 503 asks the sender to wait before it tries again. */
   static final int RETRY_AFTER_SECONDS = 30;
-
-  /** How much of a refused body is read and dropped so that the answer arrives (1 MiB). */
-  static final int DRAIN_LIMIT = 1024 * 1024;
 
   private static final Logger log = LoggerFactory.getLogger(ServiceNowWebhook.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -198,33 +193,7 @@ public final class ServiceNowWebhook {
   }
 
   private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
-    if (status >= 400) {
-      drain(exchange.getRequestBody());
-    }
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  /**
-   * Reads what is left of a refused request's body (up to {@value #DRAIN_LIMIT} bytes) and drops
-   * it: a server that closes a connection with unread bytes resets it, and the sender would see a
-   * dropped connection instead of the refusal.
-   */
-  private static void drain(InputStream body) {
-    byte[] buffer = new byte[8192];
-    try {
-      long left = DRAIN_LIMIT;
-      int n;
-      while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-        left -= n;
-      }
-    } catch (IOException e) {
-      // The sender stopped sending: nothing left to drain.
-    }
+    JsonReplies.reply(exchange, status, JSON.writeValueAsBytes(body));
   }
 
   /** No running request matches an approval event. */

@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class WebhookSetup {
 
   /**
-   * The webhook, or null when ServiceNow is off or in poll mode.
+   * The webhook; {@code HttpModule} asks for it only in webhook mode.
    *
    * @param sandboxKey the HMAC key of the sandbox instance (dev/demo), used when no secret is
    *     configured; empty otherwise
@@ -33,7 +33,7 @@ public final class WebhookSetup {
       Optional<Secret> sandboxKey) {
     ServiceNowConfig sn = config.servicenow();
     if (!sn.enabled() || sn.pollMode()) {
-      return null;
+      throw new IllegalStateException("the webhook serves only ServiceNow in webhook mode");
     }
     WebhookAuthConfig auth;
     if (sn.webhookUser() != null) {

@@ -74,60 +74,74 @@ public final class Demo {
     RosterConfig config = config(env);
     try (LocalStack stack =
         LocalStack.start(config, env, new LocalStack.Options(temporalPort, 0, ACCEPT_AFTER), out)) {
-      WorkflowClient client = stack.connection().client();
-      OnboardStarter starter =
-          new OnboardStarter(client, stack.subjects().hasher(), ConfiguredAccounts.of(config));
-      OnboardRequest ada =
-          request(
-              "ada.lovelace@example.com",
-              "Ada",
-              "Lovelace",
-              new Assignment(BREVO, "viewer", List.of("2"), SOURCE),
-              new Assignment(MAILJET, "viewer", List.of("10"), SOURCE),
-              new Assignment(MAILERSEND, "viewer", List.of(), null),
-              new Assignment(LISTMONK, "viewer", List.of("3"), SOURCE));
-      OnboardRequest grace =
-          request(
-              "grace.hopper@example.com",
-              "Grace",
-              "Hopper",
-              new Assignment(BREVO, "admin", List.of("2", "7"), SOURCE),
-              new Assignment(LISTMONK, "editor", List.of("3", "4"), SOURCE));
-      String adaId = starter.start(ada).workflowId();
-      String graceId = starter.start(grace).workflowId();
-      out.println();
-      out.println("Started " + adaId + " (viewer on all four vendors)");
-      out.println("    and " + graceId + " (admin on Brevo: needs an approval).");
-      var graceStub = client.newUntypedWorkflowStub(graceId);
-      graceStub.signal("approve", new Decision(REQUESTER, "approving my own request", "demo"));
-      graceStub.signal("approve", new Decision(APPROVER, "admin for the platform team", "demo"));
-      out.println(REQUESTER + " tried to approve (refused), then " + APPROVER + " approved.");
-      ManualTask task = awaitOpenTask(client, adaId);
-      out.println("Mailjet has no API for team members, so a manual task opened: " + task.taskId());
-      client
-          .newUntypedWorkflowStub(adaId)
-          .signal(
-              "completeManualTask",
-              new TaskCompletion(task.taskId(), OPERATOR, "invited in the Mailjet UI"));
-      out.println(OPERATOR + " did it by hand and completed the task.");
-      out.println("Waiting for the sandboxes to accept the invitations...");
-      OnboardResult adaResult = result(client, adaId);
-      OnboardResult graceResult = result(client, graceId);
-      PrintWriter table = new PrintWriter(out, true);
-      out.println();
-      StatusTable.print(table, adaId, adaResult.status());
-      out.println();
-      StatusTable.print(table, graceId, graceResult.status());
-      out.println();
-      verify(stack.sandboxes(), adaResult, graceResult);
-      new DemoOffboarding(out, checks)
-          .run(
-              client,
-              new OffboardStarter(client, stack.subjects().hasher(), ConfiguredAccounts.of(config)),
-              stack.sandboxes(),
-              "ada.lovelace@example.com");
-      new DemoServiceNow(out, checks).run(stack);
+      runOn(stack, config, env);
     }
+    return passed();
+  }
+
+  /**
+   * The demo's requests and checks on {@code stack}, started with the demo's configuration (plus
+   * whatever a test adds to it); see {@link #passed()} for the verdict.
+   */
+  public void runOn(LocalStack stack, RosterConfig config, Map<String, String> env)
+      throws TimeoutException, java.io.IOException, InterruptedException {
+    WorkflowClient client = stack.connection().client();
+    OnboardStarter starter =
+        new OnboardStarter(client, stack.subjects().hasher(), ConfiguredAccounts.of(config));
+    OnboardRequest ada =
+        request(
+            "ada.lovelace@example.com",
+            "Ada",
+            "Lovelace",
+            new Assignment(BREVO, "viewer", List.of("2"), SOURCE),
+            new Assignment(MAILJET, "viewer", List.of("10"), SOURCE),
+            new Assignment(MAILERSEND, "viewer", List.of(), null),
+            new Assignment(LISTMONK, "viewer", List.of("3"), SOURCE));
+    OnboardRequest grace =
+        request(
+            "grace.hopper@example.com",
+            "Grace",
+            "Hopper",
+            new Assignment(BREVO, "admin", List.of("2", "7"), SOURCE),
+            new Assignment(LISTMONK, "editor", List.of("3", "4"), SOURCE));
+    String adaId = starter.start(ada).workflowId();
+    String graceId = starter.start(grace).workflowId();
+    out.println();
+    out.println("Started " + adaId + " (viewer on all four vendors)");
+    out.println("    and " + graceId + " (admin on Brevo: needs an approval).");
+    var graceStub = client.newUntypedWorkflowStub(graceId);
+    graceStub.signal("approve", new Decision(REQUESTER, "approving my own request", "demo"));
+    graceStub.signal("approve", new Decision(APPROVER, "admin for the platform team", "demo"));
+    out.println(REQUESTER + " tried to approve (refused), then " + APPROVER + " approved.");
+    ManualTask task = awaitOpenTask(client, adaId);
+    out.println("Mailjet has no API for team members, so a manual task opened: " + task.taskId());
+    client
+        .newUntypedWorkflowStub(adaId)
+        .signal(
+            "completeManualTask",
+            new TaskCompletion(task.taskId(), OPERATOR, "invited in the Mailjet UI"));
+    out.println(OPERATOR + " did it by hand and completed the task.");
+    out.println("Waiting for the sandboxes to accept the invitations...");
+    OnboardResult adaResult = result(client, adaId);
+    OnboardResult graceResult = result(client, graceId);
+    PrintWriter table = new PrintWriter(out, true);
+    out.println();
+    StatusTable.print(table, adaId, adaResult.status());
+    out.println();
+    StatusTable.print(table, graceId, graceResult.status());
+    out.println();
+    verify(stack.sandboxes(), adaResult, graceResult);
+    new DemoOffboarding(out, checks)
+        .run(
+            client,
+            new OffboardStarter(client, stack.subjects().hasher(), ConfiguredAccounts.of(config)),
+            stack.sandboxes(),
+            "ada.lovelace@example.com");
+    new DemoServiceNow(out, checks).run(stack);
+  }
+
+  /** Prints the verdict: true when every expected end state held. */
+  public boolean passed() {
     if (checks.failures().isEmpty()) {
       out.println("Demo passed: every expected end state holds in the sandboxes.");
       return true;

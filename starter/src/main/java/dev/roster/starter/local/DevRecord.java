@@ -3,6 +3,7 @@ package dev.roster.starter.local;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.activities.http.Secret;
+import dev.roster.workflows.codec.PayloadKeyRing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * (0600) and removed when {@code roster dev} stops.
  *
  * <p>The format is JSON with a {@code format} number, and readers ignore fields they do not know,
- * so later versions can add to it (e.g. a payload codec's ephemeral key beside the address).
+ * so later versions can add to it.
  *
  * @param format {@value #FORMAT}
  * @param pid the {@code roster dev} process; a record whose process is gone is stale and ignored
@@ -34,6 +35,8 @@ import java.util.Optional;
  * @param startedAt when it started, ISO-8601
  * @param subjectKey the ephemeral subject-hash key it generated (none when {@code subjectKey} is
  *     configured), so the other commands compute the same ids ({@link SubjectKeys})
+ * @param payloadKey the ephemeral payload key (base64) its histories are encrypted with, so
+ *     one-shot commands can read and write them; null when it runs with configured keys
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DevRecord(
@@ -43,13 +46,15 @@ public record DevRecord(
     String namespace,
     String http,
     String startedAt,
+    String payloadKey,
     String subjectKey) {
   public static final String FILE_NAME = ".roster-dev.json";
   static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A record for this process. */
-  public static DevRecord of(String temporal, String namespace, String http) {
+  /** A record for this process, with its ephemeral payload key if it made one. */
+  public static DevRecord of(
+      String temporal, String namespace, String http, Optional<Secret> payloadKey) {
     return new DevRecord(
         FORMAT,
         ProcessHandle.current().pid(),
@@ -57,19 +62,46 @@ public record DevRecord(
         namespace,
         http,
         Instant.now().toString(),
+        payloadKey.map(Secret::reveal).orElse(null),
         null);
   }
 
   /** This record with the ephemeral subject key of {@code roster dev}, when it generated one. */
   public DevRecord withSubjectKey(Optional<Secret> key) {
     return new DevRecord(
-        format, pid, temporal, namespace, http, startedAt, key.map(Secret::reveal).orElse(null));
+        format,
+        pid,
+        temporal,
+        namespace,
+        http,
+        startedAt,
+        payloadKey,
+        key.map(Secret::reveal).orElse(null));
   }
 
-  /** Without the key: a record's text may end up in a message. */
+  /** The ring of the recorded ephemeral payload key; empty when none is recorded. */
+  public Optional<PayloadKeyRing> payloadKeys() {
+    return payloadKey == null || payloadKey.isBlank()
+        ? Optional.empty()
+        : Optional.of(LocalPayloadKeys.ring(new Secret(payloadKey)));
+  }
+
+  /** Without the keys: a record's text may end up in a message. */
   @Override
   public String toString() {
-    return "DevRecord[pid=" + pid + ", temporal=" + temporal + ", http=" + http + "]";
+    return "DevRecord[pid="
+        + pid
+        + ", temporal="
+        + temporal
+        + ", namespace="
+        + namespace
+        + ", http="
+        + http
+        + ", payloadKey="
+        + (payloadKey == null ? "none" : "[REDACTED]")
+        + ", subjectKey="
+        + (subjectKey == null ? "none" : "[REDACTED]")
+        + "]";
   }
 
   /** Where readers look, in order: the working directory, then the user's state directory. */

@@ -55,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
   private Secret webhookKey;
   private ImportSetup imports;
   private SubjectKeys.Local subjects;
+  private LocalPayloadKeys keys;
 
   /** Options the commands may change. */
   public record Options(Integer temporalPort, Integer httpPort, Duration sandboxAcceptAfter) {}
@@ -75,15 +76,10 @@ public final class LocalStack implements AutoCloseable {
       RosterConfig config, Map<String, String> env, Options options, PrintStream out) {
     TemporalConfig temporal = config.temporal();
     if (options.temporalPort() != null) {
-      temporal =
-          new TemporalConfig(
-              temporal.address(),
-              temporal.namespace(),
-              options.temporalPort(),
-              temporal.tls(),
-              temporal.apiKey());
+      temporal = temporal.withEmbeddedPort(options.temporalPort());
     }
     subjects = SubjectKeys.forLocal(config, env, temporal.embedded());
+    keys = LocalPayloadKeys.settle(temporal, env);
     if (temporal.embedded()) {
       embedded = EmbeddedTemporal.start(temporal.embeddedPort(), temporal.namespace());
       parts.add(embedded);
@@ -137,7 +133,7 @@ public final class LocalStack implements AutoCloseable {
       RosterConfig config, Map<String, String> env, TemporalConfig temporal, int httpPort) {
     List<Module> modules = new ArrayList<>();
     modules.add(new ConfigModule(config, env));
-    modules.add(new TemporalModule(temporal, env));
+    modules.add(new TemporalModule(temporal, env, keys.ring()));
     modules.add(new WorkerModule());
     modules.addAll(Vendors.modules());
     modules.add(SubjectKeyModule.of(subjects.hasher()));
@@ -153,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
     if (servicenow.isPresent() && PollModeModule.wanted(config)) {
       modules.add(new PollModeModule());
     }
-    modules.add(new HttpModule(httpPort, Optional.ofNullable(webhookKey)));
+    modules.add(new HttpModule(config, httpPort, Optional.ofNullable(webhookKey)));
     return modules;
   }
 
@@ -170,6 +166,7 @@ public final class LocalStack implements AutoCloseable {
             + (embedded != null
                 ? "embedded test server on " + embedded.target() + " (in memory, real time)"
                 : connection.target() + " namespace " + temporal.namespace()));
+    out.println("Payloads:  " + keys.describe());
     out.println("HTTP:      http://" + "127.0.0.1:" + http.port() + "/healthz");
     servicenow.ifPresent(
         setup ->
@@ -194,6 +191,11 @@ public final class LocalStack implements AutoCloseable {
 
   public TemporalConnection connection() {
     return connection;
+  }
+
+  /** The ephemeral payload key (base64) when no ring is configured, for the dev record. */
+  public Optional<Secret> ephemeralPayloadKey() {
+    return keys.ephemeral();
   }
 
   /** The HMAC key the sandbox ServiceNow signs webhooks with; null without one. */

@@ -8,6 +8,7 @@ import dev.roster.starter.cli.RosterCommand;
 import dev.roster.starter.local.LocalStack;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.workflows.codec.PayloadKeyRing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,10 +50,17 @@ class ImportEndToEndTest {
 
   @BeforeEach
   void start() throws IOException {
+    // The stack and the CLI share the configured payload key, as a worker and the CLI would.
+    Path key = dir.resolve("payload.key");
+    Files.writeString(key, PayloadKeyRing.newKey());
     String yaml =
         String.join(
             "\n",
-            "temporal: {embeddedPort: " + freePort() + "}",
+            "temporal: {embeddedPort: "
+                + freePort()
+                + ", payloadKeys: {active: k1, keys: {k1: {file: \""
+                + key
+                + "\"}}}}",
             "accounts:",
             "  " + MAILJET + ":",
             "    type: mailjet",

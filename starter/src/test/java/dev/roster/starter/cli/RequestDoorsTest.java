@@ -2,6 +2,7 @@ package dev.roster.starter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.workflows.codec.PayloadKeyRing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,15 +33,21 @@ class RequestDoorsTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
+    Path key = dir.resolve("payload.key");
+    Files.writeString(key, PayloadKeyRing.newKey());
     config = dir.resolve("roster.yaml");
-    Path key = dir.resolve("subject.key"); // a configured cluster needs the subject key
-    Files.writeString(key, "request-doors-subject-key-32byte");
+    Path subjectKey = dir.resolve("subject.key"); // a configured cluster needs the subject key
+    Files.writeString(subjectKey, "request-doors-subject-key-32byte");
     Files.writeString(
         config,
         String.join(
             "\n",
-            "temporal: {address: \"127.0.0.1:" + port + "\"}",
-            "subjectKey: {file: \"" + key + "\"}",
+            "temporal: {address: \"127.0.0.1:"
+                + port
+                + "\", payloadKeys: {active: k1, keys: {k1: {file: \""
+                + key
+                + "\"}}}}",
+            "subjectKey: {file: \"" + subjectKey + "\"}",
             "accounts:",
             "  brevo-main: {type: brevo}",
             "  mailersend-main: {type: mailersend}",

@@ -47,6 +47,7 @@ final class WebhookBed implements AutoCloseable {
             bed.env.getWorkflowServiceStubs(),
             WorkflowClientOptions.newBuilder()
                 .setNamespace(bed.env.getNamespace())
+                .setDataConverter(bed.env.getWorkflowClient().getOptions().getDataConverter())
                 .setInterceptors(new Counting())
                 .build());
     Map<String, String> env = Map.of("WEBHOOK_NEW", NEW_SECRET, "WEBHOOK_OLD", OLD_SECRET);
@@ -55,8 +56,11 @@ final class WebhookBed implements AutoCloseable {
             "127.0.0.1",
             0,
             counting,
-            WebhookSetup.fromConfig(
-                bed.config, env, counting, WorkerTestbed.SUBJECTS, Optional.empty()));
+            Map.of(
+                ServiceNowWebhook.PATH,
+                WebhookSetup.fromConfig(
+                        bed.config, env, counting, WorkerTestbed.SUBJECTS, Optional.empty())
+                    ::handle));
   }
 
   int port() {

@@ -15,6 +15,7 @@ import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.worker.temporal.TemporalModule;
+import dev.roster.worker.testbed.TestPayloadKeys;
 import io.temporal.common.converter.DataConverter;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -93,15 +94,18 @@ class WebhookFuzzTest {
                 config.temporal(),
                 env,
                 Duration.ofSeconds(2),
-                Guice.createInjector(new TemporalModule(config.temporal(), env))
+                Guice.createInjector(new TemporalModule(config.temporal(), env, TestPayloadKeys.K1))
                     .getInstance(DataConverter.class));
         HttpService http =
             HttpService.start(
                 "127.0.0.1",
                 0,
                 down.client(),
-                WebhookSetup.fromConfig(
-                    config, env, down.client(), WorkerTestbed.SUBJECTS, Optional.empty()))) {
+                Map.of(
+                    ServiceNowWebhook.PATH,
+                    WebhookSetup.fromConfig(
+                            config, env, down.client(), WorkerTestbed.SUBJECTS, Optional.empty())
+                        ::handle))) {
       byte[] body = json(event("RITM0010001", ADA));
       long started = System.nanoTime();
       RawHttp.Response answer =

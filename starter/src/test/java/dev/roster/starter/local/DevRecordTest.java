@@ -2,11 +2,13 @@ package dev.roster.starter.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.activities.http.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,8 @@ class DevRecordTest {
 
   @Test
   void aRecordIsOwnerOnlyFoundWhileItsProcessLivesAndRemovedOnClose() throws IOException {
-    DevRecord record = DevRecord.of("127.0.0.1:17233", "default", "http://127.0.0.1:8080");
+    DevRecord record =
+        DevRecord.of("127.0.0.1:17233", "default", "http://127.0.0.1:8080", Optional.empty());
 
     DevRecord.Written written = record.write(dir, env());
 
@@ -74,7 +77,8 @@ class DevRecordTest {
   @Test
   void theStateDirectoryIsReadWhenTheWorkingDirectoryHasNoRecord() throws IOException {
     Path elsewhere = dir.resolve("elsewhere");
-    DevRecord record = DevRecord.of("127.0.0.1:27233", "default", "http://127.0.0.1:1");
+    DevRecord record =
+        DevRecord.of("127.0.0.1:27233", "default", "http://127.0.0.1:1", Optional.empty());
     // A "working directory" that is a file cannot hold the record: it goes to the state directory.
     Path notADirectory = Files.createFile(dir.resolve("plain"));
     DevRecord.Written written = record.write(notADirectory, env());
@@ -90,7 +94,7 @@ class DevRecordTest {
   @Test
   void closingLeavesARecordAnotherProcessWroteSince() throws IOException {
     DevRecord.Written written =
-        DevRecord.of("127.0.0.1:17233", "default", "http://x").write(dir, env());
+        DevRecord.of("127.0.0.1:17233", "default", "http://x", Optional.empty()).write(dir, env());
     Files.writeString(
         written.file(),
         "{\"format\":1,\"pid\":1,\"temporal\":\"127.0.0.1:7\",\"namespace\":\"default\"}");
@@ -103,9 +107,8 @@ class DevRecordTest {
   @Test
   void theEphemeralSubjectKeyIsRecordedForTheCommandsButNotPrinted() throws IOException {
     DevRecord record =
-        DevRecord.of("127.0.0.1:17233", "default", "http://x")
-            .withSubjectKey(
-                java.util.Optional.of(new dev.roster.activities.http.Secret("k".repeat(44))));
+        DevRecord.of("127.0.0.1:17233", "default", "http://x", Optional.empty())
+            .withSubjectKey(Optional.of(new Secret("k".repeat(44))));
 
     try (DevRecord.Written written = record.write(dir, env())) {
       assertThat(DevRecord.find(dir, env()).orElseThrow().record().subjectKey())

@@ -3,7 +3,6 @@ package dev.roster.starter.servicenow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.sandbox.listmonk.FakeListmonk;
 import dev.roster.sandbox.servicenow.FakeServiceNow;
 import dev.roster.starter.local.LocalStack;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Poll mode picks up tickets created in the sandbox, each exactly once across polls. */
 class PollModeTest {
   @TempDir Path store;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   @Timeout(120)
@@ -150,17 +148,14 @@ class PollModeTest {
     for (HistoryEvent e :
         client.fetchHistory(ServiceNowPollerWorkflow.WORKFLOW_ID).getHistory().getEventsList()) {
       if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED) {
-        try {
-          results.add(
-              JSON.readTree(
-                  e.getActivityTaskCompletedEventAttributes()
-                      .getResult()
-                      .getPayloads(0)
-                      .getData()
-                      .toByteArray()));
-        } catch (IOException ex) {
-          throw new IllegalStateException(ex);
-        }
+        results.add(
+            client
+                .getOptions()
+                .getDataConverter()
+                .fromPayload(
+                    e.getActivityTaskCompletedEventAttributes().getResult().getPayloads(0),
+                    JsonNode.class,
+                    JsonNode.class));
       }
     }
     return results;

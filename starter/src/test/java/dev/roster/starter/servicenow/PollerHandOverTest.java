@@ -12,6 +12,7 @@ import dev.roster.worker.ServiceNowSetup;
 import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.testbed.TestPayloadKeys;
 import dev.roster.worker.testbed.TestWiring;
 import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.ticket.PollResult;
@@ -19,7 +20,6 @@ import dev.roster.workflows.ticket.ServiceNowPollerWorkflow;
 import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
 import java.net.URI;
@@ -103,13 +103,14 @@ class PollerHandOverTest {
         // The next run starts from the cursor the last poll of the first run returned.
         HistoryEvent handOver = first.getEvents(first.getEventsCount() - 1);
         Object nextCursor =
-            DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
-                handOver
-                    .getWorkflowExecutionContinuedAsNewEventAttributes()
-                    .getInput()
-                    .getPayloads(0),
-                dev.roster.workflows.ticket.PollCursor.class,
-                dev.roster.workflows.ticket.PollCursor.class);
+            TestPayloadKeys.converter(TestPayloadKeys.K1)
+                .fromPayload(
+                    handOver
+                        .getWorkflowExecutionContinuedAsNewEventAttributes()
+                        .getInput()
+                        .getPayloads(0),
+                    dev.roster.workflows.ticket.PollCursor.class,
+                    dev.roster.workflows.ticket.PollCursor.class);
         List<PollResult> firstPolls = pollResults(first);
         assertThat(nextCursor).isEqualTo(firstPolls.get(firstPolls.size() - 1).next());
         for (String id : List.of("onboard-RITM0040001", "onboard-RITM0040003")) {
@@ -188,10 +189,11 @@ class PollerHandOverTest {
         .filter(HistoryEvent::hasActivityTaskCompletedEventAttributes)
         .map(
             e ->
-                DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
-                    e.getActivityTaskCompletedEventAttributes().getResult().getPayloads(0),
-                    PollResult.class,
-                    PollResult.class))
+                TestPayloadKeys.converter(TestPayloadKeys.K1)
+                    .fromPayload(
+                        e.getActivityTaskCompletedEventAttributes().getResult().getPayloads(0),
+                        PollResult.class,
+                        PollResult.class))
         .toList();
   }
 

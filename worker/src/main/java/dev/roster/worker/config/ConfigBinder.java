@@ -74,7 +74,8 @@ final class ConfigBinder {
         namespace,
         in.integer(node, "temporal", "embeddedPort", d.embeddedPort(), 1, 65535),
         tls(section(node, "temporal", "tls", ConfigShape.TLS)),
-        in.secret(node, "temporal", "apiKey", d.apiKey()));
+        in.secret(node, "temporal", "apiKey", d.apiKey()),
+        new PayloadKeysBinder(in).bind(node));
   }
 
   /** {@code host:port}, also gRPC targets such as {@code dns:///host:port}. */
@@ -119,7 +120,10 @@ final class ConfigBinder {
       bind = d.bind();
     }
     // 0 asks the OS for any free port (tests).
-    return new HttpConfig(bind, in.integer(node, "http", "port", d.port(), 0, 65535));
+    return new HttpConfig(
+        bind,
+        in.integer(node, "http", "port", d.port(), 0, 65535),
+        new CodecServerBinder(in).bind(node));
   }
 
   private Map<String, AccountConfig> accounts(ObjectNode root) {

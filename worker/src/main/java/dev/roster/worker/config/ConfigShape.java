@@ -30,6 +30,7 @@ final class ConfigShape {
 
   static final ConfigShape TLS =
       section("enabled", VALUE, "certFile", VALUE, "keyFile", VALUE, "caFile", VALUE);
+  static final ConfigShape PAYLOAD_KEYS = section("active", VALUE, "keys", map(SECRET));
   static final ConfigShape TEMPORAL =
       section(
           "address",
@@ -41,8 +42,12 @@ final class ConfigShape {
           "tls",
           TLS,
           "apiKey",
-          SECRET);
-  static final ConfigShape HTTP = section("bind", VALUE, "port", VALUE);
+          SECRET,
+          "payloadKeys",
+          PAYLOAD_KEYS);
+  static final ConfigShape CODEC =
+      section("origins", LIST, "tokens", map(SECRET), "maxBody", VALUE);
+  static final ConfigShape HTTP = section("bind", VALUE, "port", VALUE, "codec", CODEC);
   static final ConfigShape RATE_BUDGET = section("requests", VALUE, "per", VALUE);
   static final ConfigShape INVITATIONS =
       section("pollInterval", VALUE, "resendAfter", VALUE, "expireAfter", VALUE);

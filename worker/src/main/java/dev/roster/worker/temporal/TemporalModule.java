@@ -5,30 +5,53 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.roster.worker.config.PayloadKeysConfig;
 import dev.roster.worker.config.TemporalConfig;
+import dev.roster.workflows.codec.EncryptingPayloadCodec;
+import dev.roster.workflows.codec.PayloadKeyRing;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The connection to Temporal: service stubs, the {@link WorkflowClient}, and the one {@link
  * DataConverter} every client and worker of the process uses (tests build their environment from it
- * too), so a payload codec added here applies everywhere.
+ * too): JSON, then the payload codec ({@link EncryptingPayloadCodec}, also bound as the {@link
+ * PayloadCodec} the codec server uses) on every payload and failure.
  */
 public final class TemporalModule extends AbstractModule {
   private final TemporalConfig config;
   private final Map<String, String> env;
+  private final Optional<PayloadKeyRing> keys;
 
   /**
+   * With the configured key ring ({@code temporal.payloadKeys}), required: what deployed roles and
+   * commands against a configured cluster use.
+   *
    * @param config where Temporal is (the configured one, or one a command settled, e.g. the address
    *     a running {@code roster dev} recorded)
-   * @param env where {@code temporal.apiKey} is resolved
+   * @param env where {@code temporal.apiKey} and the payload keys are resolved
    */
   public TemporalModule(TemporalConfig config, Map<String, String> env) {
+    this(config, env, Optional.empty());
+  }
+
+  /**
+   * With a key ring settled by the caller: the ephemeral key of {@code roster dev}/{@code demo},
+   * the one a running {@code roster dev} recorded, or a test's.
+   */
+  public TemporalModule(TemporalConfig config, Map<String, String> env, PayloadKeyRing keys) {
+    this(config, env, Optional.of(requireNonNull(keys, "keys is null")));
+  }
+
+  private TemporalModule(
+      TemporalConfig config, Map<String, String> env, Optional<PayloadKeyRing> keys) {
     this.config = requireNonNull(config, "config is null");
     this.env = Map.copyOf(requireNonNull(env, "env is null"));
+    this.keys = keys;
   }
 
   @Override
@@ -36,10 +59,21 @@ public final class TemporalModule extends AbstractModule {
     bind(TemporalConfig.class).toInstance(config);
   }
 
+  /**
+   * @throws dev.roster.worker.config.ConfigException naming {@code temporal.payloadKeys} when no
+   *     ring was given and none is configured, or a key is unusable
+   */
   @Provides
   @Singleton
-  DataConverter dataConverter() {
-    return DefaultDataConverter.newDefaultInstance();
+  PayloadCodec codec() {
+    return new EncryptingPayloadCodec(
+        keys.orElseGet(() -> PayloadKeysConfig.required(config, env)));
+  }
+
+  @Provides
+  @Singleton
+  DataConverter dataConverter(PayloadCodec codec) {
+    return EncryptingPayloadCodec.dataConverter(codec);
   }
 
   @Provides

@@ -5,6 +5,7 @@ import static dev.roster.worker.bulkimport.ImportTestbed.MAILJET_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.worker.testbed.Histories;
+import dev.roster.worker.testbed.TestPayloadKeys;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.ImportSettings;
@@ -14,7 +15,6 @@ import dev.roster.workflows.bulkimport.SentChunk;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an import with several jobs pending at once.
  */
 class MailjetJobsInFlightTest {
-  private static final DataConverter JSON = DefaultDataConverter.STANDARD_INSTANCE;
+  private static final DataConverter JSON = TestPayloadKeys.converter(TestPayloadKeys.K1);
 
   @TempDir Path dir;
 

@@ -60,6 +60,9 @@ class ConfigLoaderTest {
 
     assertThat(config.accounts()).containsOnlyKeys("brevo-main");
     assertThat(config.temporal().apiKey()).hasToString("{env: TEMPORAL_API_KEY}");
+    assertThat(config.temporal().payloadKeys().orElseThrow().active()).isEqualTo("k1");
+    assertThat(config.http().codec().orElseThrow().origins())
+        .containsExactly("http://localhost:8233");
     assertThat(config.accounts().get("brevo-main").rateBudgets())
         .isEqualTo(BrevoModule.TYPE.defaultBudgets());
     assertThat(config.imports().store()).isEqualTo(Path.of("/var/lib/roster/imports"));

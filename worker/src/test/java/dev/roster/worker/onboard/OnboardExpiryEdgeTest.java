@@ -12,7 +12,6 @@ import dev.roster.workflows.onboard.OnboardResult;
 import dev.roster.workflows.steps.StepState;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.converter.DataConverter;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +64,7 @@ class OnboardExpiryEdgeTest {
 
   /** The Notice inputs of the workflow's Notify activities, from its history. */
   private static List<Notice> notices(OnboardTestbed bed, String workflowId) {
-    DataConverter converter = DefaultDataConverter.newDefaultInstance();
+    DataConverter converter = bed.client.getOptions().getDataConverter();
     return bed.client.fetchHistory(workflowId).getEvents().stream()
         .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
         .map(HistoryEvent::getActivityTaskScheduledEventAttributes)

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.worker.RosterWorker;
 import dev.roster.worker.testbed.Histories;
+import dev.roster.worker.testbed.TestPayloadKeys;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;
 import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
@@ -53,7 +56,16 @@ class RecordedHistoriesTest {
 
   @BeforeAll
   static void start() {
-    env = TestWorkflowEnvironment.newInstance();
+    // The production converter after a key rotation: histories recorded through the testbeds
+    // (test-k1) decrypt, and those recorded before the codec pass through it unchanged.
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder()
+                        .setDataConverter(TestPayloadKeys.converter(TestPayloadKeys.ROTATED))
+                        .build())
+                .build());
     worker = replayWorker(env);
   }
 

@@ -45,7 +45,8 @@ public final class TestWiring {
   public TestWiring(boolean timeSkipping) {
     temporal =
         Guice.createInjector(
-            Modules.override(new TemporalModule(TemporalConfig.DEFAULTS, Map.of()))
+            Modules.override(
+                    new TemporalModule(TemporalConfig.DEFAULTS, Map.of(), TestPayloadKeys.K1))
                 .with(new TestTemporalModule(timeSkipping)));
     env = temporal.getInstance(TestWorkflowEnvironment.class);
   }
