@@ -3,6 +3,7 @@ package dev.roster.starter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.roster.workflows.codec.PayloadKeyRing;
 import dev.roster.workflows.conventions.RosterSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -42,7 +43,16 @@ class SetupCommandTest {
     }
     server = TestServer.createPortBoundServer(port, true);
     config = dir.resolve("roster.yaml");
-    Files.writeString(config, "temporal:\n  address: 127.0.0.1:" + port + "\n");
+    // The same configuration as the worker's: a configured cluster comes with its payload keys.
+    Path key = dir.resolve("payload.key");
+    Files.writeString(key, PayloadKeyRing.newKey());
+    Files.writeString(
+        config,
+        "temporal:\n  address: 127.0.0.1:"
+            + port
+            + "\n  payloadKeys: {active: k1, keys: {k1: {file: \""
+            + key
+            + "\"}}}\n");
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
