@@ -25,6 +25,24 @@ class ImportsConfigTest {
     assertThat(defaults.enabled()).isTrue();
     assertThat(defaults.store()).isNull();
     assertThat(defaults.allowedRoots()).isEmpty();
+    assertThat(defaults.deleteFilesWhenDone()).isFalse();
+  }
+
+  @Test
+  void deleteFilesWhenDoneIsReadAndCheckedLikeAnyFlag() {
+    assertThat(
+            ConfigLoader.parse("imports: {deleteFilesWhenDone: true}", "roster.yaml", Map.of())
+                .imports()
+                .deleteFilesWhenDone())
+        .isTrue();
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                ConfigLoader.parse(
+                    "imports: {deleteFilesWhenDone: soon}", "roster.yaml", Map.of()));
+    assertThat(e.problems())
+        .containsExactly("imports.deleteFilesWhenDone: expected true or false, got \"soon\"");
   }
 
   @Test
@@ -39,7 +57,8 @@ class ImportsConfigTest {
                     Map.of()));
     assertThat(e.problems())
         .containsExactlyInAnyOrder(
-            "imports.stor: unknown key (expected one of: enabled, store, allowedRoots)",
+            "imports.stor: unknown key (expected one of: enabled, store, allowedRoots,"
+                + " deleteFilesWhenDone)",
             "imports.enabled: expected true or false, got \"maybe\"",
             "imports.allowedRoots: expected a list of directories like [/srv/roster/uploads],"
                 + " got \"/srv\"");

@@ -1,6 +1,7 @@
 package dev.roster.workflows.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.workflows.board.BoardItem;
 import dev.roster.workflows.notice.Notice;
@@ -10,7 +11,9 @@ import dev.roster.workflows.testing.FakeImports;
 import dev.roster.workflows.testing.FakeVendor;
 import dev.roster.workflows.testing.TestRoster;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
@@ -127,5 +130,20 @@ class ApprovalGateTest {
     assertThat(control.notices("approval-reminder")).isEmpty();
     assertThat(control.board()).isEmpty();
     assertThat(control.notices(Notice.DONE_COMPLETE)).isEmpty();
+  }
+
+  @Test
+  void aCancelledWaitTakesItsItemOffTheBoard(TestWorkflowEnvironment env) {
+    FakeControl control = new FakeControl();
+    GatedRequest gate = waiting(start(env, control), "gate-cancel");
+    assertThat(control.board()).hasSize(1);
+
+    WorkflowStub.fromTyped(gate).cancel();
+
+    assertThatThrownBy(() -> result(gate))
+        .isInstanceOf(WorkflowFailedException.class)
+        .hasCauseInstanceOf(CanceledFailure.class);
+    assertThat(control.board()).isEmpty();
+    assertThat(control.notices("approval-timeout")).isEmpty();
   }
 }

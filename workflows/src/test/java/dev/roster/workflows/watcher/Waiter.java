@@ -1,6 +1,7 @@
 package dev.roster.workflows.watcher;
 
 import dev.roster.workflows.team.MemberStatus;
+import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
@@ -16,12 +17,21 @@ public interface Waiter {
   @SignalMethod(name = InvitationUpdate.SIGNAL)
   void invitationChanged(InvitationUpdate update);
 
+  /** What the watcher said so far, or null. */
+  @QueryMethod
+  MemberStatus told();
+
   class Impl implements Waiter {
     private MemberStatus status;
 
     @Override
     public MemberStatus waitForInvitation() {
       Workflow.await(() -> status != null);
+      return status;
+    }
+
+    @Override
+    public MemberStatus told() {
       return status;
     }
 
