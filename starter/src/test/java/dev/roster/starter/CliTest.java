@@ -37,6 +37,7 @@ class CliTest {
         "demo",
         "worker",
         "serve",
+        "setup",
         "onboard",
         "import",
         "offboard",

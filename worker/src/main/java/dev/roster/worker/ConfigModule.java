@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import dev.roster.worker.config.ApprovalConfig;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.config.WorkerConfig;
 import java.util.Map;
 
 /** The loaded configuration and the environment it was read with. */
@@ -21,6 +22,7 @@ public final class ConfigModule extends AbstractModule {
   protected void configure() {
     bind(RosterConfig.class).toInstance(config);
     bind(ApprovalConfig.class).toInstance(config.approvals());
+    bind(WorkerConfig.class).toInstance(config.worker());
     bind(Environment.class).toInstance(env);
   }
 }

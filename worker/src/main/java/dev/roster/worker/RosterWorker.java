@@ -3,6 +3,7 @@ package dev.roster.worker;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
+import dev.roster.worker.config.WorkerConfig;
 import dev.roster.workflows.board.RequestBoardWorkflowImpl;
 import dev.roster.workflows.bulkimport.BulkImportWorkflowImpl;
 import dev.roster.workflows.conventions.TaskQueues;
@@ -47,6 +48,7 @@ public final class RosterWorker implements AutoCloseable {
           BulkImportWorkflowImpl.class);
 
   private final WorkerFactory factory;
+  private final WorkerConfig tuning;
   private final List<String> queues;
 
   /**
@@ -56,10 +58,12 @@ public final class RosterWorker implements AutoCloseable {
   @Inject
   public RosterWorker(
       WorkerFactory factory,
+      WorkerConfig tuning,
       AccountConnectors accounts,
       Set<ActivityRegistration> registrations,
       Set<QueueBudget> budgets) {
     this.factory = requireNonNull(factory, "factory is null");
+    this.tuning = requireNonNull(tuning, "tuning is null");
     Map<String, Double> rates = new LinkedHashMap<>(accounts.queueRates());
     budgets.forEach(b -> rates.put(b.taskQueue(), b.activitiesPerSecond()));
     Map<String, List<Object>> byQueue = new LinkedHashMap<>();
@@ -76,10 +80,7 @@ public final class RosterWorker implements AutoCloseable {
     }
     byQueue.forEach(
         (queue, implementations) -> {
-          Worker worker =
-              rates.containsKey(queue)
-                  ? factory.newWorker(queue, limited(rates.get(queue)))
-                  : factory.newWorker(queue);
+          Worker worker = factory.newWorker(queue, options(tuning, rates.get(queue)));
           if (queue.equals(TaskQueues.ROSTER)) {
             worker.registerWorkflowImplementationTypes(WORKFLOWS.toArray(Class<?>[]::new));
           }
@@ -90,13 +91,25 @@ public final class RosterWorker implements AutoCloseable {
     this.queues = List.copyOf(byQueue.keySet());
   }
 
-  private static WorkerOptions limited(double perSecond) {
-    return WorkerOptions.newBuilder()
-        // Server-wide on a real cluster; the embedded server ignores it, so the per-worker limit
-        // and the HTTP layer's budget hold the line there.
-        .setMaxTaskQueueActivitiesPerSecond(perSecond)
-        .setMaxWorkerActivitiesPerSecond(perSecond)
-        .build();
+  /**
+   * The tuning of every queue's worker, and for a queue with a budget ({@code perSecond} not null)
+   * its activity rate.
+   */
+  static WorkerOptions options(WorkerConfig tuning, Double perSecond) {
+    WorkerOptions.Builder options =
+        WorkerOptions.newBuilder()
+            .setMaxConcurrentActivityExecutionSize(tuning.maxConcurrentActivities())
+            .setMaxConcurrentWorkflowTaskExecutionSize(tuning.maxConcurrentWorkflowTasks())
+            .setMaxConcurrentWorkflowTaskPollers(tuning.workflowPollers())
+            .setMaxConcurrentActivityTaskPollers(tuning.activityPollers());
+    if (perSecond != null) {
+      // Server-wide on a real cluster; the embedded server ignores it, so the per-worker limit
+      // and the HTTP layer's budget hold the line there.
+      options
+          .setMaxTaskQueueActivitiesPerSecond(perSecond)
+          .setMaxWorkerActivitiesPerSecond(perSecond);
+    }
+    return options.build();
   }
 
   /** Starts polling every registered queue. */
@@ -111,9 +124,22 @@ public final class RosterWorker implements AutoCloseable {
     return queues;
   }
 
+  /**
+   * Stops polling and lets the activities already taken finish, up to {@code worker.shutdownGrace};
+   * then interrupts what still runs (Temporal retries it on another worker once its timeout
+   * passes).
+   */
   @Override
   public void close() {
-    factory.shutdownNow();
-    factory.awaitTermination(10, TimeUnit.SECONDS);
+    factory.shutdown();
+    factory.awaitTermination(tuning.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    if (!factory.isTerminated()) {
+      log.warn(
+          "activities still running after shutdownGrace={}; interrupting them",
+          tuning.shutdownGrace());
+      factory.shutdownNow();
+      factory.awaitTermination(10, TimeUnit.SECONDS);
+    }
+    log.info("worker stopped taskQueues={}", queues);
   }
 }

@@ -24,11 +24,13 @@ import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.control.TicketSettings;
 import dev.roster.activities.http.VendorHttp;
 import dev.roster.worker.config.ApprovalConfig;
+import dev.roster.worker.config.WorkerConfig;
 import dev.roster.worker.vendor.VendorBinder;
 import dev.roster.workflows.approval.ApprovalPolicy;
 import dev.roster.workflows.conventions.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.util.List;
 
 /**
@@ -61,8 +63,10 @@ public final class WorkerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  WorkerFactory workerFactory(WorkflowClient client) {
-    return WorkerFactory.newInstance(client);
+  WorkerFactory workerFactory(WorkflowClient client, WorkerConfig tuning) {
+    return WorkerFactory.newInstance(
+        client,
+        WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(tuning.workflowCacheSize()).build());
   }
 
   /** Files under the allowed roots, https URLs, and ServiceNow attachments when configured. */

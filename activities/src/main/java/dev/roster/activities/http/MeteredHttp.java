@@ -2,6 +2,7 @@ package dev.roster.activities.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -26,6 +27,9 @@ import okhttp3.Response;
 public final class MeteredHttp {
   /** Whether the vendor this thread called last has been answering lately ({@link #answering}). */
   private static final ThreadLocal<Boolean> ANSWERING = new ThreadLocal<>();
+
+  /** Shorter waits are the lock, not the budget. */
+  private static final long WAIT_WORTH_RECORDING = 1_000_000;
 
   private final OkHttpClient client;
 
@@ -59,7 +63,25 @@ public final class MeteredHttp {
             ANSWERING.set(answers.mostlyAnswered());
           }
         };
-    return new MeteredHttp(http.newBuilder().addNetworkInterceptor(metering).build());
+    Interceptor measuring =
+        chain -> {
+          RateBudget.Permit permit = chain.request().tag(RateBudget.Permit.class);
+          if (permit == null) {
+            return chain.proceed(chain.request());
+          }
+          long start = System.nanoTime();
+          try {
+            Response response = chain.proceed(chain.request());
+            VendorCallMetrics.call(
+                permit, VendorCallMetrics.outcome(response.code()), System.nanoTime() - start);
+            return response;
+          } catch (IOException e) {
+            VendorCallMetrics.call(permit, "network", System.nanoTime() - start);
+            throw e;
+          }
+        };
+    return new MeteredHttp(
+        http.newBuilder().addInterceptor(measuring).addNetworkInterceptor(metering).build());
   }
 
   /**
@@ -88,7 +110,18 @@ public final class MeteredHttp {
     if (permit == null) {
       return client.newCall(request);
     }
-    RateBudget.Grant grant = permit.budget().acquire(permit.operation());
+    long start = System.nanoTime();
+    RateBudget.Grant grant;
+    try {
+      grant = permit.budget().acquire(permit.operation());
+    } catch (RateLimited e) {
+      VendorCallMetrics.deferred(permit);
+      throw e;
+    }
+    long waited = System.nanoTime() - start;
+    if (waited >= WAIT_WORTH_RECORDING) {
+      VendorCallMetrics.budgetWait(permit, waited);
+    }
     return client.newCall(request.newBuilder().tag(RateBudget.Grant.class, grant).build());
   }
 

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -22,8 +22,13 @@ import org.slf4j.LoggerFactory;
 public final class RedactingLogInterceptor implements Interceptor {
   private static final Logger log = LoggerFactory.getLogger(RedactingLogInterceptor.class);
 
-  private static final Set<String> SENSITIVE =
-      Set.of("authorization", "api-key", "partner-key", "cookie", "set-cookie", "x-api-key");
+  /**
+   * Header names that may carry a credential, whatever the vendor calls its own (api-key,
+   * X-Postbird-Key, Authorization, X-Auth-Token, Cookie, ...): matched by what the name says, so a
+   * new vendor's header is hidden without a list to keep.
+   */
+  private static final Pattern SENSITIVE =
+      Pattern.compile("auth|key|token|secret|cookie|session|password|signature|credential");
 
   private static final String LINE =
       "vendor call vendor={} method={} path={} status={} durationMs={} requestId={}";
@@ -96,7 +101,7 @@ public final class RedactingLogInterceptor implements Interceptor {
     StringJoiner out = new StringJoiner(", ", "{", "}");
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      boolean secret = SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
+      boolean secret = SENSITIVE.matcher(name.toLowerCase(Locale.ROOT)).find();
       out.add(name + "=" + (secret ? "[REDACTED]" : headers.value(i)));
     }
     return out.toString();

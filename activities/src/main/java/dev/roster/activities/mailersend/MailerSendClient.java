@@ -19,6 +19,7 @@ import dev.roster.activities.mailersend.MailerSendTypes.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -166,10 +167,10 @@ public final class MailerSendClient {
   /**
    * Blocks addresses. POST /suppressions/blocklist {@code {"domain_id"?, "recipients"}} (201).
    *
-   * @param domainId null blocks on every domain of the account
+   * @param domainId empty blocks on every domain of the account (no {@code domain_id} sent)
    */
-  public List<BlocklistEntry> addToBlocklist(List<String> emails, String domainId) {
-    var body = new MailerSendWire.AddToBlocklist(domainId, emails);
+  public List<BlocklistEntry> addToBlocklist(List<String> emails, Optional<String> domainId) {
+    var body = new MailerSendWire.AddToBlocklist(domainId.orElse(null), emails);
     MailerSendReply reply = send("addToBlocklist", post(url("suppressions/blocklist"), body));
     JavaType type = listOf(MailerSendWire.BlocklistEntry.class);
     MailerSendWire.Single<List<MailerSendWire.BlocklistEntry>> data = reply.read(type);

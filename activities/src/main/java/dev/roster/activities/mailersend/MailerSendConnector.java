@@ -7,6 +7,7 @@ import dev.roster.activities.http.Secret;
 import dev.roster.activities.http.VendorHttp;
 import dev.roster.activities.spi.TeamConnector;
 import dev.roster.workflows.account.Capabilities;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
@@ -27,17 +28,18 @@ public final class MailerSendConnector {
   private final MailerSendRecipients recipients;
 
   /**
-   * @param blocklistDomainId the domain suppression blocks on, or null for the whole account
+   * @param blocklistDomainId the domain suppression blocks on; empty blocks account-wide
    */
-  public MailerSendConnector(MailerSendClient client, String blocklistDomainId) {
+  public MailerSendConnector(MailerSendClient client, Optional<String> blocklistDomainId) {
     requireNonNull(client, "client is null");
+    requireNonNull(blocklistDomainId, "blocklistDomainId is null");
     this.team = new MailerSendTeam(client);
     this.recipients = new MailerSendRecipients(client, blocklistDomainId);
   }
 
   /** A connector that blocks addresses account-wide. */
   public MailerSendConnector(MailerSendClient client) {
-    this(client, null);
+    this(client, Optional.empty());
   }
 
   /**

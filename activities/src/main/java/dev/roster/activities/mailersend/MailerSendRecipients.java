@@ -29,14 +29,14 @@ public final class MailerSendRecipients implements ContactConnector {
   private static final Logger log = LoggerFactory.getLogger(MailerSendRecipients.class);
 
   private final MailerSendClient client;
-  private final String blocklistDomainId;
+  private final Optional<String> blocklistDomainId;
 
   /**
-   * @param blocklistDomainId the domain {@link #suppress} blocks on, or null for the whole account
+   * @param blocklistDomainId the domain {@link #suppress} blocks on; empty blocks account-wide
    */
-  public MailerSendRecipients(MailerSendClient client, String blocklistDomainId) {
+  public MailerSendRecipients(MailerSendClient client, Optional<String> blocklistDomainId) {
     this.client = requireNonNull(client, "client is null");
-    this.blocklistDomainId = blocklistDomainId;
+    this.blocklistDomainId = requireNonNull(blocklistDomainId, "blocklistDomainId is null");
   }
 
   @Override

@@ -12,10 +12,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The idempotent invitation {@link TeamConnector#invite} promises, for vendors whose invitations
- * the person accepts (Brevo, MailerSend): look the person up first and report ALREADY_ACTIVE or
- * ALREADY_PENDING instead of inviting twice; otherwise send. When the vendor refuses the send in a
- * way that may mean a concurrent or earlier attempt invited them after our look ("already exists",
- * "has already been taken"), look again: the listing, not the message text, decides.
+ * the person accepts (each vendor's team side says whether it uses this): look the person up first
+ * and report ALREADY_ACTIVE or ALREADY_PENDING instead of inviting twice; otherwise send. When the
+ * vendor refuses the send in a way that may mean a concurrent or earlier attempt invited them after
+ * our look ("already exists", "has already been taken"), look again: the listing, not the message
+ * text, decides.
  */
 public final class InviteOnce {
   private static final Logger log = LoggerFactory.getLogger(InviteOnce.class);

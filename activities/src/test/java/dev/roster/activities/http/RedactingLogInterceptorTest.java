@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.util.List;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -86,6 +87,24 @@ class RedactingLogInterceptorTest {
         .doesNotContain("ada.lovelace")
         .doesNotContain("COOKIE-SECRET")
         .contains("api-key=[REDACTED]");
+  }
+
+  @Test
+  void anyHeaderNamedLikeACredentialIsRedactedAndOthersAreKept() {
+    Headers headers =
+        new Headers.Builder()
+            .add("X-Postbird-Key", "pb-secret")
+            .add("X-Auth-Token", "tok-secret")
+            .add("Set-Cookie", "sid=cookie-secret")
+            .add("X-Signature", "sig-secret")
+            .add("X-Request-Id", "req-7")
+            .add("Content-Type", "application/json")
+            .build();
+
+    assertThat(RedactingLogInterceptor.redacted(headers))
+        .doesNotContain("pb-secret", "tok-secret", "cookie-secret", "sig-secret")
+        .contains("X-Postbird-Key=[REDACTED]", "X-Request-Id=req-7")
+        .contains("Content-Type=application/json");
   }
 
   @Test

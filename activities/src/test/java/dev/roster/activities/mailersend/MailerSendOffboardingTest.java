@@ -9,6 +9,7 @@ import dev.roster.workflows.contacts.ContactData;
 import dev.roster.workflows.contacts.ContactFootprint;
 import dev.roster.workflows.contacts.EraseOutcome;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class MailerSendOffboardingTest {
 
   @Test
   void suppressOnAConfiguredDomain() {
-    var scoped = new MailerSendConnector(ms.client, ms.fake.domainId());
+    var scoped = new MailerSendConnector(ms.client, Optional.of(ms.fake.domainId()));
 
     scoped.contacts().suppress(ADA);
 

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * §2).
  *
  * <p>Control route for humans poking the fake in dev mode (no token, not rate limited): {@code POST
- * /_sandbox/invites/{email}/accept} turns a pending invite into a user (204; 404 if none).
+ * /_sandbox/invitations/{email}/accept} turns a pending invite into a user (204; 404 if none).
  */
 public final class FakeMailerSend extends SandboxFake {
   /** The seeded account owner (role Admin); deleting it is refused with 403. */
@@ -76,7 +76,7 @@ public final class FakeMailerSend extends SandboxFake {
     api("GET", "/v1/suppressions/blocklist", suppressions::listBlocklist);
     api("POST", "/v1/suppressions/blocklist", suppressions::addToBlocklist);
     api("DELETE", "/v1/suppressions/blocklist", suppressions::deleteFromBlocklist);
-    server.route("POST", "/_sandbox/invites/{email}/accept", this::controlAccept);
+    server.route("POST", "/_sandbox/invitations/{email}/accept", this::controlAccept);
   }
 
   /** Wraps a handler with Bearer auth, the rate limit, the daily quota and the error envelope. */

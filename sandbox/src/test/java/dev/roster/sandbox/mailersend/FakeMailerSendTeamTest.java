@@ -104,12 +104,12 @@ class FakeMailerSendTeamTest {
     invite("bob@example.com", "Admin");
 
     fake.acceptInvite(ADA);
-    Reply control = root().post("/_sandbox/invites/bob@example.com/accept", Map.of());
+    Reply control = root().post("/_sandbox/invitations/bob@example.com/accept", Map.of());
 
     assertThat(control.status()).isEqualTo(204);
     assertThat(fake.invites()).isEmpty();
     assertThat(fake.users()).extracting(User::email).contains(ADA, "bob@example.com");
-    assertThat(root().post("/_sandbox/invites/x@example.com/accept", Map.of()).status())
+    assertThat(root().post("/_sandbox/invitations/x@example.com/accept", Map.of()).status())
         .isEqualTo(404);
   }
 

@@ -69,7 +69,8 @@ public final class DevCommand implements Callable<Integer> {
         "Roster dev is running. Sandbox invitations are accepted "
             + SANDBOX_ACCEPT_AFTER.toSeconds()
             + " s after they are sent, or at once with:");
-    out.println("  curl -X POST <sandbox URL without /v3>/_sandbox/invitations/EMAIL/accept");
+    out.println(
+        "  curl -X POST <sandbox URL without its /v3 or /v1>/_sandbox/invitations/EMAIL/accept");
     out.println("Try: ./roster onboard ada@example.com --account brevo-main --list 2 --wait");
     DevRecord.Written record =
         DevRecord.of(

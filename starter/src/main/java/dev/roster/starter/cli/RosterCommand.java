@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DevCommand.class,
       WorkerCommand.class,
       ServeCommand.class,
+      SetupCommand.class,
       OnboardCommand.class,
       OffboardCommand.class,
       ImportCommand.class,

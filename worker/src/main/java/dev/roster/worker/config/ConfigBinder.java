@@ -44,6 +44,7 @@ final class ConfigBinder {
         accounts(root),
         approvals(section(root, "", "approvals", ConfigShape.APPROVALS)),
         new ImportsBinder(in).bind(section(root, "", "imports", ConfigShape.IMPORTS)),
+        worker(section(root, "", "worker", ConfigShape.WORKER)),
         new ServiceNowBinder(in).bind(root));
   }
 
@@ -249,6 +250,20 @@ final class ConfigBinder {
           at + ".resendAfter", "must be shorter than expireAfter (" + expire + "), got " + resend);
     }
     return new InvitationConfig(poll, resend, expire);
+  }
+
+  private WorkerConfig worker(ObjectNode node) {
+    WorkerConfig d = WorkerConfig.DEFAULTS;
+    String at = "worker";
+    int max = 10_000;
+    // The SDK needs two workflow task slots and pollers: one for the sticky queue, one normal.
+    return new WorkerConfig(
+        in.integer(node, at, "maxConcurrentActivities", d.maxConcurrentActivities(), 1, max),
+        in.integer(node, at, "maxConcurrentWorkflowTasks", d.maxConcurrentWorkflowTasks(), 2, max),
+        in.integer(node, at, "workflowPollers", d.workflowPollers(), 2, max),
+        in.integer(node, at, "activityPollers", d.activityPollers(), 1, max),
+        in.integer(node, at, "workflowCacheSize", d.workflowCacheSize(), 0, max * 10),
+        in.duration(node, at, "shutdownGrace", d.shutdownGrace()));
   }
 
   private ApprovalConfig approvals(ObjectNode node) {

@@ -7,14 +7,12 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,9 +21,8 @@ import java.util.regex.Pattern;
  * path and what is expected) and returns the default, so binding can carry on.
  */
 final class ConfigReader {
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  static final String DURATION_FORMS = "a duration like 500ms, 30s, 15m, 1h, 3d or PT15M";
+  static final String DURATION_FORMS = Durations.FORMS;
 
   private final List<String> problems = new ArrayList<>();
 
@@ -141,7 +138,8 @@ final class ConfigReader {
     if (node == null || node.isNull()) {
       return fallback;
     }
-    Optional<Duration> parsed = node.isTextual() ? parseDuration(node.asText()) : Optional.empty();
+    Optional<Duration> parsed =
+        node.isTextual() ? Durations.parse(node.asText()) : Optional.empty();
     if (parsed.isEmpty()) {
       problem(join(path, key), "expected " + DURATION_FORMS + ", got " + describe(node));
       return fallback;
@@ -151,27 +149,6 @@ final class ConfigReader {
       return fallback;
     }
     return parsed.get();
-  }
-
-  static Optional<Duration> parseDuration(String text) {
-    String value = text.strip();
-    Matcher m = SHORT_DURATION.matcher(value);
-    try {
-      if (m.matches()) {
-        long amount = Long.parseLong(m.group(1));
-        return Optional.of(
-            switch (m.group(2)) {
-              case "ms" -> Duration.ofMillis(amount);
-              case "s" -> Duration.ofSeconds(amount);
-              case "m" -> Duration.ofMinutes(amount);
-              case "h" -> Duration.ofHours(amount);
-              default -> Duration.ofDays(amount);
-            });
-      }
-      return Optional.of(Duration.parse(value));
-    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 
   /** An absolute http(s) URL with a host, no credentials, query or fragment; trailing / removed. */

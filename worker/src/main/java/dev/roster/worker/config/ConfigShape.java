@@ -105,6 +105,20 @@ final class ConfigShape {
           VALUE,
           "variables",
           map(VALUE));
+  static final ConfigShape WORKER =
+      section(
+          "maxConcurrentActivities",
+          VALUE,
+          "maxConcurrentWorkflowTasks",
+          VALUE,
+          "workflowPollers",
+          VALUE,
+          "activityPollers",
+          VALUE,
+          "workflowCacheSize",
+          VALUE,
+          "shutdownGrace",
+          VALUE);
   static final ConfigShape ROOT =
       section(
           "temporal",
@@ -119,6 +133,8 @@ final class ConfigShape {
           APPROVALS,
           "imports",
           IMPORTS,
+          "worker",
+          WORKER,
           "servicenow",
           SERVICENOW);
 

@@ -18,6 +18,7 @@ public record RosterConfig(
     Map<String, AccountConfig> accounts,
     ApprovalConfig approvals,
     ImportsConfig imports,
+    WorkerConfig worker,
     ServiceNowConfig servicenow) {
   public RosterConfig {
     requireNonNull(temporal, "temporal is null");
@@ -28,6 +29,7 @@ public record RosterConfig(
             new LinkedHashMap<>(requireNonNull(accounts, "accounts is null")));
     requireNonNull(approvals, "approvals is null");
     imports = imports == null ? ImportsConfig.DEFAULTS : imports;
+    worker = worker == null ? WorkerConfig.DEFAULTS : worker;
     servicenow = servicenow == null ? ServiceNowConfig.DISABLED : servicenow;
   }
 

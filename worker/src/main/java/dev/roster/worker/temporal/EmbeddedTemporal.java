@@ -1,9 +1,5 @@
 package dev.roster.worker.temporal;
 
-import dev.roster.workflows.conventions.RosterSearchAttributes;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -75,17 +71,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
                 .setTarget(target())
                 .validateAndBuildWithDefaults());
     try {
-      operator
-          .blockingStub()
-          .addSearchAttributes(
-              AddSearchAttributesRequest.newBuilder()
-                  .setNamespace(namespace)
-                  .putAllSearchAttributes(RosterSearchAttributes.ALL)
-                  .build());
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
+      new SearchAttributeSetup(operator).register(namespace);
     } finally {
       operator.shutdownNow();
     }

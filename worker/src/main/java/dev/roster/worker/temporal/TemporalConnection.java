@@ -8,6 +8,8 @@ import dev.roster.worker.config.TemporalConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -144,6 +146,16 @@ public final class TemporalConnection implements AutoCloseable {
 
   public WorkflowServiceStubs service() {
     return service;
+  }
+
+  /**
+   * Operator API stubs to the same server with the same TLS and API key (search attributes); the
+   * caller shuts them down.
+   */
+  public OperatorServiceStubs operator() {
+    return OperatorServiceStubs.newServiceStubs(
+        OperatorServiceStubsOptions.newBuilder(service.getOptions())
+            .validateAndBuildWithDefaults());
   }
 
   /** host:port in use. */

@@ -96,15 +96,15 @@ class ConfigLoaderTest {
 
   @Test
   void durationsAcceptShortFormsAndIso8601() {
-    assertThat(ConfigReader.parseDuration("500ms")).contains(Duration.ofMillis(500));
-    assertThat(ConfigReader.parseDuration("30s")).contains(Duration.ofSeconds(30));
-    assertThat(ConfigReader.parseDuration("15m")).contains(Duration.ofMinutes(15));
-    assertThat(ConfigReader.parseDuration("1h")).contains(Duration.ofHours(1));
-    assertThat(ConfigReader.parseDuration("3d")).contains(Duration.ofDays(3));
-    assertThat(ConfigReader.parseDuration("PT15M")).contains(Duration.ofMinutes(15));
-    assertThat(ConfigReader.parseDuration("P3D")).contains(Duration.ofDays(3));
-    assertThat(ConfigReader.parseDuration("15")).isEmpty();
-    assertThat(ConfigReader.parseDuration("1w")).isEmpty();
+    assertThat(Durations.parse("500ms")).contains(Duration.ofMillis(500));
+    assertThat(Durations.parse("30s")).contains(Duration.ofSeconds(30));
+    assertThat(Durations.parse("15m")).contains(Duration.ofMinutes(15));
+    assertThat(Durations.parse("1h")).contains(Duration.ofHours(1));
+    assertThat(Durations.parse("3d")).contains(Duration.ofDays(3));
+    assertThat(Durations.parse("PT15M")).contains(Duration.ofMinutes(15));
+    assertThat(Durations.parse("P3D")).contains(Duration.ofDays(3));
+    assertThat(Durations.parse("15")).isEmpty();
+    assertThat(Durations.parse("1w")).isEmpty();
   }
 
   @Test

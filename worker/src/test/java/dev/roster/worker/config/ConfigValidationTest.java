@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.roster.worker.vendor.Vendors;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,27 @@ class ConfigValidationTest {
     assertThat(e.getMessage())
         .contains("accounts.a.baseUrl: must not contain user:password")
         .doesNotContain("hunter2");
+  }
+
+  @Test
+  void workerTuningDefaultsForTwoCoresAndBadValuesNameTheirKey() {
+    assertThat(ConfigLoader.parse("accounts: {}", "t", Map.of()).worker())
+        .isEqualTo(WorkerConfig.DEFAULTS);
+    RosterConfig tuned =
+        ConfigLoader.parse(
+            "worker: {maxConcurrentActivities: 50, activityPollers: 4, shutdownGrace: 2m}",
+            "t",
+            Map.of());
+    assertThat(tuned.worker().maxConcurrentActivities()).isEqualTo(50);
+    assertThat(tuned.worker().activityPollers()).isEqualTo(4);
+    assertThat(tuned.worker().shutdownGrace()).isEqualTo(Duration.ofMinutes(2));
+
+    ConfigException e = parseFails("worker: {workflowPollers: 1, shutdownGrace: soon, pollers: 3}");
+
+    assertThat(e.problems())
+        .anySatisfy(p -> assertThat(p).startsWith("worker.workflowPollers: "))
+        .anySatisfy(p -> assertThat(p).startsWith("worker.shutdownGrace: expected a duration"))
+        .anySatisfy(p -> assertThat(p).startsWith("worker.pollers: unknown key"));
   }
 
   @Test

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Vendor list ids in requests. Every vendor Roster drives that has lists (Brevo, Mailjet, listmonk)
- * numbers them with positive integers; a vendor without lists (MailerSend, see {@link
- * Capabilities#lists()}) takes none.
+ * Vendor list ids in requests. Every vendor Roster drives that has lists numbers them with positive
+ * integers; a vendor without lists (see {@link Capabilities#lists()}) takes none. The README's
+ * vendor table says which vendor has what.
  */
 public final class ListIds {
   private static final Pattern NUMERIC = Pattern.compile("[1-9][0-9]{0,17}");

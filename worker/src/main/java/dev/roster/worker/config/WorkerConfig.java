@@ -1,0 +1,30 @@
+package dev.roster.worker.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How a worker process polls and stops: per task queue, how many activities and workflow tasks run
+ * at once and how many pollers ask for them; how many workflows stay cached; and how long a
+ * stopping worker lets the activities it already took finish before interrupting them (Temporal
+ * retries an interrupted one elsewhere). Defaults suit two cores and I/O-bound vendor calls.
+ */
+public record WorkerConfig(
+    int maxConcurrentActivities,
+    int maxConcurrentWorkflowTasks,
+    int workflowPollers,
+    int activityPollers,
+    int workflowCacheSize,
+    Duration shutdownGrace) {
+  /**
+   * The grace outlasts one vendor call (30 s call timeout) with its rate-budget wait; a pod's
+   * termination grace period must be longer still.
+   */
+  public static final WorkerConfig DEFAULTS =
+      new WorkerConfig(20, 10, 2, 2, 600, Duration.ofSeconds(60));
+
+  public WorkerConfig {
+    requireNonNull(shutdownGrace, "shutdownGrace is null");
+  }
+}
