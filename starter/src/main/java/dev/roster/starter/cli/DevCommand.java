@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
       "worker, the HTTP service, and a sandbox fake for every account without",
       "credentials. It records where it listens in ./" + DevRecord.FILE_NAME,
       "(owner-only, removed on exit), so the other commands run from the same",
-      "directory find it without flags."
+      "directory find it without flags. Without temporal.payloadKeys it encrypts",
+      "payloads with an ephemeral key, recorded there too."
     },
     footer = {
       "",

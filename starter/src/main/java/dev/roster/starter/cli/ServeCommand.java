@@ -42,8 +42,11 @@ public final class ServeCommand implements Callable<Integer> {
                 SubjectKeyModule.required(),
                 new HttpModule(loaded, loaded.http().port(), Optional.empty())));
     HttpService http = Assembly.instance(injector, HttpService.class);
-    System.out.println(
-        "Roster HTTP service on http://" + loaded.http().bind() + ":" + http.port() + "/healthz");
+    String base = "http://" + loaded.http().bind() + ":" + http.port();
+    System.out.println("Roster HTTP service on " + base + "/healthz");
+    if (loaded.http().codec().isPresent()) {
+      System.out.println("Codec server for the Web UI and the temporal CLI: " + base + "/codec");
+    }
     Blocking.untilShutdown(http, HttpModule.callers(injector));
     return 0;
   }

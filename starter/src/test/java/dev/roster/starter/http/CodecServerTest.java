@@ -2,13 +2,7 @@ package dev.roster.starter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Injector;
 import com.google.protobuf.util.JsonFormat;
-import dev.roster.worker.Assembly;
-import dev.roster.worker.ConfigModule;
-import dev.roster.worker.config.ConfigLoader;
-import dev.roster.worker.config.RosterConfig;
-import dev.roster.worker.temporal.TemporalModule;
 import dev.roster.workflows.codec.EncryptingPayloadCodec;
 import dev.roster.workflows.codec.PayloadKeyRing;
 import dev.roster.workflows.request.Person;
@@ -22,7 +16,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,13 +33,12 @@ class CodecServerTest {
   private static final DataConverter PLAIN = DefaultDataConverter.newDefaultInstance();
   private static final Person ADA = new Person("ada.lovelace@example.com", "Ada", "Lovelace");
 
-  private static Injector injector;
-  private static HttpService http;
+  private static ServedCodec served;
 
   @BeforeAll
   static void serve() {
-    RosterConfig config =
-        ConfigLoader.parse(
+    served =
+        ServedCodec.start(
             String.join(
                 "\n",
                 "temporal: {address: \"127.0.0.1:1\"}",
@@ -57,22 +49,13 @@ class CodecServerTest {
                 "    tokens: {cli: {env: CODEC_TOKEN}}",
                 "    maxBody: 4096",
                 ""),
-            "codec.yaml",
-            Map.of());
-    Map<String, String> env = Map.of("CODEC_TOKEN", TOKEN);
-    injector =
-        Assembly.of(
-            List.of(
-                new ConfigModule(config, env),
-                new TemporalModule(config.temporal(), env, RING),
-                new HttpModule(config, 0, Optional.empty())));
-    http = Assembly.instance(injector, HttpService.class);
+            Map.of("CODEC_TOKEN", TOKEN),
+            RING);
   }
 
   @AfterAll
   static void stop() {
-    http.close();
-    HttpModule.callers(injector).close();
+    served.close();
   }
 
   private static String body(Payload... payloads) throws IOException {
@@ -87,7 +70,8 @@ class CodecServerTest {
 
   private static RawHttp.Response post(String path, Map<String, String> headers, String body)
       throws IOException {
-    return RawHttp.send(http.port(), "POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
+    return RawHttp.send(
+        served.port(), "POST", path, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Map<String, String> authorized() {
@@ -173,9 +157,9 @@ class CodecServerTest {
     other.put("Origin", "https://evil.example.net");
 
     RawHttp.Response answered =
-        RawHttp.send(http.port(), "OPTIONS", "/codec/decode", preflight, new byte[0]);
+        RawHttp.send(served.port(), "OPTIONS", "/codec/decode", preflight, new byte[0]);
     RawHttp.Response refused =
-        RawHttp.send(http.port(), "OPTIONS", "/codec/decode", other, new byte[0]);
+        RawHttp.send(served.port(), "OPTIONS", "/codec/decode", other, new byte[0]);
 
     assertThat(answered.status()).isEqualTo(204);
     assertThat(answered.headers())

@@ -3,10 +3,14 @@ package dev.roster.starter.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roster.activities.http.Secret;
+import dev.roster.workflows.codec.EncryptingPayloadCodec;
+import dev.roster.workflows.codec.PayloadKeyRing;
+import io.temporal.common.converter.DefaultDataConverter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -45,6 +49,28 @@ class DevRecordTest {
 
     assertThat(written.file()).doesNotExist();
     assertThat(DevRecord.find(dir, env())).isEmpty();
+  }
+
+  @Test
+  void theEphemeralPayloadKeyIsReadBackAsARingAndNeverPrinted() throws IOException {
+    String key = PayloadKeyRing.newKey();
+    DevRecord record =
+        DevRecord.of("127.0.0.1:17233", "default", "http://x", Optional.of(new Secret(key)));
+
+    record.write(dir, env());
+    DevRecord found = DevRecord.find(dir, env()).orElseThrow().record();
+
+    assertThat(found.payloadKeys())
+        .hasValueSatisfying(ring -> assertThat(ring.activeId()).isEqualTo("ephemeral"));
+    // The ring decrypts what a ring of the same key wrote: it is the recorded key.
+    var plain = DefaultDataConverter.STANDARD_INSTANCE.toPayload("x").orElseThrow();
+    var written =
+        new EncryptingPayloadCodec(LocalPayloadKeys.ring(new Secret(key))).encode(List.of(plain));
+    assertThat(new EncryptingPayloadCodec(found.payloadKeys().get()).decode(written))
+        .containsExactly(plain);
+    assertThat(found.toString()).contains("[REDACTED]").doesNotContain(key);
+    assertThat(DevRecord.of("h:1", "default", "http://x", Optional.empty()).payloadKeys())
+        .isEmpty();
   }
 
   @Test

@@ -142,7 +142,7 @@ class EnvOverridesTest {
 
     assertThat(e.problems())
         .containsExactly(
-            "ROSTER__HTTP: http is a section; name a key inside it (expected one of: bind, port)");
+            "ROSTER__HTTP: http is a section; name a key inside it (expected one of: bind, port, codec)");
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowStub;
+import io.temporal.payload.codec.PayloadCodec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,8 +90,10 @@ class InvitationWatcherTest {
           .as("the check activity ran, the email listing did not")
           .anySatisfy(e -> assertThat(activityType(e)).isEqualTo("CheckInvitations"))
           .noneSatisfy(e -> assertThat(activityType(e)).isEqualTo("ListMembers"));
+      // Read as the workers read them: decrypted by the production codec.
+      PayloadCodec codec = (PayloadCodec) bed.client.getOptions().getDataConverter();
       for (HistoryEvent e : events) {
-        for (Payload p : payloads(e)) {
+        for (Payload p : codec.decode(payloads(e))) {
           assertThat(p.getData().toString(StandardCharsets.UTF_8))
               .as("payload of event %d %s", e.getEventId(), e.getEventType())
               .doesNotContain("@");
