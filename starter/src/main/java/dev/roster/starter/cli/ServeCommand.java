@@ -7,6 +7,7 @@ import dev.roster.starter.local.SubjectKeyModule;
 import dev.roster.worker.Assembly;
 import dev.roster.worker.ConfigModule;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.metrics.MetricsModule;
 import dev.roster.worker.temporal.TemporalModule;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,12 @@ public final class ServeCommand implements Callable<Integer> {
         Assembly.of(
             List.of(
                 new ConfigModule(loaded, env),
+                new MetricsModule(),
                 new TemporalModule(loaded.temporal(), env),
                 SubjectKeyModule.required(),
                 new HttpModule(loaded, loaded.http().port(), Optional.empty())));
     HttpService http = Assembly.instance(injector, HttpService.class);
-    System.out.println(
-        "Roster HTTP service on http://" + loaded.http().bind() + ":" + http.port() + "/healthz");
+    System.out.println("Roster HTTP service on " + http.describe(loaded.http().bind()));
     Blocking.untilShutdown(http, HttpModule.callers(injector));
     return 0;
   }
