@@ -17,11 +17,10 @@ public final class Main {
   /** Runs the CLI and returns its exit code (tests call this). */
   public static int run(String... args) {
     GRPC_JUL.setLevel(java.util.logging.Level.SEVERE);
-    // Long-running roles log at INFO; one-shot commands keep stderr for errors only.
-    if (args.length > 0
-        && isServerRole(args[0])
-        && System.getProperty("roster.log.level") == null) {
-      System.setProperty("roster.log.level", "INFO");
+    String problem = LogSettings.apply(System.getenv(), args.length > 0 && isServerRole(args[0]));
+    if (problem != null) {
+      System.err.println("roster: " + problem);
+      return 2;
     }
     return RosterCommand.commandLine().execute(args);
   }

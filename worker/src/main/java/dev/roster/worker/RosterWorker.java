@@ -112,6 +112,11 @@ public final class RosterWorker implements AutoCloseable {
     return options.build();
   }
 
+  /** Whether it polls: started and not stopping (the worker's readiness). */
+  public boolean polling() {
+    return factory.isStarted() && !factory.isShutdown();
+  }
+
   /** Starts polling every registered queue. */
   public RosterWorker start() {
     factory.start();

@@ -27,6 +27,21 @@ public final class VendorCallMetrics {
 
   private static final MeterRegistry REGISTRY = Metrics.globalRegistry;
 
+  /** Histogram buckets: a loopback call to a few ms, a slow vendor to the 30 s call timeout. */
+  private static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30)
+  };
+
   /** The outcome label of an HTTP status: 2xx, 3xx, 4xx, 429 or 5xx. */
   static String outcome(int status) {
     return status == 429 ? "429" : (status / 100) + "xx";
@@ -38,7 +53,7 @@ public final class VendorCallMetrics {
         .tags(labels(permit))
         .tag("operation", permit.operation())
         .tag("outcome", outcome)
-        .publishPercentileHistogram()
+        .serviceLevelObjectives(LATENCY_BUCKETS)
         .register(REGISTRY)
         .record(Duration.ofNanos(nanos));
     if ("429".equals(outcome)) {

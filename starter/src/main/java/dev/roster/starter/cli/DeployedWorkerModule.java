@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.roster.starter.http.WorkerOpsModule;
 import dev.roster.starter.local.SubjectKeyModule;
 import dev.roster.starter.servicenow.PollModeModule;
 import dev.roster.worker.ConfigModule;
@@ -16,6 +17,7 @@ import dev.roster.worker.WorkerModule;
 import dev.roster.worker.config.AccountConfig;
 import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.metrics.MetricsModule;
 import dev.roster.worker.temporal.TemporalModule;
 import dev.roster.worker.vendor.Vendors;
 import java.util.ArrayList;
@@ -38,11 +40,13 @@ final class DeployedWorkerModule extends AbstractModule {
     check(config, env);
     List<Module> modules = new ArrayList<>();
     modules.add(new ConfigModule(config, env));
+    modules.add(new MetricsModule());
     modules.add(new TemporalModule(config.temporal(), env));
     modules.add(new WorkerModule());
     modules.addAll(Vendors.modules());
     modules.add(SubjectKeyModule.required());
     modules.add(new DeployedWorkerModule());
+    modules.add(new WorkerOpsModule());
     ServiceNowSetup.fromConfig(config.servicenow(), env)
         .map(ServiceNowModule::new)
         .ifPresent(modules::add);

@@ -7,6 +7,7 @@ import dev.roster.starter.local.SubjectKeyModule;
 import dev.roster.worker.Assembly;
 import dev.roster.worker.ConfigModule;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.metrics.MetricsModule;
 import dev.roster.worker.temporal.TemporalModule;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,19 @@ public final class ServeCommand implements Callable<Integer> {
         Assembly.of(
             List.of(
                 new ConfigModule(loaded, env),
+                new MetricsModule(),
                 new TemporalModule(loaded.temporal(), env),
                 SubjectKeyModule.required(),
                 new HttpModule(loaded, loaded.http().port(), Optional.empty())));
     HttpService http = Assembly.instance(injector, HttpService.class);
-    String base = "http://" + loaded.http().bind() + ":" + http.port();
-    System.out.println("Roster HTTP service on " + base + "/healthz");
+    System.out.println("Roster HTTP service on " + http.describe(loaded.http().bind()));
     if (loaded.http().codec().isPresent()) {
-      System.out.println("Codec server for the Web UI and the temporal CLI: " + base + "/codec");
+      System.out.println(
+          "Codec server for the Web UI and the temporal CLI: http://"
+              + loaded.http().bind()
+              + ":"
+              + http.port()
+              + "/codec");
     }
     Blocking.untilShutdown(http, HttpModule.callers(injector));
     return 0;

@@ -1,6 +1,7 @@
 package dev.roster.starter.cli;
 
 import com.google.inject.Injector;
+import dev.roster.starter.http.HttpService;
 import dev.roster.starter.servicenow.PollMode;
 import dev.roster.worker.Assembly;
 import dev.roster.worker.ImportSetup;
@@ -47,7 +48,9 @@ public final class WorkerCommand implements Callable<Integer> {
     System.out.println(
         "Roster worker connected to " + connection.target() + ", polling " + worker.taskQueues());
     System.out.println("Imports: " + Assembly.instance(injector, ImportSetup.class).describe());
-    Blocking.untilShutdown(worker, connection);
+    HttpService ops = Assembly.instance(injector, HttpService.class);
+    System.out.println("Health and metrics: " + ops.describe(loaded.http().bind()));
+    Blocking.untilShutdown(ops, worker, connection);
     return 0;
   }
 }

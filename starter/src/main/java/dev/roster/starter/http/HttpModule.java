@@ -13,6 +13,7 @@ import com.google.inject.multibindings.StringMapKey;
 import com.google.inject.name.Named;
 import com.google.inject.name.Names;
 import com.sun.net.httpserver.HttpHandler;
+import com.uber.m3.tally.Scope;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
 import dev.roster.worker.Assembly;
@@ -60,6 +61,7 @@ public final class HttpModule extends AbstractModule {
   @Override
   protected void configure() {
     MapBinder.newMapBinder(binder(), String.class, HttpHandler.class);
+    install(new OpsRoutes());
     if (config.servicenow().enabled() && !config.servicenow().pollMode()) {
       install(new WebhookRoute(sandboxWebhookKey));
     }
@@ -74,9 +76,10 @@ public final class HttpModule extends AbstractModule {
   @Provides
   @Singleton
   @Named(CALLERS)
-  TemporalConnection callers(TemporalConfig temporal, Environment env, DataConverter converter) {
+  TemporalConnection callers(
+      TemporalConfig temporal, Environment env, DataConverter converter, Optional<Scope> metrics) {
     return TemporalConnection.openForCallers(
-        temporal, env.variables(), HttpService.TEMPORAL_PATIENCE, converter);
+        temporal, env.variables(), HttpService.TEMPORAL_PATIENCE, converter, metrics);
   }
 
   @Provides

@@ -10,14 +10,17 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The starter's HTTP service: {@code GET /healthz} and the routes {@link HttpModule} contributes
- * (the ServiceNow webhook in webhook mode, the codec server when {@code http.codec} is configured).
+ * The starter's HTTP service: {@code GET /healthz} (kept for earlier probes; {@code /readyz} is its
+ * successor) and the routes contributed to the {@code MapBinder} (health and metrics by {@link
+ * OpsRoutes}, the ServiceNow webhook in webhook mode, the codec server when {@code http.codec} is
+ * configured). The worker's ops port is one too, with the ops routes only.
  */
 public final class HttpService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpService.class);
@@ -30,8 +33,11 @@ public final class HttpService implements AutoCloseable {
 
   private final HttpServer server;
 
-  private HttpService(HttpServer server) {
+  private final List<String> paths;
+
+  private HttpService(HttpServer server, List<String> paths) {
     this.server = server;
+    this.paths = paths;
   }
 
   /**
@@ -62,7 +68,7 @@ public final class HttpService implements AutoCloseable {
         "/", exchange -> reply(exchange, 404, "{\"errors\":[\"no such endpoint\"]}"));
     server.start();
     log.info("http service started address={}:{}", bind, server.getAddress().getPort());
-    return new HttpService(server);
+    return new HttpService(server, routes.keySet().stream().sorted().toList());
   }
 
   private static void health(HttpExchange exchange, WorkflowClient client) throws IOException {
@@ -102,6 +108,11 @@ public final class HttpService implements AutoCloseable {
 
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** {@code http://bind:port (/livez, /metrics, ...)}: where it listens and what it serves. */
+  public String describe(String bind) {
+    return "http://" + bind + ":" + port() + " (" + String.join(", ", paths) + ")";
   }
 
   @Override

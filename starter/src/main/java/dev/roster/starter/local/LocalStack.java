@@ -7,6 +7,7 @@ import com.google.inject.TypeLiteral;
 import dev.roster.activities.http.Secret;
 import dev.roster.starter.http.HttpModule;
 import dev.roster.starter.http.HttpService;
+import dev.roster.starter.http.PollersReady;
 import dev.roster.starter.local.sandbox.SandboxVendors;
 import dev.roster.starter.servicenow.PollMode;
 import dev.roster.starter.servicenow.PollModeModule;
@@ -23,10 +24,13 @@ import dev.roster.worker.config.CredentialCheck;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.ServiceNowConfig;
 import dev.roster.worker.config.TemporalConfig;
+import dev.roster.worker.metrics.MetricsModule;
 import dev.roster.worker.temporal.EmbeddedTemporal;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.worker.temporal.TemporalModule;
 import dev.roster.worker.vendor.Vendors;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -114,6 +118,8 @@ public final class LocalStack implements AutoCloseable {
     int httpPort = options.httpPort() != null ? options.httpPort() : config.http().port();
 
     Injector injector = Assembly.of(modules(config, env, temporal, httpPort));
+    PrometheusMeterRegistry metrics = Assembly.instance(injector, PrometheusMeterRegistry.class);
+    parts.add(() -> Metrics.removeRegistry(metrics));
     connection = Assembly.instance(injector, TemporalConnection.class);
     parts.add(connection);
     worker = Assembly.instance(injector, RosterWorker.class).start();
@@ -133,6 +139,7 @@ public final class LocalStack implements AutoCloseable {
       RosterConfig config, Map<String, String> env, TemporalConfig temporal, int httpPort) {
     List<Module> modules = new ArrayList<>();
     modules.add(new ConfigModule(config, env));
+    modules.add(new MetricsModule());
     modules.add(new TemporalModule(temporal, env, keys.ring()));
     modules.add(new WorkerModule());
     modules.addAll(Vendors.modules());
@@ -150,6 +157,7 @@ public final class LocalStack implements AutoCloseable {
       modules.add(new PollModeModule());
     }
     modules.add(new HttpModule(config, httpPort, Optional.ofNullable(webhookKey)));
+    modules.add(new PollersReady());
     return modules;
   }
 
@@ -167,7 +175,7 @@ public final class LocalStack implements AutoCloseable {
                 ? "embedded test server on " + embedded.target() + " (in memory, real time)"
                 : connection.target() + " namespace " + temporal.namespace()));
     out.println("Payloads:  " + keys.describe());
-    out.println("HTTP:      http://" + "127.0.0.1:" + http.port() + "/healthz");
+    out.println("HTTP:      " + http.describe("127.0.0.1"));
     servicenow.ifPresent(
         setup ->
             out.println(

@@ -95,7 +95,8 @@ class WebhookFuzzTest {
                 env,
                 Duration.ofSeconds(2),
                 Guice.createInjector(new TemporalModule(config.temporal(), env, TestPayloadKeys.K1))
-                    .getInstance(DataConverter.class));
+                    .getInstance(DataConverter.class),
+                Optional.empty());
         HttpService http =
             HttpService.start(
                 "127.0.0.1",

@@ -263,7 +263,8 @@ final class ConfigBinder {
         in.integer(node, at, "workflowPollers", d.workflowPollers(), 2, max),
         in.integer(node, at, "activityPollers", d.activityPollers(), 1, max),
         in.integer(node, at, "workflowCacheSize", d.workflowCacheSize(), 0, max * 10),
-        in.duration(node, at, "shutdownGrace", d.shutdownGrace()));
+        in.duration(node, at, "shutdownGrace", d.shutdownGrace()),
+        in.integer(node, at, "opsPort", d.opsPort(), 0, 65535));
   }
 
   private ApprovalConfig approvals(ObjectNode node) {

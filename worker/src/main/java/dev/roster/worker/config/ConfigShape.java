@@ -118,6 +118,8 @@ final class ConfigShape {
           "workflowCacheSize",
           VALUE,
           "shutdownGrace",
+          VALUE,
+          "opsPort",
           VALUE);
   static final ConfigShape ROOT =
       section(

@@ -8,7 +8,9 @@ import java.time.Duration;
  * How a worker process polls and stops: per task queue, how many activities and workflow tasks run
  * at once and how many pollers ask for them; how many workflows stay cached; and how long a
  * stopping worker lets the activities it already took finish before interrupting them (Temporal
- * retries an interrupted one elsewhere). Defaults suit two cores and I/O-bound vendor calls.
+ * retries an interrupted one elsewhere). Defaults suit two cores and I/O-bound vendor calls. {@code
+ * opsPort}: where {@code roster worker} answers {@code /livez}, {@code /readyz} and {@code
+ * /metrics} (on {@code http.bind}); 0 picks a free port.
  */
 public record WorkerConfig(
     int maxConcurrentActivities,
@@ -16,13 +18,14 @@ public record WorkerConfig(
     int workflowPollers,
     int activityPollers,
     int workflowCacheSize,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    int opsPort) {
   /**
    * The grace outlasts one vendor call (30 s call timeout) with its rate-budget wait; a pod's
    * termination grace period must be longer still.
    */
   public static final WorkerConfig DEFAULTS =
-      new WorkerConfig(20, 10, 2, 2, 600, Duration.ofSeconds(60));
+      new WorkerConfig(20, 10, 2, 2, 600, Duration.ofSeconds(60), 9464);
 
   public WorkerConfig {
     requireNonNull(shutdownGrace, "shutdownGrace is null");

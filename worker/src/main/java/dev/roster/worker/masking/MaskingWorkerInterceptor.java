@@ -12,9 +12,13 @@ import io.temporal.worker.WorkerFactoryOptions;
  */
 public final class MaskingWorkerInterceptor extends WorkerInterceptorBase {
 
-  /** The options every Roster worker factory is built with. */
+  /**
+   * The options every Roster worker factory is built with: this masking, and the logging context of
+   * activities ({@link LogContextInterceptor}).
+   */
   public static WorkerFactoryOptions.Builder factoryOptions() {
-    return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new MaskingWorkerInterceptor());
+    return WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(new MaskingWorkerInterceptor(), new LogContextInterceptor());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.roster.worker.temporal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.uber.m3.tally.Scope;
 import dev.roster.activities.http.Secret;
 import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.TemporalConfig;
@@ -46,7 +47,16 @@ public final class TemporalConnection implements AutoCloseable {
    */
   public static TemporalConnection open(
       TemporalConfig config, Map<String, String> env, DataConverter converter) {
-    return open(config, env, null, converter);
+    return open(config, env, null, converter, Optional.empty());
+  }
+
+  /** As {@link #open}, reporting the SDK's metrics (and its workers') to {@code metrics}. */
+  public static TemporalConnection open(
+      TemporalConfig config,
+      Map<String, String> env,
+      DataConverter converter,
+      Optional<Scope> metrics) {
+    return open(config, env, null, converter, metrics);
   }
 
   /**
@@ -56,18 +66,28 @@ public final class TemporalConnection implements AutoCloseable {
    * own timeout (ServiceNow's business rule waits 10 s).
    */
   public static TemporalConnection openForCallers(
-      TemporalConfig config, Map<String, String> env, Duration patience, DataConverter converter) {
-    return open(config, env, requireNonNull(patience, "patience is null"), converter);
+      TemporalConfig config,
+      Map<String, String> env,
+      Duration patience,
+      DataConverter converter,
+      Optional<Scope> metrics) {
+    return open(config, env, requireNonNull(patience, "patience is null"), converter, metrics);
   }
 
   private static TemporalConnection open(
-      TemporalConfig config, Map<String, String> env, Duration patience, DataConverter converter) {
+      TemporalConfig config,
+      Map<String, String> env,
+      Duration patience,
+      DataConverter converter,
+      Optional<Scope> metrics) {
     requireNonNull(config, "config is null");
     requireNonNull(converter, "converter is null");
+    requireNonNull(metrics, "metrics is null");
     String target =
         config.embedded() ? "127.0.0.1:" + config.embeddedPort() : config.address().trim();
     WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder().setTarget(target);
+    metrics.ifPresent(options::setMetricsScope);
     if (config.tls().enabled()) {
       options.setSslContext(sslContext(config));
     }

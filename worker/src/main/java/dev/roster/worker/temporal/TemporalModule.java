@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import com.uber.m3.tally.Scope;
 import dev.roster.worker.config.PayloadKeysConfig;
 import dev.roster.worker.config.TemporalConfig;
 import dev.roster.workflows.codec.EncryptingPayloadCodec;
@@ -57,6 +59,8 @@ public final class TemporalModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(TemporalConfig.class).toInstance(config);
+    // Set by MetricsModule in the roles that export metrics (worker, serve, dev, demo).
+    OptionalBinder.newOptionalBinder(binder(), Scope.class);
   }
 
   /**
@@ -78,8 +82,8 @@ public final class TemporalModule extends AbstractModule {
 
   @Provides
   @Singleton
-  TemporalConnection connection(DataConverter converter) {
-    return TemporalConnection.open(config, env, converter);
+  TemporalConnection connection(DataConverter converter, Optional<Scope> metrics) {
+    return TemporalConnection.open(config, env, converter, metrics);
   }
 
   @Provides

@@ -18,5 +18,19 @@ public final class TaskQueues {
     return "roster-" + account.toLowerCase(Locale.ROOT) + "-" + family.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The account of an {@link #activityQueue} ({@code roster-brevo-main-organization} → {@code
+   * brevo-main}: families have no '-'); empty for {@link #ROSTER} and {@link #SERVICENOW}.
+   */
+  public static java.util.Optional<String> accountOf(String taskQueue) {
+    if (!taskQueue.startsWith("roster-") || taskQueue.equals(SERVICENOW)) {
+      return java.util.Optional.empty();
+    }
+    int family = taskQueue.lastIndexOf('-');
+    return family <= "roster-".length()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(taskQueue.substring("roster-".length(), family));
+  }
+
   private TaskQueues() {}
 }

@@ -1,0 +1,122 @@
+package dev.roster.starter.http;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoMap;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import com.google.inject.multibindings.StringMapKey;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * What operators and orchestrators ask every Roster process with a port: {@code GET /livez} (the
+ * process answers), {@code GET /readyz} (every {@link ReadinessCheck} holds: 200, else 503 naming
+ * the failing ones) and {@code GET /metrics} (the Prometheus registry of {@code MetricsModule} as
+ * text). Contributes to the {@code MapBinder} of context path to handler that {@link HttpService}
+ * serves; needs {@code MetricsModule} and a {@link WorkflowClient}.
+ */
+public final class OpsRoutes extends AbstractModule {
+  public static final String LIVEZ = "/livez";
+  public static final String READYZ = "/readyz";
+  public static final String METRICS = "/metrics";
+
+  @Override
+  protected void configure() {
+    MapBinder.newMapBinder(binder(), String.class, HttpHandler.class);
+    Multibinder.newSetBinder(binder(), ReadinessCheck.class);
+  }
+
+  @ProvidesIntoSet
+  ReadinessCheck temporal(WorkflowClient client) {
+    return ReadinessCheck.of("temporal", () -> serving(client));
+  }
+
+  private static boolean serving(WorkflowClient client) {
+    try {
+      return client.getWorkflowServiceStubs().healthCheck().getStatus().name().equals("SERVING");
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @ProvidesIntoMap
+  @StringMapKey(LIVEZ)
+  @Singleton
+  HttpHandler livez() {
+    return exchange -> {
+      if (get(exchange)) {
+        reply(exchange, 200, "application/json", "{\"status\":\"live\"}");
+      }
+    };
+  }
+
+  @ProvidesIntoMap
+  @StringMapKey(READYZ)
+  @Singleton
+  HttpHandler readyz(Set<ReadinessCheck> checks) {
+    return exchange -> {
+      if (!get(exchange)) {
+        return;
+      }
+      StringJoiner failing = new StringJoiner("\",\"", "[\"", "\"]");
+      int failed = 0;
+      for (ReadinessCheck check : checks) {
+        if (!check.ready()) {
+          failing.add(check.name());
+          failed++;
+        }
+      }
+      reply(
+          exchange,
+          failed == 0 ? 200 : 503,
+          "application/json",
+          failed == 0
+              ? "{\"status\":\"ready\"}"
+              : "{\"status\":\"not ready\",\"failing\":" + failing + "}");
+    };
+  }
+
+  @ProvidesIntoMap
+  @StringMapKey(METRICS)
+  @Singleton
+  HttpHandler metrics(PrometheusMeterRegistry registry) {
+    return exchange -> {
+      if (get(exchange)) {
+        reply(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+      }
+    };
+  }
+
+  /** Whether it is a GET of exactly the context's path; answers 405 or 404 otherwise. */
+  private static boolean get(HttpExchange exchange) throws IOException {
+    if (!exchange.getRequestURI().getPath().equals(exchange.getHttpContext().getPath())) {
+      reply(exchange, 404, "application/json", "{\"errors\":[\"no such endpoint\"]}");
+      return false;
+    }
+    if (!"GET".equals(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().set("Allow", "GET");
+      reply(exchange, 405, "application/json", "{\"errors\":[\"use GET\"]}");
+      return false;
+    }
+    return true;
+  }
+
+  private static void reply(HttpExchange exchange, int status, String type, String text)
+      throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}
