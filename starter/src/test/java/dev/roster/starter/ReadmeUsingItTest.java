@@ -50,7 +50,14 @@ class ReadmeUsingItTest {
     assertThat(lines.get(1)).startsWith("./roster dev");
 
     assertThat(inProcess(lines.get(0), null).code).isZero();
-    Process dev = start(args(lines.get(1)), "--temporal-port", Integer.toString(freePort()));
+    // Free ports for both: other processes on the machine may hold the defaults (7233, 8080).
+    Process dev =
+        start(
+            args(lines.get(1)),
+            "--temporal-port",
+            Integer.toString(freePort()),
+            "--http-port",
+            Integer.toString(freePort()));
     try {
       awaitLine(dev, "Press Ctrl-C to stop.");
       Path record = dir.resolve(DevRecord.FILE_NAME);
