@@ -21,11 +21,13 @@ public record WorkerConfig(
     Duration shutdownGrace,
     int opsPort) {
   /**
-   * The grace outlasts one vendor call (30 s call timeout) with its rate-budget wait; a pod's
-   * termination grace period must be longer still.
+   * Activity slots are threads that mostly wait (vendor I/O, a rate budget's in-thread wait), so
+   * they stay at the SDK's 200; workflow tasks use the CPU, 10 at once on two cores. The grace
+   * outlasts one vendor call (30 s call timeout) with its rate-budget wait; a pod's termination
+   * grace period must be longer still.
    */
   public static final WorkerConfig DEFAULTS =
-      new WorkerConfig(20, 10, 2, 2, 600, Duration.ofSeconds(60), 9464);
+      new WorkerConfig(200, 10, 2, 2, 600, Duration.ofSeconds(60), 9464);
 
   public WorkerConfig {
     requireNonNull(shutdownGrace, "shutdownGrace is null");
