@@ -2,14 +2,17 @@ package dev.roster.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.workflows.codec.PayloadKeyRing;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SubjectKeyCliTest {
   @TempDir Path dir;
+
+  /** The configuration a command against a cluster has: the account, and the payload keys. */
+  @BeforeEach
+  void configuration() throws IOException {
+    Files.writeString(
+        dir.resolve("roster.yaml"),
+        "accounts: {brevo-main: {type: brevo}}\n"
+            + "temporal: {payloadKeys: {active: k1, keys: {k1: {env: PAYLOAD_KEY}}}}\n");
+  }
 
   @Test
   @Timeout(120)
@@ -64,6 +76,7 @@ class SubjectKeyCliTest {
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("TEMPORAL_") || k.startsWith("ROSTER"));
     env.put("XDG_STATE_HOME", dir.resolve("state").toString());
+    env.put("PAYLOAD_KEY", PayloadKeyRing.newKey());
     env.putAll(extraEnv);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

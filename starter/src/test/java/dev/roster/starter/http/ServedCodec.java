@@ -5,6 +5,7 @@ import dev.roster.worker.Assembly;
 import dev.roster.worker.ConfigModule;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.metrics.MetricsModule;
 import dev.roster.worker.temporal.TemporalModule;
 import dev.roster.workflows.codec.PayloadKeyRing;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class ServedCodec implements AutoCloseable {
         Assembly.of(
             List.of(
                 new ConfigModule(config, env),
+                new MetricsModule(),
                 new TemporalModule(config.temporal(), env, ring),
                 new HttpModule(config, 0, Optional.empty()))));
   }
