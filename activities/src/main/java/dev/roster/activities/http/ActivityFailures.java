@@ -22,9 +22,9 @@ public final class ActivityFailures {
    * The failure for a vendor exception: RateLimited is retryable with the vendor's delay (or a
    * jittered backoff from the attempt number when the vendor gave none); VendorUnavailable is
    * retryable, soon while the vendor answers most calls ({@link MeteredHttp#answering}) and for the
-   * first {@link #SOON_ATTEMPTS} attempts, else after the policy's backoff; AuthFailed is
-   * non-retryable; Rejected, NotFound and Conflict that reach this point are non-retryable
-   * Rejected.
+   * first {@link #SOON_ATTEMPTS} attempts, then with a jittered backoff counted from there while it
+   * still answers, else after the policy's backoff; AuthFailed is non-retryable; Rejected, NotFound
+   * and Conflict that reach this point are non-retryable Rejected.
    */
   public static ApplicationFailure toApplicationFailure(VendorException e) {
     return toApplicationFailure(
@@ -72,6 +72,10 @@ public final class ActivityFailures {
       if (vendorAnswering && attempt < SOON_ATTEMPTS) {
         // A passing failure: the vendor answers most calls, so the next attempt will likely work.
         failure.setNextRetryDelay(delays.soon());
+      } else if (vendorAnswering) {
+        // Still answering, this step still failing: back off, counting from the end of the quick
+        // tries (the policy's own backoff, counted from attempt 1, would park it for minutes).
+        failure.setNextRetryDelay(delays.backoff(attempt - SOON_ATTEMPTS + 1));
       }
       return failure.build();
     }

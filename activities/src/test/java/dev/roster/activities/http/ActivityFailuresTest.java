@@ -72,11 +72,17 @@ class ActivityFailuresTest {
     ApplicationFailure early = ActivityFailures.toApplicationFailure(e, halfJitter, 3, true);
     ApplicationFailure late =
         ActivityFailures.toApplicationFailure(e, halfJitter, ActivityFailures.SOON_ATTEMPTS, true);
+    ApplicationFailure later =
+        ActivityFailures.toApplicationFailure(
+            e, halfJitter, ActivityFailures.SOON_ATTEMPTS + 3, true);
 
     // Half-way between 1 s and 3 s: jittered around the base, not doubled per attempt.
     assertThat(early.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
     assertThat(early.getType()).isEqualTo(FailureTypes.VENDOR_UNAVAILABLE);
-    assertThat(late.getNextRetryDelay()).isNull();
+    // Then a backoff that starts again from the base (half of 1 s, of 8 s), not the policy's,
+    // which after eight attempts would wait 2 s x 2^8, over eight minutes.
+    assertThat(late.getNextRetryDelay()).isEqualTo(Duration.ofMillis(500));
+    assertThat(later.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(4));
   }
 
   @Test
