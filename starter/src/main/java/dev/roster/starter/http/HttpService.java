@@ -5,10 +5,8 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +63,7 @@ public final class HttpService implements AutoCloseable {
     server.createContext("/healthz", exchange -> health(exchange, client));
     routes.forEach(server::createContext);
     server.createContext(
-        "/", exchange -> reply(exchange, 404, "{\"errors\":[\"no such endpoint\"]}"));
+        "/", exchange -> JsonReplies.reply(exchange, 404, "{\"errors\":[\"no such endpoint\"]}"));
     server.start();
     log.info("http service started address={}:{}", bind, server.getAddress().getPort());
     return new HttpService(server, routes.keySet().stream().sorted().toList());
@@ -73,29 +71,14 @@ public final class HttpService implements AutoCloseable {
 
   private static void health(HttpExchange exchange, WorkflowClient client) throws IOException {
     if (!"GET".equals(exchange.getRequestMethod())) {
-      reply(exchange, 405, "{\"errors\":[\"use GET\"]}");
+      JsonReplies.reply(exchange, 405, "{\"errors\":[\"use GET\"]}");
       return;
     }
-    boolean temporal;
-    try {
-      temporal =
-          client.getWorkflowServiceStubs().healthCheck().getStatus().name().equals("SERVING");
-    } catch (RuntimeException e) {
-      temporal = false;
-    }
-    reply(
+    boolean temporal = OpsRoutes.serving(client);
+    JsonReplies.reply(
         exchange,
         temporal ? 200 : 503,
         "{\"status\":\"" + (temporal ? "ok" : "degraded") + "\",\"temporal\":" + temporal + "}");
-  }
-
-  private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon() {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /** Answers of the HTTP service's endpoints: a JSON body, and a refusal that still arrives. */
 final class JsonReplies {
@@ -12,13 +13,24 @@ final class JsonReplies {
 
   /** Sends {@code json} with {@code status}, first draining a refused request's body. */
   static void reply(HttpExchange exchange, int status, byte[] json) throws IOException {
+    send(exchange, status, "application/json", json);
+  }
+
+  /** Sends {@code json} text with {@code status}. */
+  static void reply(HttpExchange exchange, int status, String json) throws IOException {
+    reply(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends {@code body} as {@code contentType} with {@code status}, draining a refused request. */
+  static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
     if (status >= 400) {
       drain(exchange.getRequestBody());
     }
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, json.length);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(json);
+      out.write(body);
     }
   }
 

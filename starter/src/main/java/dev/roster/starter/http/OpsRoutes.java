@@ -12,7 +12,6 @@ import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -40,7 +39,8 @@ public final class OpsRoutes extends AbstractModule {
     return ReadinessCheck.of("temporal", () -> serving(client));
   }
 
-  private static boolean serving(WorkflowClient client) {
+  /** Whether Temporal answers its health check as serving; false when it does not answer. */
+  static boolean serving(WorkflowClient client) {
     try {
       return client.getWorkflowServiceStubs().healthCheck().getStatus().name().equals("SERVING");
     } catch (RuntimeException e) {
@@ -54,7 +54,7 @@ public final class OpsRoutes extends AbstractModule {
   HttpHandler livez() {
     return exchange -> {
       if (get(exchange)) {
-        reply(exchange, 200, "application/json", "{\"status\":\"live\"}");
+        JsonReplies.reply(exchange, 200, "{\"status\":\"live\"}");
       }
     };
   }
@@ -75,10 +75,9 @@ public final class OpsRoutes extends AbstractModule {
           failed++;
         }
       }
-      reply(
+      JsonReplies.reply(
           exchange,
           failed == 0 ? 200 : 503,
-          "application/json",
           failed == 0
               ? "{\"status\":\"ready\"}"
               : "{\"status\":\"not ready\",\"failing\":" + failing + "}");
@@ -91,7 +90,11 @@ public final class OpsRoutes extends AbstractModule {
   HttpHandler metrics(PrometheusMeterRegistry registry) {
     return exchange -> {
       if (get(exchange)) {
-        reply(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+        JsonReplies.send(
+            exchange,
+            200,
+            "text/plain; version=0.0.4; charset=utf-8",
+            registry.scrape().getBytes(StandardCharsets.UTF_8));
       }
     };
   }
@@ -99,24 +102,14 @@ public final class OpsRoutes extends AbstractModule {
   /** Whether it is a GET of exactly the context's path; answers 405 or 404 otherwise. */
   private static boolean get(HttpExchange exchange) throws IOException {
     if (!exchange.getRequestURI().getPath().equals(exchange.getHttpContext().getPath())) {
-      reply(exchange, 404, "application/json", "{\"errors\":[\"no such endpoint\"]}");
+      JsonReplies.reply(exchange, 404, "{\"errors\":[\"no such endpoint\"]}");
       return false;
     }
     if (!"GET".equals(exchange.getRequestMethod())) {
       exchange.getResponseHeaders().set("Allow", "GET");
-      reply(exchange, 405, "application/json", "{\"errors\":[\"use GET\"]}");
+      JsonReplies.reply(exchange, 405, "{\"errors\":[\"use GET\"]}");
       return false;
     }
     return true;
-  }
-
-  private static void reply(HttpExchange exchange, int status, String type, String text)
-      throws IOException {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.roster.workflows.conventions;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Task-queue names (ARCHITECTURE.md §5). */
 public final class TaskQueues {
@@ -22,14 +23,14 @@ public final class TaskQueues {
    * The account of an {@link #activityQueue} ({@code roster-brevo-main-organization} → {@code
    * brevo-main}: families have no '-'); empty for {@link #ROSTER} and {@link #SERVICENOW}.
    */
-  public static java.util.Optional<String> accountOf(String taskQueue) {
+  public static Optional<String> accountOf(String taskQueue) {
     if (!taskQueue.startsWith("roster-") || taskQueue.equals(SERVICENOW)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     int family = taskQueue.lastIndexOf('-');
     return family <= "roster-".length()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(taskQueue.substring("roster-".length(), family));
+        ? Optional.empty()
+        : Optional.of(taskQueue.substring("roster-".length(), family));
   }
 
   private TaskQueues() {}
