@@ -57,7 +57,10 @@ class ReadmeUsingItTest {
             "--temporal-port",
             Integer.toString(freePort()),
             "--http-port",
-            Integer.toString(freePort()));
+            Integer.toString(freePort()),
+            // Documented in dev's help: the sandbox person accepts sooner than the default 30 s.
+            "--accept-after",
+            "1s");
     try {
       awaitLine(dev, "Press Ctrl-C to stop.");
       Path record = dir.resolve(DevRecord.FILE_NAME);

@@ -103,11 +103,11 @@ public final class RosterWorker implements AutoCloseable {
             .setMaxConcurrentWorkflowTaskPollers(tuning.workflowPollers())
             .setMaxConcurrentActivityTaskPollers(tuning.activityPollers());
     if (perSecond != null) {
-      // Server-wide on a real cluster; the embedded server ignores it, so the per-worker limit
-      // and the HTTP layer's budget hold the line there.
-      options
-          .setMaxTaskQueueActivitiesPerSecond(perSecond)
-          .setMaxWorkerActivitiesPerSecond(perSecond);
+      // Server-wide on a real cluster; the embedded server ignores it, and the HTTP layer's
+      // RateBudget holds the line there. No per-worker limit: the SDK spaces those evenly (Brevo's
+      // 100 per hour became one activity per 36 s, so five invitations took three minutes),
+      // while the RateBudget lets a burst through that the vendor's window allows.
+      options.setMaxTaskQueueActivitiesPerSecond(perSecond);
     }
     return options.build();
   }

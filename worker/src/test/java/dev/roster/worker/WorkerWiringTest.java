@@ -13,8 +13,10 @@ import dev.roster.worker.config.ConfigException;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RateBudgetConfig;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.config.WorkerConfig;
 import dev.roster.worker.testbed.TestWiring;
 import dev.roster.workflows.conventions.TaskQueues;
+import io.temporal.worker.WorkerOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,6 +56,19 @@ class WorkerWiringTest {
     assertThat(injector.getInstance(TicketSettings.class)).isEqualTo(TicketSettings.DISABLED);
     assertThat(injector.getInstance(AttachmentOpener.class))
         .isNotInstanceOf(dev.roster.activities.servicenow.ServiceNowAttachmentOpener.class);
+  }
+
+  @Test
+  void aBudgetedQueueIsLimitedServerWideButNotSpacedOutInTheWorker() {
+    // Brevo's organization family: 100 per hour. A per-worker rate would space activities 36 s
+    // apart; the HTTP layer's sliding window already lets only what the vendor's window allows.
+    WorkerOptions budgeted = RosterWorker.options(WorkerConfig.DEFAULTS, 100 / 3600.0);
+
+    assertThat(budgeted.getMaxTaskQueueActivitiesPerSecond()).isEqualTo(100 / 3600.0);
+    assertThat(budgeted.getMaxWorkerActivitiesPerSecond()).isZero();
+    assertThat(
+            RosterWorker.options(WorkerConfig.DEFAULTS, null).getMaxTaskQueueActivitiesPerSecond())
+        .isZero();
   }
 
   @Test

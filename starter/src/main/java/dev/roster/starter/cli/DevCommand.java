@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "dev",
@@ -29,15 +30,24 @@ import picocli.CommandLine.Mixin;
       "Examples:",
       "  roster dev",
       "  roster dev --config roster.yaml --temporal-port 7300",
+      "  roster dev --accept-after 5s      # sandbox invitations accepted sooner",
       "Then, in another terminal in the same directory (no flags needed):",
       "  roster onboard ada@example.com --account brevo-main --list 2 --wait",
       "  roster status ada@example.com"
     })
 public final class DevCommand implements Callable<Integer> {
-  static final Duration SANDBOX_ACCEPT_AFTER = Duration.ofSeconds(30);
-
   @Mixin ConfigOptions config;
   @Mixin LocalOptions local;
+
+  @Option(
+      names = "--accept-after",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description =
+          "How long a sandbox invitation stays pending before the sandbox person accepts it"
+              + " (default: ${DEFAULT-VALUE}; e.g. 5s, 2m).")
+  Duration acceptAfter;
 
   @Override
   public Integer call() {
@@ -63,11 +73,11 @@ public final class DevCommand implements Callable<Integer> {
         LocalStack.start(
             loaded,
             System.getenv(),
-            new LocalStack.Options(local.temporalPort, local.httpPort, SANDBOX_ACCEPT_AFTER),
+            new LocalStack.Options(local.temporalPort, local.httpPort, acceptAfter),
             out);
     out.println(
         "Roster dev is running. Sandbox invitations are accepted "
-            + SANDBOX_ACCEPT_AFTER.toSeconds()
+            + acceptAfter.toSeconds()
             + " s after they are sent, or at once with:");
     out.println(
         "  curl -X POST <sandbox URL without its /v3 or /v1>/_sandbox/invitations/EMAIL/accept");
