@@ -115,6 +115,12 @@ class ReadmeUsingItTest {
               .contains("about: g***@example.com (s-")
               .contains("grants: admin on brevo-main");
         }
+        if (line.contains("roster approve") && line.contains("--by carol")) {
+          assertThat(result.output)
+              .contains(
+                  "onboard-RITM0010001 refused the decision: approve by carol: the requester"
+                      + " cannot decide their own request");
+        }
         if (line.contains("--amend")) {
           assertThat(result.output)
               .contains("Amended onboard-RITM0010001: added brevo-main lists 7");

@@ -27,7 +27,6 @@ import dev.roster.worker.config.ApprovalConfig;
 import dev.roster.worker.config.WorkerConfig;
 import dev.roster.worker.masking.MaskingWorkerInterceptor;
 import dev.roster.worker.vendor.VendorBinder;
-import dev.roster.workflows.approval.ApprovalPolicy;
 import dev.roster.workflows.conventions.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
@@ -97,13 +96,7 @@ public final class WorkerModule extends AbstractModule {
       TicketSettings tickets) {
     return new ActivityRegistration(
         TaskQueues.ROSTER,
-        new ControlActivitiesImpl(
-            accounts.infos(),
-            new ApprovalPolicy(
-                approvals.privilegedRoles(), approvals.timeout(), approvals.remindEvery()),
-            subjects,
-            client,
-            tickets));
+        new ControlActivitiesImpl(accounts.infos(), approvals.policy(), subjects, client, tickets));
   }
 
   @ProvidesIntoSet

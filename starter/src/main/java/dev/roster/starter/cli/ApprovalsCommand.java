@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "List requests waiting for an approval: who they are about (masked email",
-      "and subject), what an approval grants, and what they will do."
+      "and subject), what an approval grants, what they will do, and who may decide",
+      "(approvals.approvers in the configuration; anyone but the requester if unset)."
     },
     footer = {
       "",
@@ -28,7 +29,7 @@ public final class ApprovalsCommand extends BoardListing {
         "Decide with: roster approve|reject WORKFLOW_ID --by NAME [--comment TEXT]");
   }
 
-  /** The request, then who it is about, what it grants and what it will do. */
+  /** The request, then who it is about, what it grants, what it will do and who may decide. */
   private static void row(PrintWriter out, BoardItem item) {
     out.printf(
         "%-36s %-16s %-14s %s%n",
@@ -43,5 +44,8 @@ public final class ApprovalsCommand extends BoardListing {
       out.printf("  grants: %s%n", item.role());
     }
     out.printf("  will: %s%n", StatusTable.indent(item.text(), "        ").strip());
+    out.printf(
+        "  may decide: %s%n",
+        item.approvers() == null ? "anyone but " + item.requestedBy() : item.approvers());
   }
 }

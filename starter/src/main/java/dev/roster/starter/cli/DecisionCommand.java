@@ -4,17 +4,19 @@ import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.workflows.approval.ApprovalStatus;
 import dev.roster.workflows.approval.Decision;
-import dev.roster.workflows.request.RequestStatus;
+import dev.roster.workflows.approval.DecisionOutcome;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code approve} and {@code reject}: the same checks, a different signal. */
+/** {@code approve} and {@code reject}: the same Update call, a different name. */
 abstract class DecisionCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin TemporalClientOptions temporal;
@@ -46,29 +48,33 @@ abstract class DecisionCommand implements Callable<Integer> {
           break;
         }
       }
-      RequestStatus status = Workflows.status(connection.client(), id);
-      ApprovalStatus approval = status.approval();
-      if (approval == null || !"waiting".equals(approval.state())) {
-        throw new UsageError(
-            id + " is not waiting for an approval (approval: " + approvalState(approval) + ")");
+      // An Update: the workflow checks the decision against the requester, its approval policy
+      // and its state, and answers at once; a refused decision changes nothing.
+      DecisionOutcome outcome;
+      try {
+        outcome =
+            Workflows.untyped(connection.client(), id)
+                .update(signal(), DecisionOutcome.class, new Decision(by, comment, "cli"));
+      } catch (WorkflowUpdateException e) {
+        throw new UsageError(id + " refused the decision: " + reason(e));
+      } catch (WorkflowNotFoundException e) {
+        throw new UsageError(id + " has finished: nothing is waiting for a decision");
       }
-      if (status.requestedBy() != null
-          && status
-              .requestedBy()
-              .trim()
-              .toLowerCase(Locale.ROOT)
-              .equals(by.trim().toLowerCase(Locale.ROOT))) {
-        throw new UsageError(
-            by + " requested " + id + " and so cannot " + signal() + " it (separation of duties)");
-      }
-      Workflows.untyped(connection.client(), id).signal(signal(), new Decision(by, comment, "cli"));
       out.println(
-          (signal().equals("approve") ? "Approved " : "Rejected ") + id + " as " + by + ".");
+          switch (outcome.result()) {
+            case "approved" -> "Approved " + id + " as " + by + ".";
+            case "rejected" -> "Rejected " + id + " as " + by + ".";
+            default ->
+                "Recorded the approval of " + id + " by " + by + ": " + outcome.detail() + ".";
+          });
       return 0;
     }
   }
 
-  private static String approvalState(ApprovalStatus approval) {
-    return approval == null ? "none" : approval.state();
+  /** The validator's reason, without the failure's wrapping. */
+  private static String reason(WorkflowUpdateException e) {
+    return e.getCause() instanceof ApplicationFailure f
+        ? f.getOriginalMessage()
+        : String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
   }
 }

@@ -169,7 +169,7 @@ class ImportCommandTest {
             null,
             "carol",
             "file:/data/c.csv",
-            new ApprovalStatus("waiting", what, "carol", null, null, List.of(), 0),
+            new ApprovalStatus("waiting", what, "carol", null, null, List.of(), 0, List.of(), null),
             List.of(),
             List.of(),
             null);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,12 +38,16 @@ final class ConfigBinder {
 
   RosterConfig bind(ObjectNode root) {
     in.rejectUnknownKeys(root, "", ConfigShape.ROOT.keys());
+    TemporalConfig temporal = temporal(section(root, "", "temporal", ConfigShape.TEMPORAL));
+    HttpConfig http = http(section(root, "", "http", ConfigShape.HTTP));
+    SecretRef subjectKey = in.secret(root, "", "subjectKey", DEFAULT_SUBJECT_KEY);
+    Map<String, AccountConfig> accounts = accounts(root);
     return new RosterConfig(
-        temporal(section(root, "", "temporal", ConfigShape.TEMPORAL)),
-        http(section(root, "", "http", ConfigShape.HTTP)),
-        in.secret(root, "", "subjectKey", DEFAULT_SUBJECT_KEY),
-        accounts(root),
-        approvals(section(root, "", "approvals", ConfigShape.APPROVALS)),
+        temporal,
+        http,
+        subjectKey,
+        accounts,
+        approvals(section(root, "", "approvals", ConfigShape.APPROVALS), accounts.keySet()),
         new ImportsBinder(in).bind(section(root, "", "imports", ConfigShape.IMPORTS)),
         worker(section(root, "", "worker", ConfigShape.WORKER)),
         new ServiceNowBinder(in).bind(root));
@@ -267,7 +272,7 @@ final class ConfigBinder {
         in.integer(node, at, "opsPort", d.opsPort(), 0, 65535));
   }
 
-  private ApprovalConfig approvals(ObjectNode node) {
+  private ApprovalConfig approvals(ObjectNode node, Set<String> accounts) {
     ApprovalConfig d = ApprovalConfig.DEFAULTS;
     List<String> privileged = in.strings(node, "approvals", "privilegedRoles", d.privilegedRoles());
     for (String role : privileged) {
@@ -277,9 +282,13 @@ final class ConfigBinder {
             "'" + role + "' is not a Roster role (expected " + Roles.described() + ")");
       }
     }
+    ApproversBinder approvers = new ApproversBinder(in);
+    Map<String, List<String>> groups = approvers.groups(node);
     return new ApprovalConfig(
         privileged,
         in.duration(node, "approvals", "timeout", d.timeout()),
-        in.duration(node, "approvals", "remindEvery", d.remindEvery()));
+        in.duration(node, "approvals", "remindEvery", d.remindEvery()),
+        approvers.approvers(node, accounts, groups.keySet()),
+        groups);
   }
 }

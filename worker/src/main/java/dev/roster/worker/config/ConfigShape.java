@@ -67,8 +67,20 @@ final class ConfigShape {
           INVITATIONS);
   static final ConfigShape IMPORTS =
       section("enabled", VALUE, "store", VALUE, "allowedRoots", LIST, "deleteFilesWhenDone", VALUE);
+  static final ConfigShape APPROVER =
+      section("kind", VALUE, "accounts", LIST, "people", LIST, "groups", LIST, "required", VALUE);
   static final ConfigShape APPROVALS =
-      section("privilegedRoles", LIST, "timeout", VALUE, "remindEvery", VALUE);
+      section(
+          "privilegedRoles",
+          LIST,
+          "timeout",
+          VALUE,
+          "remindEvery",
+          VALUE,
+          "approvers",
+          map(APPROVER),
+          "groups",
+          map(LIST));
   static final ConfigShape SERVICENOW =
       section(
           "instanceUrl",

@@ -3,6 +3,9 @@ package dev.roster.worker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.approval.ApproverRule;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,58 @@ class RequestRelatedConfigTest {
     assertThat(
             parse("approvals: {privilegedRoles: [editor, Admin]}\n").approvals().privilegedRoles())
         .containsExactly("editor", "Admin");
+  }
+
+  @Test
+  void approversBecomeThePolicyTheWorkflowsRead() {
+    ApprovalPolicy policy =
+        parse(
+                """
+                accounts: {brevo-main: {type: brevo}, mailjet-main: {type: mailjet}}
+                approvals:
+                  groups: {privacy: [erin, frank]}
+                  approvers:
+                    privacy-team: {kind: erasure, groups: [privacy], required: 2}
+                    brevo-admins: {kind: privileged, accounts: [brevo-main], people: [bob]}
+                """)
+            .approvals()
+            .policy();
+
+    assertThat(policy.refusal("bob", ApproverRule.PRIVILEGED, List.of("brevo-main"))).isNull();
+    assertThat(policy.refusal("erin", ApproverRule.PRIVILEGED, List.of("brevo-main")))
+        .isEqualTo("erin may not approve privileged on brevo-main (allowed: bob)");
+    // No rule covers mailjet-main's privileged roles: anyone but the requester.
+    assertThat(policy.refusal("erin", ApproverRule.PRIVILEGED, List.of("mailjet-main"))).isNull();
+    assertThat(policy.refusal("frank", ApproverRule.ERASURE, List.of("brevo-main"))).isNull();
+    assertThat(policy.required(ApproverRule.ERASURE, List.of("brevo-main"))).isEqualTo(2);
+    assertThat(policy.who(ApproverRule.ERASURE, List.of())).isEqualTo("group privacy");
+  }
+
+  @Test
+  void badApproverRulesNameTheirPath() {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                parse(
+                    """
+                    accounts: {brevo-main: {type: brevo}}
+                    approvals:
+                      groups: {privacy: [erin]}
+                      approvers:
+                        a: {kind: erase, people: [bob]}
+                        b: {kind: erasure, groups: [legal], accounts: [brevo-man]}
+                        c: {kind: import}
+                        d: {kind: erasure, people: [bob], required: 9}
+                    """));
+
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "approvals.approvers.a.kind: expected one of privileged, erasure, import, got 'erase'",
+            "approvals.approvers.b.groups: 'legal' is not in approvals.groups",
+            "approvals.approvers.b.accounts: 'brevo-man' is not an account",
+            "approvals.approvers.c: names nobody: give people or groups",
+            "approvals.approvers.d.required: expected an integer from 1 to 5, got 9");
   }
 
   @Test

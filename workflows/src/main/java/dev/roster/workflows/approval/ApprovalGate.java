@@ -31,6 +31,15 @@ public final class ApprovalGate {
 
   private final String requestedBy;
   private final List<String> refused = new ArrayList<>();
+  private final List<Decision> approvals = new ArrayList<>();
+
+  /** Decisions that came before the policy was known, in arrival order. */
+  private final List<Decision> deferred = new ArrayList<>();
+
+  private final List<Boolean> deferredVerbs = new ArrayList<>();
+  private ApprovalPolicy policy;
+  private String kind;
+  private List<String> accounts = List.of();
   private String state = "not-required";
   private String what;
   private String since;
@@ -70,33 +79,136 @@ public final class ApprovalGate {
     }
   }
 
-  /** Signal handler for {@code approve}. */
+  /**
+   * Says what kind of decision this gate waits for and on which accounts, with the policy snapshot
+   * the workflow read: from then on a decision must come from someone the policy allows, and as
+   * many different people as it requires. Decisions that arrived earlier are checked now, in the
+   * order they came. Without a call, {@link #await} sets the policy with no kind: anyone but the
+   * requester decides (the behaviour before approver rules, which recorded histories replay).
+   */
+  public void expect(ApprovalPolicy policy, String kind, List<String> accounts) {
+    this.policy = policy;
+    this.kind = kind;
+    this.accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    List<Decision> early = List.copyOf(deferred);
+    List<Boolean> verbs = List.copyOf(deferredVerbs);
+    deferred.clear();
+    deferredVerbs.clear();
+    for (int i = 0; i < early.size(); i++) {
+      accept(early.get(i), verbs.get(i));
+    }
+  }
+
+  /** Signal handler for {@code approve}: a refused decision is recorded in the status. */
   public void approve(Decision d) {
     accept(d, true);
   }
 
-  /** Signal handler for {@code reject}. */
+  /** Signal handler for {@code reject}: a refused decision is recorded in the status. */
   public void reject(Decision d) {
     accept(d, false);
   }
 
+  /**
+   * Why a decision given now would be refused, for an Update's validator (which must change
+   * nothing): nothing waiting, already decided, the requester, not allowed by the policy, or the
+   * same person approving twice. Null when it would be taken.
+   */
+  public String refusalNow(Decision d, boolean approve) {
+    if (decision == null && !isWaiting()) {
+      return "nothing is waiting for a decision (approval: " + state + ")";
+    }
+    return refusal(d, approve);
+  }
+
+  /**
+   * An Update's handler, after its validator: takes the decision and says what it did ({@code
+   * approved}, {@code rejected}, or {@code recorded} while more approvers are needed).
+   */
+  public DecisionOutcome decide(Decision d, boolean approve) {
+    accept(d, approve);
+    if (decision != null) {
+      return new DecisionOutcome(approved ? "approved" : "rejected", status().what());
+    }
+    int needed = required() - approvals.size();
+    return new DecisionOutcome(
+        "recorded",
+        "approval "
+            + approvals.size()
+            + " of "
+            + required()
+            + " recorded; "
+            + needed
+            + " more from a different allowed person");
+  }
+
   private void accept(Decision d, boolean approve) {
+    if (policy == null && decision == null) {
+      deferred.add(d);
+      deferredVerbs.add(approve);
+      return;
+    }
+    String why = refusal(d, approve);
+    if (why != null) {
+      refused.add(why);
+      return;
+    }
+    if (approve) {
+      approvals.add(d);
+      if (approvals.size() < required()) {
+        return;
+      }
+    }
+    decision = d;
+    approved = approve;
+  }
+
+  private String refusal(Decision d, boolean approve) {
     String verb = approve ? "approve" : "reject";
     if (decision != null) {
-      refused.add(verb + " by " + safe(d) + ": already decided by " + decision.by());
-    } else if (d == null || d.by() == null || d.by().isBlank()) {
-      refused.add(verb + ": no approver named");
-    } else if (isRequester(d.by())) {
-      refused.add(verb + " by " + d.by() + ": the requester cannot decide their own request");
-    } else {
-      decision = d;
-      approved = approve;
+      return verb + " by " + safe(d) + ": already decided by " + decision.by();
     }
+    if (withdrawal != null) {
+      return verb + " by " + safe(d) + ": the request was withdrawn by " + withdrawal.by();
+    }
+    if (d == null || d.by() == null || d.by().isBlank()) {
+      return verb + ": no approver named";
+    }
+    if (isRequester(d.by())) {
+      return verb + " by " + d.by() + ": the requester cannot decide their own request";
+    }
+    String notAllowed = kind == null ? null : policy.refusal(d.by(), kind, accounts);
+    if (notAllowed != null) {
+      return verb + " by " + d.by() + ": " + notAllowed;
+    }
+    if (approve && approvals.stream().anyMatch(a -> same(a.by(), d.by()))) {
+      return verb
+          + " by "
+          + d.by()
+          + ": already approved by "
+          + d.by()
+          + "; a different allowed person must approve too";
+    }
+    return null;
+  }
+
+  private int required() {
+    return kind == null ? 1 : policy.required(kind, accounts);
+  }
+
+  private static boolean same(String a, String b) {
+    return a != null
+        && b != null
+        && a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /** Who may decide, in words, once the gate knows its policy and kind; null before. */
+  public String approvers() {
+    return kind == null ? null : policy.who(kind, accounts);
   }
 
   private boolean isRequester(String by) {
-    return requestedBy != null
-        && requestedBy.trim().toLowerCase(Locale.ROOT).equals(by.trim().toLowerCase(Locale.ROOT));
+    return same(requestedBy, by);
   }
 
   private static String safe(Decision d) {
@@ -123,7 +235,8 @@ public final class ApprovalGate {
             ticket,
             Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
             about,
-            role);
+            role,
+            approvers());
     if (onBoard) {
       control.postToBoard(item);
     }
@@ -160,6 +273,9 @@ public final class ApprovalGate {
    * through {@code remind} every {@code policy.remindEvery()} while waiting.
    */
   public Result await(String what, ApprovalPolicy policy, Consumer<String> remind) {
+    if (this.policy == null) {
+      expect(policy, null, List.of());
+    }
     this.what = what;
     this.state = "waiting";
     Instant start = Instant.ofEpochMilli(Workflow.currentTimeMillis());
@@ -214,6 +330,8 @@ public final class ApprovalGate {
         since,
         "withdrawn".equals(state) ? withdrawal : decision,
         List.copyOf(refused),
-        reminders);
+        reminders,
+        List.copyOf(approvals),
+        approvers());
   }
 }

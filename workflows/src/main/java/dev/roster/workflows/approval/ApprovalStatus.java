@@ -14,6 +14,8 @@ import java.util.List;
  *     request knows it
  * @param refused decisions that were not accepted and why (e.g. the requester approving)
  * @param reminders how many reminders went out
+ * @param approvals the approvals taken so far (more than one where the policy asks for two)
+ * @param approvers who may decide, in words, or null where the policy names nobody for it
  */
 public record ApprovalStatus(
     String state,
@@ -22,4 +24,6 @@ public record ApprovalStatus(
     String since,
     Decision decision,
     List<String> refused,
-    int reminders) {}
+    int reminders,
+    List<Decision> approvals,
+    String approvers) {}

@@ -14,6 +14,7 @@ package dev.roster.workflows.board;
  * @param about who the request is about: the masked email and the subject hash (never the whole
  *     email), or a description for a request about many people; null when not given
  * @param role what an approval grants, e.g. {@code admin on brevo-main}, or null
+ * @param approvers who may decide an approval, in words, or null (anyone but the requester)
  */
 public record BoardItem(
     String kind,
@@ -25,7 +26,8 @@ public record BoardItem(
     String ticket,
     String since,
     String about,
-    String role) {
+    String role,
+    String approvers) {
   public static final String APPROVAL = "approval";
   public static final String MANUAL_TASK = "manual-task";
 

@@ -1,6 +1,7 @@
 package dev.roster.workflows.bulkimport;
 
 import dev.roster.workflows.approval.Decision;
+import dev.roster.workflows.approval.DecisionUpdates;
 import dev.roster.workflows.onboard.InvitesSent;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -13,7 +14,7 @@ import io.temporal.workflow.WorkflowMethod;
  * bulk endpoint in chunks, jobs polled on timers, continue-as-new before the history grows large.
  */
 @WorkflowInterface
-public interface BulkImportWorkflow {
+public interface BulkImportWorkflow extends DecisionUpdates {
   String TYPE = "BulkImport";
 
   @WorkflowMethod(name = TYPE)

@@ -2,6 +2,7 @@ package dev.roster.workflows.bulkimport;
 
 import dev.roster.workflows.approval.ApprovalGate;
 import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.approval.ApproverRule;
 import dev.roster.workflows.approval.ApprovingWorkflow;
 import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.control.ControlActivities;
@@ -165,8 +166,12 @@ public class BulkImportWorkflowImpl extends ApprovingWorkflow implements BulkImp
     approval.about(
         plan.valid() + " contacts",
         plan.withTeamRole() > 0 ? "team access for " + plan.withTeamRole() + " rows" : null);
-    ApprovalGate.Result result =
-        approval.await(what, control.approvalPolicy(), control, request.ticket());
+    ApprovalPolicy policy = control.approvalPolicy();
+    approval.expect(
+        policy,
+        ApproverRule.IMPORT,
+        request.targets().stream().map(ImportTarget::account).toList());
+    ApprovalGate.Result result = approval.await(what, policy, control, request.ticket());
     return switch (result) {
       case APPROVED -> {
         carry = carry.approved(approval.status().decision().by());
@@ -231,6 +236,16 @@ public class BulkImportWorkflowImpl extends ApprovingWorkflow implements BulkImp
     // The Web UI renders details as Markdown: the approval's lines become a list, not one line.
     RosterSearchAttributes.upsertPhase(
         phase, ImportReports.currentDetails(phase, about, snapshot()));
+  }
+
+  @Override
+  protected String withdrawalRefusal() {
+    if (withdrawal != null) {
+      return "nothing to withdraw: it was withdrawn by " + withdrawal.by();
+    }
+    return "planning".equals(phase) || "approval".equals(phase)
+        ? null
+        : "too late: sending has begun (phase " + phase + "); what was sent stays";
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.roster.workflows.offboard;
 
 import dev.roster.workflows.approval.Decision;
+import dev.roster.workflows.approval.DecisionUpdates;
 import dev.roster.workflows.tasks.TaskCompletion;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -13,7 +14,7 @@ import io.temporal.workflow.WorkflowMethod;
  * after an approval) erase and verify by reading back. Accounts are isolated from each other.
  */
 @WorkflowInterface
-public interface OffboardUserWorkflow {
+public interface OffboardUserWorkflow extends DecisionUpdates {
   String TYPE = "OffboardUser";
 
   @WorkflowMethod(name = TYPE)

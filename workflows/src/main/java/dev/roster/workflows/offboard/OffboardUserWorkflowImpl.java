@@ -2,6 +2,7 @@ package dev.roster.workflows.offboard;
 
 import dev.roster.workflows.approval.ApprovalGate;
 import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.approval.ApproverRule;
 import dev.roster.workflows.approval.ApprovingWorkflow;
 import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.control.ControlActivities;
@@ -151,6 +152,8 @@ public class OffboardUserWorkflowImpl extends ApprovingWorkflow implements Offbo
             + " (irreversible)";
     milestones.post(Notice.WAITING_APPROVAL, "Waiting for an approval: " + what + ".");
     approval.about(request.person().email(), subject, "erasure (irreversible)");
+    approval.expect(
+        policy, ApproverRule.ERASURE, erasable.stream().map(AccountOffboarding::account).toList());
     ApprovalGate.Result result = approval.await(what, policy, control, request.ticket());
     if (result != ApprovalGate.Result.APPROVED) {
       keepContacts(
@@ -232,6 +235,17 @@ public class OffboardUserWorkflowImpl extends ApprovingWorkflow implements Offbo
           case "done" -> "Done: " + summary();
           default -> "Offboarding " + subject + ": " + phase + ".";
         });
+  }
+
+  @Override
+  protected String withdrawalRefusal() {
+    if (withdrawal != null) {
+      return "nothing to withdraw: it was withdrawn by " + withdrawal.by();
+    }
+    if ("erasing".equals(phase)) {
+      return "too late: the erasure has begun";
+    }
+    return "done".equals(phase) ? "nothing to withdraw: it has finished" : null;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.roster.workflows.onboard;
 
 import dev.roster.workflows.approval.Decision;
+import dev.roster.workflows.approval.DecisionUpdates;
 import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.watcher.InvitationUpdate;
 import io.temporal.workflow.QueryMethod;
@@ -16,7 +17,7 @@ import io.temporal.workflow.WorkflowMethod;
  * and the wait for acceptance with a resend and an expiry.
  */
 @WorkflowInterface
-public interface OnboardUserWorkflow {
+public interface OnboardUserWorkflow extends DecisionUpdates {
 
   /** Workflow type name, as the Temporal CLI and the Web UI show it. */
   String TYPE = "OnboardUser";

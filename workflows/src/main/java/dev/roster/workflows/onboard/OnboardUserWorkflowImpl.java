@@ -2,6 +2,7 @@ package dev.roster.workflows.onboard;
 
 import dev.roster.workflows.approval.ApprovalGate;
 import dev.roster.workflows.approval.ApprovalPolicy;
+import dev.roster.workflows.approval.ApproverRule;
 import dev.roster.workflows.approval.ApprovingWorkflow;
 import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.control.ControlActivities;
@@ -85,6 +86,7 @@ public class OnboardUserWorkflowImpl extends ApprovingWorkflow implements Onboar
     CompletablePromise<ApprovalGate.Result> decided = Workflow.newPromise();
     List<String> privileged = privilegedAccounts(policy);
     approval.about(request.person().email(), subject, describeRoles(privileged));
+    approval.expect(policy, ApproverRule.PRIVILEGED, privileged);
     context =
         new OnboardContext(
             request.person(),
@@ -236,6 +238,12 @@ public class OnboardUserWorkflowImpl extends ApprovingWorkflow implements Onboar
   }
 
   /** Why an amendment can no longer apply, or null while it can. */
+  @Override
+  protected String withdrawalRefusal() {
+    String why = ended();
+    return why == null ? null : "nothing to withdraw: " + why;
+  }
+
   private String ended() {
     if (withdrawal != null) {
       return "it was withdrawn by " + withdrawal.by();

@@ -125,6 +125,7 @@ public final class ManualTasks {
         ticket,
         task.openedAt(),
         null,
+        null,
         null);
   }
 

@@ -7,7 +7,7 @@ import io.temporal.workflow.WorkflowMethod;
 
 /** A request that is nothing but its approval gate, to test the gate alone. */
 @WorkflowInterface
-public interface GatedRequest {
+public interface GatedRequest extends DecisionUpdates {
 
   /** Waits for the approval of {@code what} and answers how it ended. */
   @WorkflowMethod

@@ -23,6 +23,7 @@ import dev.roster.workflows.testing.FakeVendor;
 import dev.roster.workflows.testing.TestRoster;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -59,6 +60,25 @@ class OnboardUserDecisionsTest {
     assertThat(step(result.status(), "mj", "acceptance").state()).isEqualTo(StepState.SKIPPED);
     assertThat(roster.vendor.count("invite")).isZero();
     assertThat(roster.control.board()).isEmpty();
+  }
+
+  @Test
+  void aDecisionUpdateOnARequestWithNothingToApproveIsRefusedToTheCaller(
+      TestWorkflowEnvironment env) {
+    TestRoster roster = TestRoster.start(env, new FakeControl().account(Accounts.manualTeam("mj")));
+    OnboardUserWorkflow stub = roster.stub(OnboardUserWorkflow.class, "onboard-no-approval");
+    WorkflowClient.start(stub::onboard, request(team("mj", "viewer", "7")));
+    env.sleep(Duration.ofHours(1));
+
+    assertThatThrownBy(() -> stub.approveNow(new Decision("bob", null, "test")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .cause()
+        .hasMessageContaining("nothing is waiting for a decision (approval: not-required)");
+    assertThat(stub.status().approval().refused()).isEmpty();
+
+    assertThat(stub.cancelNow(new Decision("carol", "wrong person", "test")).result())
+        .isEqualTo("withdrawn");
+    assertThat(result(stub).outcome()).isEqualTo("CANCELLED");
   }
 
   @Test
