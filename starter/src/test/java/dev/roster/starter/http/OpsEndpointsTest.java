@@ -185,6 +185,17 @@ class OpsEndpointsTest {
       while (labels.find()) {
         assertThat(labels.group(1)).doesNotContain("@").doesNotContain("RITM").doesNotContain(id);
       }
+      // Let the request end, so that no invitation check is in flight as the stack stops.
+      awaitStep(onboarding, "brevo-demo", "acceptance", StepState.WAITING);
+      stack.sandboxes().fake("brevo-demo", FakeBrevo.class).acceptInvitation(ADA);
+      assertThat(
+              stack
+                  .connection()
+                  .client()
+                  .newUntypedWorkflowStub(id)
+                  .getResult(OnboardResult.class)
+                  .outcome())
+          .isEqualTo("COMPLETED");
     }
   }
 

@@ -6,18 +6,21 @@ import dev.roster.workflows.board.BoardItem;
 import dev.roster.workflows.board.RequestBoardWorkflow;
 import dev.roster.workflows.watcher.InvitationWatcherWorkflow;
 import dev.roster.workflows.watcher.WatcherState;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,9 @@ public final class WaitingGauges implements BeforeScrape {
 
   /** Scrapes closer together than this reuse the last read. */
   static final Duration FRESH = Duration.ofSeconds(5);
+
+  /** How long one describe may take before the round gives up. */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
   /** An approval's kind: the request it belongs to (import rows with a team role onboard). */
   static final List<String> KINDS = List.of("onboard", "offboard", "import", "other");
@@ -98,20 +104,20 @@ public final class WaitingGauges implements BeforeScrape {
       return;
     }
     Map<String, Double> next = new HashMap<>();
+    Reads reads = new Reads();
     for (String account : accounts) {
       String watcher = WatcherState.workflowId(account);
       next.put(
           key(INVITATIONS, account),
-          readOr(
+          reads.count(
               watcher,
               () ->
-                  running(watcher)
-                      ? client
-                          .newWorkflowStub(InvitationWatcherWorkflow.class, watcher)
-                          .waitingCount()
-                      : 0));
+                  client.newWorkflowStub(InvitationWatcherWorkflow.class, watcher).waitingCount()));
     }
-    List<BoardItem> board = board();
+    String boardId = RequestBoardWorkflow.WORKFLOW_ID;
+    List<BoardItem> board =
+        reads.read(
+            boardId, () -> client.newWorkflowStub(RequestBoardWorkflow.class, boardId).items());
     if (board == null) {
       KINDS.forEach(k -> next.put(key(APPROVALS, k), Double.NaN));
       accounts.forEach(a -> next.put(key(MANUAL_TASKS, a), Double.NaN));
@@ -130,35 +136,54 @@ public final class WaitingGauges implements BeforeScrape {
     read = true;
   }
 
-  private List<BoardItem> board() {
-    String id = RequestBoardWorkflow.WORKFLOW_ID;
-    try {
-      return running(id)
-          ? client.newWorkflowStub(RequestBoardWorkflow.class, id).items()
-          : List.of();
-    } catch (RuntimeException e) {
-      log.warn("waiting gauges: cannot read {} ({})", id, e.getClass().getSimpleName());
-      return null;
+  /**
+   * One round of reads. Each asks first whether the workflow's latest run is open (a query on a
+   * closed one would replay its history) with a short deadline and no retries; after one failure
+   * the round reads nothing more, so a scrape with Temporal out of reach answers at once.
+   */
+  private final class Reads {
+    private boolean failed;
+
+    double count(String workflowId, Supplier<Integer> query) {
+      List<Integer> count = read(workflowId, () -> List.of(query.get()));
+      return count == null ? Double.NaN : count.isEmpty() ? 0 : count.get(0);
+    }
+
+    /** The query's answer, empty when the workflow is not running, null when unknown. */
+    <T> List<T> read(String workflowId, Supplier<List<T>> query) {
+      if (failed) {
+        return null;
+      }
+      try {
+        return running(workflowId) ? query.get() : List.of();
+      } catch (RuntimeException e) {
+        failed = true;
+        log.warn("waiting gauges: cannot read {} ({})", workflowId, e.getClass().getSimpleName());
+        return null;
+      }
     }
   }
 
-  private double readOr(String workflowId, Supplier<Integer> count) {
-    try {
-      return count.get();
-    } catch (RuntimeException e) {
-      log.warn("waiting gauges: cannot read {} ({})", workflowId, e.getClass().getSimpleName());
-      return Double.NaN;
-    }
-  }
-
-  /** Whether its latest run is open: a closed one is not asked (that would replay its history). */
   private boolean running(String workflowId) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    DescribeWorkflowExecutionRequest describe =
+        DescribeWorkflowExecutionRequest.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+            .build();
     try {
-      return stub.describe().getStatus()
+      return client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .withDeadlineAfter(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+              .describeWorkflowExecution(describe)
+              .getWorkflowExecutionInfo()
+              .getStatus()
           == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-    } catch (WorkflowNotFoundException e) {
-      return false;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
     }
   }
 
