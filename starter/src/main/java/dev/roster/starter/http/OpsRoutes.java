@@ -9,21 +9,27 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 import com.google.inject.multibindings.StringMapKey;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.roster.worker.metrics.BeforeScrape;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What operators and orchestrators ask every Roster process with a port: {@code GET /livez} (the
  * process answers), {@code GET /readyz} (every {@link ReadinessCheck} holds: 200, else 503 naming
  * the failing ones) and {@code GET /metrics} (the Prometheus registry of {@code MetricsModule} as
- * text). Contributes to the {@code MapBinder} of context path to handler that {@link HttpService}
- * serves; needs {@code MetricsModule} and a {@link WorkflowClient}.
+ * text, after every {@code BeforeScrape} ran). Contributes to the {@code MapBinder} of context path
+ * to handler that {@link HttpService} serves; needs {@code MetricsModule} and a {@link
+ * WorkflowClient}.
  */
 public final class OpsRoutes extends AbstractModule {
+  private static final Logger log = LoggerFactory.getLogger(OpsRoutes.class);
+
   public static final String LIVEZ = "/livez";
   public static final String READYZ = "/readyz";
   public static final String METRICS = "/metrics";
@@ -32,6 +38,7 @@ public final class OpsRoutes extends AbstractModule {
   protected void configure() {
     MapBinder.newMapBinder(binder(), String.class, HttpHandler.class);
     Multibinder.newSetBinder(binder(), ReadinessCheck.class);
+    Multibinder.newSetBinder(binder(), BeforeScrape.class);
   }
 
   @ProvidesIntoSet
@@ -87,9 +94,16 @@ public final class OpsRoutes extends AbstractModule {
   @ProvidesIntoMap
   @StringMapKey(METRICS)
   @Singleton
-  HttpHandler metrics(PrometheusMeterRegistry registry) {
+  HttpHandler metrics(PrometheusMeterRegistry registry, Set<BeforeScrape> before) {
     return exchange -> {
       if (get(exchange)) {
+        for (BeforeScrape b : before) {
+          try {
+            b.beforeScrape();
+          } catch (RuntimeException e) {
+            log.warn("metrics: reading before the scrape failed ({})", e.getClass().getName());
+          }
+        }
         JsonReplies.send(
             exchange,
             200,

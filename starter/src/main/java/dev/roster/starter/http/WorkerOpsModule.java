@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.sun.net.httpserver.HttpHandler;
 import dev.roster.worker.config.RosterConfig;
+import dev.roster.worker.metrics.WaitingGaugesModule;
 import io.temporal.client.WorkflowClient;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ public final class WorkerOpsModule extends AbstractModule {
   protected void configure() {
     install(new OpsRoutes());
     install(new PollersReady());
+    install(new WaitingGaugesModule());
   }
 
   @Provides

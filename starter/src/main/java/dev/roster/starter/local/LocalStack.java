@@ -25,6 +25,7 @@ import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.config.ServiceNowConfig;
 import dev.roster.worker.config.TemporalConfig;
 import dev.roster.worker.metrics.MetricsModule;
+import dev.roster.worker.metrics.WaitingGaugesModule;
 import dev.roster.worker.temporal.EmbeddedTemporal;
 import dev.roster.worker.temporal.TemporalConnection;
 import dev.roster.worker.temporal.TemporalModule;
@@ -158,6 +159,7 @@ public final class LocalStack implements AutoCloseable {
     }
     modules.add(new HttpModule(config, httpPort, Optional.ofNullable(webhookKey)));
     modules.add(new PollersReady());
+    modules.add(new WaitingGaugesModule());
     return modules;
   }
 

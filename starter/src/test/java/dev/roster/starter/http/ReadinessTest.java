@@ -87,6 +87,10 @@ class ReadinessTest {
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(ready.body()).contains("temporal").contains("pollers");
       assertThat(get(ops, "/livez/extra").statusCode()).isEqualTo(404);
+      // What waits cannot be read: the scrape still answers, and says so with NaN.
+      HttpResponse<String> metrics = get(ops, OpsRoutes.METRICS);
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("roster_approvals_waiting{kind=\"onboard\"} NaN");
     } finally {
       Metrics.removeRegistry(Assembly.instance(injector, PrometheusMeterRegistry.class));
     }

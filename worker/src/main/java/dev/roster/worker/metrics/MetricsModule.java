@@ -9,10 +9,14 @@ import com.google.inject.name.Named;
 import com.google.inject.name.Names;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.serviceclient.MetricsTag;
+import java.util.Set;
 
 /**
  * Metrics for the roles that export them ({@code worker}, {@code serve}, {@code dev}, {@code
@@ -27,6 +31,28 @@ public final class MetricsModule extends AbstractModule {
 
   private static final String TEMPORAL = "temporal-metrics";
 
+  /** How the names of Roster's series from workflow code begin. */
+  static final String WORKFLOW_SERIES = "roster_";
+
+  /** The labels the SDK's scopes add (its defaults, "none" until set, and the worker's). */
+  static final Set<String> SDK_LABELS =
+      Set.of(
+          MetricsTag.NAMESPACE,
+          MetricsTag.TASK_QUEUE,
+          MetricsTag.WORKER_TYPE,
+          MetricsTag.ACTIVITY_TYPE,
+          MetricsTag.WORKFLOW_TYPE,
+          MetricsTag.NEXUS_SERVICE,
+          MetricsTag.NEXUS_OPERATION,
+          MetricsTag.SIGNAL_NAME,
+          MetricsTag.QUERY_TYPE,
+          MetricsTag.UPDATE_NAME,
+          MetricsTag.STATUS_CODE,
+          MetricsTag.EXCEPTION,
+          MetricsTag.OPERATION_NAME,
+          MetricsTag.TASK_FAILURE_TYPE,
+          MetricsTag.POLLER_TYPE);
+
   @Override
   protected void configure() {
     OptionalBinder.newOptionalBinder(binder(), Scope.class)
@@ -38,8 +64,28 @@ public final class MetricsModule extends AbstractModule {
   @Singleton
   PrometheusMeterRegistry registry() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(ownLabelsOnly());
     Metrics.addRegistry(registry);
     return registry;
+  }
+
+  /**
+   * Roster's series counted in workflow code go through the SDK's replay-safe workflow metrics
+   * scope, named {@code roster_…} (underscores; the series Roster records in Micrometer itself are
+   * named with dots). That scope tags everything with the SDK's labels (namespace, task queue,
+   * workflow type, and "none" for its other keys); these series keep only their own labels.
+   */
+  static MeterFilter ownLabelsOnly() {
+    return new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        if (!id.getName().startsWith(WORKFLOW_SERIES)) {
+          return id;
+        }
+        return id.replaceTags(
+            id.getTags().stream().filter(t -> !SDK_LABELS.contains(t.getKey())).toList());
+      }
+    };
   }
 
   @Provides

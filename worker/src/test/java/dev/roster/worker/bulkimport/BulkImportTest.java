@@ -131,7 +131,7 @@ class BulkImportTest {
   @Test
   void rowsTheVendorRefusesAreReportedWithTheirLinesAndTheVendorsReason() throws Exception {
     ImportFiles csv = ImportFiles.write(dir, 300);
-    try (ImportTestbed bed = new ImportTestbed(dir)) {
+    try (ImportTestbed bed = ImportTestbed.metered(dir)) {
       bed.brevo.processes().rejectOnImport("person41@example.com", "Blocked by the account");
       var request =
           new BulkImportRequest(
@@ -152,7 +152,31 @@ class BulkImportTest {
       assertThat(report)
           .contains(
               "\r\n43,VENDOR_REJECTED,brevo-test: Blocked by the account,person41@example.com");
+
+      // The same counts as series, by account and outcome only, and no person in any label.
+      String rows = "roster_import_rows_total{account=\"%s\",outcome=\"%s\"} %s";
+      List<String> expected =
+          List.of(
+              String.format(rows, BREVO, "confirmed", "296.0"),
+              String.format(rows, BREVO, "failed", "1.0"),
+              String.format(rows, MAILJET, "confirmed", "297.0"),
+              String.format(rows, LISTMONK, "confirmed", "297.0"));
+      String scraped = scrapeUntil(bed, expected);
+      assertThat(scraped.lines().filter(l -> l.startsWith("roster_import_rows_total{")))
+          .containsExactlyInAnyOrderElementsOf(expected);
     }
+  }
+
+  /** The registry's text once it has every line: the SDK hands its counts over every second. */
+  private static String scrapeUntil(ImportTestbed bed, List<String> lines)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String scraped = bed.metrics().scrape();
+    while (!lines.stream().allMatch(scraped::contains) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      scraped = bed.metrics().scrape();
+    }
+    return scraped;
   }
 
   private static void waitForPhase(ImportTestbed bed, BulkImportWorkflow stub, String phase)

@@ -1,5 +1,6 @@
 package dev.roster.worker.bulkimport;
 
+import com.google.inject.Module;
 import dev.roster.activities.bulkimport.ImportStore;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
@@ -14,11 +15,14 @@ import dev.roster.worker.VendorAccount;
 import dev.roster.worker.config.ConfigLoader;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.masking.MaskingWorkerInterceptor;
+import dev.roster.worker.metrics.MetricsModule;
 import dev.roster.worker.testbed.TestWiring;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
 import dev.roster.workflows.bulkimport.ImportTarget;
 import dev.roster.workflows.conventions.TaskQueues;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -59,6 +63,7 @@ final class ImportTestbed implements AutoCloseable {
   private final List<VendorAccount> accounts;
   private final RosterConfig config;
   private final Path dir;
+  private final boolean metered;
 
   /**
    * @param dir the test's directory: import files come from it, the import store is in it
@@ -72,7 +77,15 @@ final class ImportTestbed implements AutoCloseable {
    *     accepted)
    */
   ImportTestbed(Path dir, UnaryOperator<BulkImportConnector> brevoWrapper) {
-    this(dir, brevoWrapper, true);
+    this(dir, brevoWrapper, true, List.of());
+  }
+
+  /**
+   * A time-skipping testbed whose environment reports to {@code MetricsModule}'s registry ({@link
+   * #metrics()}), as a worker does.
+   */
+  static ImportTestbed metered(Path dir) {
+    return new ImportTestbed(dir, c -> c, true, List.of(new MetricsModule()));
   }
 
   /**
@@ -81,14 +94,18 @@ final class ImportTestbed implements AutoCloseable {
    */
   static ImportTestbed realClockWithoutWorker(
       Path dir, UnaryOperator<BulkImportConnector> brevoWrapper) {
-    return new ImportTestbed(dir, brevoWrapper, false);
+    return new ImportTestbed(dir, brevoWrapper, false, List.of());
   }
 
   private ImportTestbed(
-      Path dir, UnaryOperator<BulkImportConnector> brevoWrapper, boolean timeSkipping) {
+      Path dir,
+      UnaryOperator<BulkImportConnector> brevoWrapper,
+      boolean timeSkipping,
+      List<Module> beside) {
     this.dir = dir;
     this.brevoWrapper = brevoWrapper;
-    wiring = new TestWiring(timeSkipping);
+    wiring = new TestWiring(timeSkipping, beside);
+    metered = !beside.isEmpty();
     env = wiring.env;
     Supplier<Instant> clock = () -> Instant.ofEpochMilli(env.currentTimeMillis());
     brevo =
@@ -224,9 +241,17 @@ final class ImportTestbed implements AutoCloseable {
         config.accounts().get(id), URI.create(baseUrl), new Secret(credential), true);
   }
 
+  /** The registry the environment reports to ({@link #metered} testbeds only). */
+  PrometheusMeterRegistry metrics() {
+    return wiring.instance(PrometheusMeterRegistry.class);
+  }
+
   @Override
   public void close() {
     env.close();
+    if (metered) {
+      Metrics.removeRegistry(metrics());
+    }
     brevo.close();
     mailjet.close();
     listmonk.close();

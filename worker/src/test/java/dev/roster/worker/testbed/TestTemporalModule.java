@@ -3,6 +3,7 @@ package dev.roster.worker.testbed;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.uber.m3.tally.Scope;
 import dev.roster.worker.masking.MaskingWorkerInterceptor;
 import dev.roster.workflows.conventions.RosterSearchAttributes;
 import io.temporal.client.WorkflowClient;
@@ -11,6 +12,7 @@ import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import java.util.Optional;
 
 /**
  * Overrides {@code TemporalModule}'s connection with a {@link TestWorkflowEnvironment} (Roster's
@@ -29,15 +31,16 @@ public final class TestTemporalModule extends AbstractModule {
 
   @Provides
   @Singleton
-  TestWorkflowEnvironment environment(DataConverter converter) {
-    TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setUseTimeskipping(timeSkipping)
-                .setWorkerFactoryOptions(MaskingWorkerInterceptor.factoryOptions().build())
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
-                .build());
+  TestWorkflowEnvironment environment(DataConverter converter, Optional<Scope> metrics) {
+    TestEnvironmentOptions.Builder options =
+        TestEnvironmentOptions.newBuilder()
+            .setUseTimeskipping(timeSkipping)
+            .setWorkerFactoryOptions(MaskingWorkerInterceptor.factoryOptions().build())
+            .setWorkflowClientOptions(
+                WorkflowClientOptions.newBuilder().setDataConverter(converter).build());
+    // The SDK's metrics scope when MetricsModule is installed, as TemporalConnection takes it.
+    metrics.ifPresent(options::setMetricsScope);
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options.build());
     RosterSearchAttributes.ALL.forEach(env::registerSearchAttribute);
     return env;
   }

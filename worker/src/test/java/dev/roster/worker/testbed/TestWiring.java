@@ -43,12 +43,25 @@ public final class TestWiring {
    * @param timeSkipping a time-skipping test server, or one on the real clock
    */
   public TestWiring(boolean timeSkipping) {
+    this(timeSkipping, List.of());
+  }
+
+  /**
+   * @param timeSkipping a time-skipping test server, or one on the real clock
+   * @param beside production modules installed beside {@code TemporalModule}, e.g. {@code
+   *     MetricsModule} (the environment then reports to its registry)
+   */
+  public TestWiring(boolean timeSkipping, List<Module> beside) {
+    List<Module> base = new ArrayList<>(beside);
+    base.add(new TemporalModule(TemporalConfig.DEFAULTS, Map.of(), TestPayloadKeys.K1));
     temporal =
-        Guice.createInjector(
-            Modules.override(
-                    new TemporalModule(TemporalConfig.DEFAULTS, Map.of(), TestPayloadKeys.K1))
-                .with(new TestTemporalModule(timeSkipping)));
+        Guice.createInjector(Modules.override(base).with(new TestTemporalModule(timeSkipping)));
     env = temporal.getInstance(TestWorkflowEnvironment.class);
+  }
+
+  /** What the environment's injector binds, e.g. the metrics registry of {@code MetricsModule}. */
+  public <T> T instance(Class<T> type) {
+    return temporal.getInstance(type);
   }
 
   /**

@@ -136,6 +136,7 @@ final class AccountImport {
         refused = jobs.recordRejections(planFile, p.account(), job, status.failed());
       }
       refused = Math.min(refused, job.rows());
+      ImportRowMetrics.count(p.account(), job.rows() - refused, refused);
       List<PendingJob> left = new ArrayList<>(p.pending());
       left.remove(job);
       p =

@@ -37,6 +37,13 @@ public interface InvitationWatcherWorkflow {
   List<String> waiting();
 
   /**
+   * How many workflows wait: the account's invitations sent and not yet accepted, expired or
+   * cancelled ({@code roster_invitations_pending}).
+   */
+  @QueryMethod
+  int waitingCount();
+
+  /**
    * At most {@code max} of the waiting workflow ids, from position {@code from} in registration
    * order: how the check activity reads a long waiting list in bounded pieces.
    */

@@ -185,6 +185,11 @@ public class InvitationWatcherWorkflowImpl implements InvitationWatcherWorkflow 
   }
 
   @Override
+  public int waitingCount() {
+    return watches.size();
+  }
+
+  @Override
   public List<String> waitingPage(int from, int max) {
     return watches.keySet().stream().skip(Math.max(0, from)).limit(Math.max(0, max)).toList();
   }
