@@ -7,11 +7,8 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoMap;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import com.google.inject.multibindings.StringMapKey;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -20,7 +17,7 @@ import java.util.StringJoiner;
  * What operators and orchestrators ask every Roster process with a port: {@code GET /livez} (the
  * process answers), {@code GET /readyz} (every {@link ReadinessCheck} holds: 200, else 503 naming
  * the failing ones) and {@code GET /metrics} (the Prometheus registry of {@code MetricsModule} as
- * text). Contributes to the {@code MapBinder} of context path to handler that {@link HttpService}
+ * text). Contributes to the {@code MapBinder} of context path to route that {@link HttpService}
  * serves; needs {@code MetricsModule} and a {@link WorkflowClient}.
  */
 public final class OpsRoutes extends AbstractModule {
@@ -30,7 +27,7 @@ public final class OpsRoutes extends AbstractModule {
 
   @Override
   protected void configure() {
-    MapBinder.newMapBinder(binder(), String.class, HttpHandler.class);
+    MapBinder.newMapBinder(binder(), String.class, Route.class);
     Multibinder.newSetBinder(binder(), ReadinessCheck.class);
   }
 
@@ -51,9 +48,9 @@ public final class OpsRoutes extends AbstractModule {
   @ProvidesIntoMap
   @StringMapKey(LIVEZ)
   @Singleton
-  HttpHandler livez() {
+  Route livez() {
     return exchange -> {
-      if (get(exchange)) {
+      if (get(exchange, LIVEZ)) {
         JsonReplies.reply(exchange, 200, "{\"status\":\"live\"}");
       }
     };
@@ -62,9 +59,9 @@ public final class OpsRoutes extends AbstractModule {
   @ProvidesIntoMap
   @StringMapKey(READYZ)
   @Singleton
-  HttpHandler readyz(Set<ReadinessCheck> checks) {
+  Route readyz(Set<ReadinessCheck> checks) {
     return exchange -> {
-      if (!get(exchange)) {
+      if (!get(exchange, READYZ)) {
         return;
       }
       StringJoiner failing = new StringJoiner("\",\"", "[\"", "\"]");
@@ -87,11 +84,10 @@ public final class OpsRoutes extends AbstractModule {
   @ProvidesIntoMap
   @StringMapKey(METRICS)
   @Singleton
-  HttpHandler metrics(PrometheusMeterRegistry registry) {
+  Route metrics(PrometheusMeterRegistry registry) {
     return exchange -> {
-      if (get(exchange)) {
-        JsonReplies.send(
-            exchange,
+      if (get(exchange, METRICS)) {
+        exchange.send(
             200,
             "text/plain; version=0.0.4; charset=utf-8",
             registry.scrape().getBytes(StandardCharsets.UTF_8));
@@ -99,14 +95,14 @@ public final class OpsRoutes extends AbstractModule {
     };
   }
 
-  /** Whether it is a GET of exactly the context's path; answers 405 or 404 otherwise. */
-  private static boolean get(HttpExchange exchange) throws IOException {
-    if (!exchange.getRequestURI().getPath().equals(exchange.getHttpContext().getPath())) {
+  /** Whether it is a GET of exactly {@code path}; answers 405 or 404 otherwise. */
+  private static boolean get(Exchange exchange, String path) {
+    if (!path.equals(exchange.rawPath())) {
       JsonReplies.reply(exchange, 404, "{\"errors\":[\"no such endpoint\"]}");
       return false;
     }
-    if (!"GET".equals(exchange.getRequestMethod())) {
-      exchange.getResponseHeaders().set("Allow", "GET");
+    if (!"GET".equals(exchange.method())) {
+      exchange.setHeader("Allow", "GET");
       JsonReplies.reply(exchange, 405, "{\"errors\":[\"use GET\"]}");
       return false;
     }
