@@ -1,5 +1,6 @@
 package dev.roster.starter.http;
 
+import dev.roster.starter.servicenow.WebhookRejection;
 import dev.roster.worker.config.HttpConfig;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,13 +59,21 @@ final class Routing extends Handler.Abstract {
     return true;
   }
 
-  /** Runs the route; answers 500 when it fails or forgets to answer. */
+  /**
+   * Runs the route; answers a body refusal it lets through, and 500 when it fails or forgets to
+   * answer.
+   */
   private static void run(String context, Route route, Exchange exchange) {
     try {
       route.handle(exchange);
       if (!exchange.answered()) {
         log.error("http route gave no answer route={}", context);
         internalError(exchange);
+      }
+    } catch (WebhookRejection e) {
+      // A body the route did not take (Exchange.body(): 413, 408): its errors are safe to send.
+      if (!exchange.answered()) {
+        JsonReplies.errors(exchange, e.httpStatus(), e.errors());
       }
     } catch (Exception | LinkageError e) {
       log.error("http route failed route={}", context, e);
