@@ -25,11 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /webhooks/servicenow}: a ticket asks to onboard or offboard someone or to import the
  * CSV attached to it, or decides an approval. Exact path only (404), JSON only (415), authenticated
- * (HMAC over timestamp and body, or Basic: 401), size-limited (413), strictly parsed (400 naming
- * the field); answers 202 with the workflow id. A duplicate delivery attaches to the same workflow
- * ({@code <operation>-<number>}); a ticket whose request runs with other inputs is refused with 409
- * and the running id. Temporal out of reach answers 503 with a reason and a Retry-After, never a
- * dropped connection.
+ * (HMAC over timestamp and body, or Basic: 401), size-limited (413) and time-limited (408) by the
+ * HTTP service, strictly parsed (400 naming the field); answers 202 with the workflow id. A
+ * duplicate delivery attaches to the same workflow ({@code <operation>-<number>}); a ticket whose
+ * request runs with other inputs is refused with 409 and the running id. Temporal out of reach
+ * answers 503 with a reason and a Retry-After, never a dropped connection.
  */
 public final class ServiceNowWebhook implements Route {
   public static final String PATH = "/webhooks/servicenow";
