@@ -2,24 +2,18 @@ package dev.roster.starter.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import dev.roster.activities.http.Secret;
-import dev.roster.starter.servicenow.WebhookBodies;
 import dev.roster.starter.servicenow.WebhookRejection;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.payload.codec.PayloadCodecException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +26,11 @@ import org.slf4j.LoggerFactory;
  * UI origins (a preflight from another origin gets 403 and no CORS header); bodies above the limit
  * 413; a body that is not that JSON 400; a payload under a key id the ring lacks 400 naming the id.
  */
-public final class CodecServer {
+public final class CodecServer implements Route {
   /** The context path; the endpoint to give the Web UI and the CLI is this path on the service. */
   public static final String PATH = "/codec";
 
   private static final Logger log = LoggerFactory.getLogger(CodecServer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Namespace";
 
   private final PayloadCodec codec;
@@ -65,42 +58,47 @@ public final class CodecServer {
     this.maxBody = maxBody;
   }
 
-  void handle(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getRawPath();
+  @Override
+  public int maxBody() {
+    return maxBody;
+  }
+
+  @Override
+  public void handle(Exchange exchange) {
+    String path = exchange.rawPath();
     boolean encode = (PATH + "/encode").equals(path);
     if (!encode && !(PATH + "/decode").equals(path)) {
       refuse(exchange, 404, "no such endpoint: use " + PATH + "/encode or " + PATH + "/decode");
       return;
     }
-    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    String origin = exchange.header("Origin");
     boolean allowedOrigin = origin != null && origins.contains(origin);
     if (allowedOrigin) {
-      Headers headers = exchange.getResponseHeaders();
-      headers.set("Access-Control-Allow-Origin", origin);
-      headers.set("Access-Control-Allow-Credentials", "true");
-      headers.set("Vary", "Origin");
+      exchange.setHeader("Access-Control-Allow-Origin", origin);
+      exchange.setHeader("Access-Control-Allow-Credentials", "true");
+      exchange.setHeader("Vary", "Origin");
     }
-    if ("OPTIONS".equals(exchange.getRequestMethod())) {
+    if ("OPTIONS".equals(exchange.method())) {
       preflight(exchange, allowedOrigin);
       return;
     }
-    if (!"POST".equals(exchange.getRequestMethod())) {
-      exchange.getResponseHeaders().set("Allow", "POST, OPTIONS");
+    if (!"POST".equals(exchange.method())) {
+      exchange.setHeader("Allow", "POST, OPTIONS");
       refuse(exchange, 405, "use POST");
       return;
     }
-    if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+    if (!authorized(exchange.header("Authorization"))) {
+      exchange.setHeader("WWW-Authenticate", "Bearer");
       refuse(exchange, 401, "Authorization: a valid bearer token is required");
       return;
     }
-    String asked = exchange.getRequestHeaders().getFirst("X-Namespace");
+    String asked = exchange.header("X-Namespace");
     if (asked != null && !asked.equals(namespace)) {
       refuse(exchange, 400, "X-Namespace: this codec server serves namespace " + namespace);
       return;
     }
     try {
-      Payloads payloads = parse(exchange);
+      Payloads payloads = parse(exchange.body());
       List<Payload> done =
           encode
               ? codec.encode(payloads.getPayloadsList())
@@ -123,27 +121,21 @@ public final class CodecServer {
     }
   }
 
-  private Payloads parse(HttpExchange exchange) throws IOException {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    byte[] body =
-        WebhookBodies.read(
-            exchange.getRequestBody(), length == null ? -1 : Long.parseLong(length), maxBody);
+  private static Payloads parse(byte[] body) throws InvalidProtocolBufferException {
     Payloads.Builder payloads = Payloads.newBuilder();
     JsonFormat.parser().merge(new String(body, StandardCharsets.UTF_8), payloads);
     return payloads.build();
   }
 
-  private static void preflight(HttpExchange exchange, boolean allowedOrigin) throws IOException {
+  private static void preflight(Exchange exchange, boolean allowedOrigin) {
     if (!allowedOrigin) {
       refuse(exchange, 403, "Origin: not a configured Web UI origin (http.codec.origins)");
       return;
     }
-    Headers headers = exchange.getResponseHeaders();
-    headers.set("Access-Control-Allow-Methods", "POST, OPTIONS");
-    headers.set("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-    headers.set("Access-Control-Max-Age", "600");
-    exchange.sendResponseHeaders(204, -1);
-    exchange.close();
+    exchange.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
+    exchange.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+    exchange.setHeader("Access-Control-Max-Age", "600");
+    exchange.sendEmpty(204);
   }
 
   private boolean authorized(String header) {
@@ -158,9 +150,9 @@ public final class CodecServer {
     return match;
   }
 
-  private static void refuse(HttpExchange exchange, int status, String error) throws IOException {
+  private static void refuse(Exchange exchange, int status, String error) {
     log.warn("codec request refused status={} reason={}", status, error);
-    JsonReplies.reply(exchange, status, JSON.writeValueAsBytes(Map.of("errors", List.of(error))));
+    JsonReplies.errors(exchange, status, List.of(error));
   }
 
   private static byte[] digest(String token) {

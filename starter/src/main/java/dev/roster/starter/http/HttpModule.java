@@ -12,7 +12,6 @@ import com.google.inject.multibindings.ProvidesIntoMap;
 import com.google.inject.multibindings.StringMapKey;
 import com.google.inject.name.Named;
 import com.google.inject.name.Names;
-import com.sun.net.httpserver.HttpHandler;
 import com.uber.m3.tally.Scope;
 import dev.roster.activities.control.SubjectHasher;
 import dev.roster.activities.http.Secret;
@@ -34,10 +33,11 @@ import java.util.Optional;
 
 /**
  * The HTTP service ({@code serve}, and inside {@code dev}/{@code demo}): health, and the routes
- * contributed to a {@link MapBinder} of context path to handler: the ServiceNow webhook in webhook
- * mode, the codec server when {@code http.codec} is configured. Its Temporal connection is its own
- * and gives up sooner than the worker's (its callers wait on each call). Needs the configuration,
- * {@code TemporalModule} (settings, data converter, payload codec) and the subject key.
+ * contributed to a {@link MapBinder} of context path to {@link Route}: the ServiceNow webhook in
+ * webhook mode, the codec server when {@code http.codec} is configured. Its Temporal connection is
+ * its own and gives up sooner than the worker's (its callers wait on each call). Needs the
+ * configuration, {@code TemporalModule} (settings, data converter, payload codec) and the subject
+ * key.
  */
 public final class HttpModule extends AbstractModule {
   private static final String CALLERS = "callers";
@@ -60,7 +60,7 @@ public final class HttpModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    MapBinder.newMapBinder(binder(), String.class, HttpHandler.class);
+    MapBinder.newMapBinder(binder(), String.class, Route.class);
     install(new OpsRoutes());
     if (config.servicenow().enabled() && !config.servicenow().pollMode()) {
       install(new WebhookRoute(sandboxWebhookKey));
@@ -85,10 +85,8 @@ public final class HttpModule extends AbstractModule {
   @Provides
   @Singleton
   HttpService http(
-      RosterConfig config,
-      @Named(CALLERS) TemporalConnection callers,
-      Map<String, HttpHandler> routes) {
-    return HttpService.start(config.http().bind(), port, callers.client(), routes);
+      RosterConfig config, @Named(CALLERS) TemporalConnection callers, Map<String, Route> routes) {
+    return HttpService.start(config.http(), port, callers.client(), routes);
   }
 
   /** {@code POST /webhooks/servicenow}. */
@@ -102,14 +100,13 @@ public final class HttpModule extends AbstractModule {
     @ProvidesIntoMap
     @StringMapKey(ServiceNowWebhook.PATH)
     @Singleton
-    HttpHandler webhook(
+    Route webhook(
         RosterConfig config,
         Environment env,
         @Named(CALLERS) TemporalConnection callers,
         SubjectHasher subjects) {
       return WebhookSetup.fromConfig(
-              config, env.variables(), callers.client(), subjects, sandboxKey)
-          ::handle;
+          config, env.variables(), callers.client(), subjects, sandboxKey);
     }
   }
 
@@ -124,7 +121,7 @@ public final class HttpModule extends AbstractModule {
     @ProvidesIntoMap
     @StringMapKey(CodecServer.PATH)
     @Singleton
-    HttpHandler codec(PayloadCodec payloads, TemporalConfig temporal, Environment env) {
+    Route codec(PayloadCodec payloads, TemporalConfig temporal, Environment env) {
       List<Secret> tokens = new ArrayList<>();
       for (Map.Entry<String, SecretRef> token : codec.tokens().entrySet()) {
         tokens.add(
@@ -141,12 +138,7 @@ public final class HttpModule extends AbstractModule {
                                 + token.getValue().absence())));
       }
       return new CodecServer(
-              payloads,
-              temporal.namespace(),
-              new HashSet<>(codec.origins()),
-              tokens,
-              codec.maxBody())
-          ::handle;
+          payloads, temporal.namespace(), new HashSet<>(codec.origins()), tokens, codec.maxBody());
     }
   }
 }

@@ -7,12 +7,9 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoMap;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import com.google.inject.multibindings.StringMapKey;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.roster.worker.metrics.BeforeScrape;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -24,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * process answers), {@code GET /readyz} (every {@link ReadinessCheck} holds: 200, else 503 naming
  * the failing ones) and {@code GET /metrics} (the Prometheus registry of {@code MetricsModule} as
  * text, after every {@code BeforeScrape} ran). Contributes to the {@code MapBinder} of context path
- * to handler that {@link HttpService} serves; needs {@code MetricsModule} and a {@link
+ * to route that {@link HttpService} serves; needs {@code MetricsModule} and a {@link
  * WorkflowClient}.
  */
 public final class OpsRoutes extends AbstractModule {
@@ -36,7 +33,7 @@ public final class OpsRoutes extends AbstractModule {
 
   @Override
   protected void configure() {
-    MapBinder.newMapBinder(binder(), String.class, HttpHandler.class);
+    MapBinder.newMapBinder(binder(), String.class, Route.class);
     Multibinder.newSetBinder(binder(), ReadinessCheck.class);
     Multibinder.newSetBinder(binder(), BeforeScrape.class);
   }
@@ -58,9 +55,9 @@ public final class OpsRoutes extends AbstractModule {
   @ProvidesIntoMap
   @StringMapKey(LIVEZ)
   @Singleton
-  HttpHandler livez() {
+  Route livez() {
     return exchange -> {
-      if (get(exchange)) {
+      if (get(exchange, LIVEZ)) {
         JsonReplies.reply(exchange, 200, "{\"status\":\"live\"}");
       }
     };
@@ -69,9 +66,9 @@ public final class OpsRoutes extends AbstractModule {
   @ProvidesIntoMap
   @StringMapKey(READYZ)
   @Singleton
-  HttpHandler readyz(Set<ReadinessCheck> checks) {
+  Route readyz(Set<ReadinessCheck> checks) {
     return exchange -> {
-      if (!get(exchange)) {
+      if (!get(exchange, READYZ)) {
         return;
       }
       StringJoiner failing = new StringJoiner("\",\"", "[\"", "\"]");
@@ -94,9 +91,9 @@ public final class OpsRoutes extends AbstractModule {
   @ProvidesIntoMap
   @StringMapKey(METRICS)
   @Singleton
-  HttpHandler metrics(PrometheusMeterRegistry registry, Set<BeforeScrape> before) {
+  Route metrics(PrometheusMeterRegistry registry, Set<BeforeScrape> before) {
     return exchange -> {
-      if (get(exchange)) {
+      if (get(exchange, METRICS)) {
         for (BeforeScrape b : before) {
           try {
             b.beforeScrape();
@@ -104,8 +101,7 @@ public final class OpsRoutes extends AbstractModule {
             log.warn("metrics: reading before the scrape failed ({})", e.getClass().getName());
           }
         }
-        JsonReplies.send(
-            exchange,
+        exchange.send(
             200,
             "text/plain; version=0.0.4; charset=utf-8",
             registry.scrape().getBytes(StandardCharsets.UTF_8));
@@ -113,14 +109,14 @@ public final class OpsRoutes extends AbstractModule {
     };
   }
 
-  /** Whether it is a GET of exactly the context's path; answers 405 or 404 otherwise. */
-  private static boolean get(HttpExchange exchange) throws IOException {
-    if (!exchange.getRequestURI().getPath().equals(exchange.getHttpContext().getPath())) {
+  /** Whether it is a GET of exactly {@code path}; answers 405 or 404 otherwise. */
+  private static boolean get(Exchange exchange, String path) {
+    if (!path.equals(exchange.rawPath())) {
       JsonReplies.reply(exchange, 404, "{\"errors\":[\"no such endpoint\"]}");
       return false;
     }
-    if (!"GET".equals(exchange.getRequestMethod())) {
-      exchange.getResponseHeaders().set("Allow", "GET");
+    if (!"GET".equals(exchange.method())) {
+      exchange.setHeader("Allow", "GET");
       JsonReplies.reply(exchange, 405, "{\"errors\":[\"use GET\"]}");
       return false;
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
  */
 final class WebhookRequestCheck {
 
-  /** A refusal: the status to answer with and why. */
-  record Refusal(int status, String error) {}
+  /** A refusal: the status to answer with, why, and the delivery metric's result label. */
+  record Refusal(int status, String error, String result) {}
 
   /**
    * @param rawPath the request URI's raw (undecoded) path
@@ -20,17 +20,20 @@ final class WebhookRequestCheck {
    */
   static Optional<Refusal> check(
       String method, String path, String rawPath, String rawQuery, List<String> contentTypes) {
-    // The JDK server routes by prefix: /webhooks/servicenowX and /webhooks/servicenow%00 reach
+    // The service routes by prefix: /webhooks/servicenowX and /webhooks/servicenow%00 reach
     // this handler too. Only the exact path, undecoded, without a query, is the webhook.
     if (!path.equals(rawPath) || rawQuery != null) {
-      return Optional.of(new Refusal(404, "no such endpoint"));
+      return Optional.of(new Refusal(404, "no such endpoint", "not_found"));
     }
     if (!"POST".equals(method)) {
-      return Optional.of(new Refusal(405, "use POST"));
+      return Optional.of(new Refusal(405, "use POST", "method_not_allowed"));
     }
     if (contentTypes == null || contentTypes.size() != 1 || !isJson(contentTypes.get(0))) {
       return Optional.of(
-          new Refusal(415, "Content-Type: must be application/json (charset utf-8, if any)"));
+          new Refusal(
+              415,
+              "Content-Type: must be application/json (charset utf-8, if any)",
+              "unsupported_media_type"));
     }
     return Optional.empty();
   }

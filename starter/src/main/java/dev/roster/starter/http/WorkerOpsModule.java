@@ -3,7 +3,6 @@ package dev.roster.starter.http;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.sun.net.httpserver.HttpHandler;
 import dev.roster.worker.config.RosterConfig;
 import dev.roster.worker.metrics.WaitingGaugesModule;
 import io.temporal.client.WorkflowClient;
@@ -24,7 +23,7 @@ public final class WorkerOpsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  HttpService ops(RosterConfig config, WorkflowClient client, Map<String, HttpHandler> routes) {
-    return HttpService.start(config.http().bind(), config.worker().opsPort(), client, routes);
+  HttpService ops(RosterConfig config, WorkflowClient client, Map<String, Route> routes) {
+    return HttpService.start(config.http(), config.worker().opsPort(), client, routes);
   }
 }

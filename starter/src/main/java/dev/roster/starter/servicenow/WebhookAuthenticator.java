@@ -69,7 +69,7 @@ public final class WebhookAuthenticator {
   /**
    * Accepts the delivery or throws.
    *
-   * @param body the exact bytes received (read with {@link WebhookBodies#read})
+   * @param body the exact bytes received (as the HTTP service read them)
    * @throws WebhookRejection of kind UNAUTHENTICATED naming what is wrong (never a value)
    */
   public void authenticate(Headers headers, byte[] body) {

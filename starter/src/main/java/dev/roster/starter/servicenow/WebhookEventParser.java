@@ -88,7 +88,7 @@ public final class WebhookEventParser {
    */
   public WebhookEvent parse(byte[] body) {
     if (body.length > maxBodyBytes) {
-      throw WebhookBodies.tooLarge(maxBodyBytes);
+      throw WebhookRejection.tooLarge(maxBodyBytes);
     }
     JsonNode root;
     try {

@@ -14,6 +14,8 @@ public final class WebhookRejection extends RuntimeException {
     UNAUTHENTICATED(401),
     /** The body is larger than the configured limit. */
     TOO_LARGE(413),
+    /** The body did not arrive in full within the read timeout. */
+    TOO_SLOW(408),
     /** The body is not JSON at all. */
     MALFORMED(400),
     /** JSON that breaks the event schema or the variable mapping. */
@@ -43,11 +45,22 @@ public final class WebhookRejection extends RuntimeException {
     this(kind, List.of(error));
   }
 
+  /** The body is larger than {@code maxBytes}. */
+  public static WebhookRejection tooLarge(int maxBytes) {
+    return new WebhookRejection(Kind.TOO_LARGE, "body: larger than " + maxBytes + " bytes");
+  }
+
+  /** The body did not arrive in full within {@code millis}. */
+  public static WebhookRejection tooSlow(long millis) {
+    return new WebhookRejection(
+        Kind.TOO_SLOW, "body: not received in full within " + millis + " ms; send it faster");
+  }
+
   public Kind kind() {
     return kind;
   }
 
-  /** The HTTP status to answer with: 401, 413 or 400. */
+  /** The HTTP status to answer with: 401, 413, 408 or 400. */
   public int httpStatus() {
     return kind.status();
   }

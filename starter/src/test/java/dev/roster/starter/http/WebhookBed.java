@@ -3,6 +3,10 @@ package dev.roster.starter.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.sandbox.servicenow.HmacWebhookSigner;
 import dev.roster.starter.WorkerTestbed;
+import dev.roster.worker.config.HttpConfig;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.interceptors.WorkflowClientCallsInterceptor;
@@ -15,11 +19,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The webhook as {@code roster serve} runs it (configuration, HMAC with two secrets, the HTTP
- * service), on a {@link WorkerTestbed}, with a client that counts every start and signal it sends.
+ * service with {@code /livez} and {@code /metrics}), on a {@link WorkerTestbed}, with a client that
+ * counts every start and signal it sends.
  */
 final class WebhookBed implements AutoCloseable {
   static final String NEW_SECRET = base64Key(1);
@@ -32,7 +38,15 @@ final class WebhookBed implements AutoCloseable {
   final AtomicInteger signals = new AtomicInteger();
   final HttpService http;
 
+  /** Joined to the global registry while the bed runs: counts only what happens in this bed. */
+  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
   WebhookBed() {
+    this(new HttpConfig("127.0.0.1", 0));
+  }
+
+  /** With the HTTP service's limits from {@code http} (its port is not used: a free one is). */
+  WebhookBed(HttpConfig http) {
     bed =
         new WorkerTestbed(
             String.join(
@@ -51,16 +65,21 @@ final class WebhookBed implements AutoCloseable {
                 .setInterceptors(new Counting())
                 .build());
     Map<String, String> env = Map.of("WEBHOOK_NEW", NEW_SECRET, "WEBHOOK_OLD", OLD_SECRET);
-    http =
+    Metrics.addRegistry(registry);
+    OpsRoutes ops = new OpsRoutes();
+    this.http =
         HttpService.start(
-            "127.0.0.1",
+            http,
             0,
             counting,
             Map.of(
                 ServiceNowWebhook.PATH,
                 WebhookSetup.fromConfig(
-                        bed.config, env, counting, WorkerTestbed.SUBJECTS, Optional.empty())
-                    ::handle));
+                    bed.config, env, counting, WorkerTestbed.SUBJECTS, Optional.empty()),
+                OpsRoutes.LIVEZ,
+                ops.livez(),
+                OpsRoutes.METRICS,
+                ops.metrics(registry, Set.of())));
   }
 
   int port() {
@@ -119,6 +138,7 @@ final class WebhookBed implements AutoCloseable {
     try {
       http.close();
     } finally {
+      Metrics.removeRegistry(registry);
       bed.close();
     }
   }

@@ -105,8 +105,7 @@ class WebhookFuzzTest {
                 Map.of(
                     ServiceNowWebhook.PATH,
                     WebhookSetup.fromConfig(
-                            config, env, down.client(), WorkerTestbed.SUBJECTS, Optional.empty())
-                        ::handle))) {
+                        config, env, down.client(), WorkerTestbed.SUBJECTS, Optional.empty())))) {
       byte[] body = json(event("RITM0010001", ADA));
       long started = System.nanoTime();
       RawHttp.Response answer =

@@ -205,6 +205,31 @@ class WebhookStrictnessTest {
     }
   }
 
+  @Test
+  void everyDeliveryIsCountedByItsResultWithoutTicketOrEmail() throws IOException {
+    byte[] body = ada("RITM0010021");
+    String stranger = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+    assertThat(send(signed(WebhookBed.NEW_SECRET, body), body).status()).isEqualTo(202);
+    assertThat(send(signed(stranger, body), body).status()).isEqualTo(401);
+    RawHttp.Response metrics =
+        RawHttp.send(web.port(), "GET", OpsRoutes.METRICS, Map.of(), new byte[0]);
+
+    assertThat(metrics.status()).isEqualTo(200);
+    // Results counted by earlier tests of this JVM show as 0 in this bed's fresh registry.
+    List<String> deliveries =
+        metrics
+            .body()
+            .lines()
+            .filter(l -> l.startsWith("roster_webhook_deliveries_total") && !l.endsWith(" 0.0"))
+            .toList();
+    assertThat(deliveries)
+        .containsExactlyInAnyOrder(
+            "roster_webhook_deliveries_total{result=\"accepted\"} 1.0",
+            "roster_webhook_deliveries_total{result=\"unauthenticated\"} 1.0");
+    assertThat(metrics.body()).doesNotContain("RITM0010021").doesNotContain("ada@example.com");
+  }
+
   private RawHttp.Response send(Map<String, String> headers, byte[] body) throws IOException {
     return RawHttp.send(web.port(), "POST", "/webhooks/servicenow", headers, body);
   }

@@ -39,7 +39,7 @@ final class ConfigBinder {
   RosterConfig bind(ObjectNode root) {
     in.rejectUnknownKeys(root, "", ConfigShape.ROOT.keys());
     TemporalConfig temporal = temporal(section(root, "", "temporal", ConfigShape.TEMPORAL));
-    HttpConfig http = http(section(root, "", "http", ConfigShape.HTTP));
+    HttpConfig http = new HttpBinder(in).bind(section(root, "", "http", ConfigShape.HTTP));
     SecretRef subjectKey = in.secret(root, "", "subjectKey", DEFAULT_SUBJECT_KEY);
     Map<String, AccountConfig> accounts = accounts(root);
     return new RosterConfig(
@@ -115,20 +115,6 @@ final class ConfigBinder {
       in.problem(
           path, "file " + file + (Files.exists(file) ? " is not readable" : " does not exist"));
     }
-  }
-
-  private HttpConfig http(ObjectNode node) {
-    HttpConfig d = HttpConfig.DEFAULTS;
-    String bind = in.text(node, "http", "bind", d.bind()).strip();
-    if (bind.isEmpty()) {
-      in.problem("http.bind", "expected a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0");
-      bind = d.bind();
-    }
-    // 0 asks the OS for any free port (tests).
-    return new HttpConfig(
-        bind,
-        in.integer(node, "http", "port", d.port(), 0, 65535),
-        new CodecServerBinder(in).bind(node));
   }
 
   private Map<String, AccountConfig> accounts(ObjectNode root) {

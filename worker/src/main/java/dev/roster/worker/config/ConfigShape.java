@@ -47,7 +47,24 @@ final class ConfigShape {
           PAYLOAD_KEYS);
   static final ConfigShape CODEC =
       section("origins", LIST, "tokens", map(SECRET), "maxBody", VALUE);
-  static final ConfigShape HTTP = section("bind", VALUE, "port", VALUE, "codec", CODEC);
+  static final ConfigShape HTTP =
+      section(
+          "bind",
+          VALUE,
+          "port",
+          VALUE,
+          "codec",
+          CODEC,
+          "maxThreads",
+          VALUE,
+          "idleTimeout",
+          VALUE,
+          "maxHeaderBytes",
+          VALUE,
+          "maxBodyBytes",
+          VALUE,
+          "readTimeout",
+          VALUE);
   static final ConfigShape RATE_BUDGET = section("requests", VALUE, "per", VALUE);
   static final ConfigShape INVITATIONS =
       section("pollInterval", VALUE, "resendAfter", VALUE, "expireAfter", VALUE);

@@ -142,7 +142,8 @@ class EnvOverridesTest {
 
     assertThat(e.problems())
         .containsExactly(
-            "ROSTER__HTTP: http is a section; name a key inside it (expected one of: bind, port, codec)");
+            "ROSTER__HTTP: http is a section; name a key inside it (expected one of: bind, port,"
+                + " codec, maxThreads, idleTimeout, maxHeaderBytes, maxBodyBytes, readTimeout)");
   }
 
   @Test
