@@ -62,21 +62,25 @@ public final class VendorCallMetrics {
   }
 
   /**
-   * Registers a budget's counters at zero, so that they are in every scrape from the start: a
-   * counter that first appears at 1 has no increase Prometheus can see, and dashboards and alerts
-   * can tell "none" from "not reported".
+   * Registers a budget's counters and its wait timer at zero, so that they are in every scrape from
+   * the start: a counter that first appears at 1 has no increase Prometheus can see, and dashboards
+   * and alerts can tell "none" from "not reported".
    */
   static void declare(String budgetName) {
     throttled(budgetName);
     deferred(budgetName);
+    budgetWaits(budgetName);
   }
 
   static void budgetWait(RateBudget.Permit permit, long nanos) {
-    Timer.builder(BUDGET_WAITS)
+    budgetWaits(permit.budget().name()).record(Duration.ofNanos(nanos));
+  }
+
+  private static Timer budgetWaits(String budgetName) {
+    return Timer.builder(BUDGET_WAITS)
         .description("Waits for a rate-budget permit before a vendor call")
-        .tags(labels(permit))
-        .register(REGISTRY)
-        .record(Duration.ofNanos(nanos));
+        .tags(labels(budgetName))
+        .register(REGISTRY);
   }
 
   static void deferred(RateBudget.Permit permit) {
