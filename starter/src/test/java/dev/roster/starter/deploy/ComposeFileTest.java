@@ -56,10 +56,22 @@ class ComposeFileTest {
   }
 
   @Test
-  void theProbeCommandExists() {
-    List<String> test = strings(services.at("/roster-worker/healthcheck/test"));
-    String command = test.get(test.indexOf("dev.roster.starter.Main") + 1);
-    assertThat(RosterCommand.commandLine().getSubcommands()).containsKey(command);
+  void healthChecksRunTheImagesEntrypointWithTheProbeCommand() {
+    String entrypoint =
+        DeployTree.read(tree.deploy.resolve("Dockerfile"))
+            .lines()
+            .filter(l -> l.startsWith("ENTRYPOINT "))
+            .findFirst()
+            .orElseThrow()
+            .substring("ENTRYPOINT ".length());
+    List<String> java = strings(StrictYaml.tree(entrypoint, "Dockerfile ENTRYPOINT"));
+    for (String service : List.of("roster-worker", "roster-http")) {
+      List<String> test = strings(services.at("/" + service + "/healthcheck/test"));
+      assertThat(test.subList(1, java.size() + 1)).as(service).isEqualTo(java);
+      String command = test.get(java.size() + 1);
+      assertThat(command).isEqualTo("probe");
+      assertThat(RosterCommand.commandLine().getSubcommands()).containsKey(command);
+    }
   }
 
   @Test

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * tests in the module directory; an IDE may use the repository root), and the Kubernetes manifests
  * under {@code deploy/k8s}, each parsed strictly.
  */
-public final class DeployTree {
+final class DeployTree {
   final Path deploy;
 
   DeployTree() {
