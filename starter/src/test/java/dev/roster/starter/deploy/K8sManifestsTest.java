@@ -138,6 +138,28 @@ class K8sManifestsTest {
   }
 
   @Test
+  void theWorkerStartsAfterRegisteringTheSearchAttributes() {
+    Container setup = pod("roster-worker").getInitContainers().get(0);
+    Container worker = container("roster-worker");
+    assertThat(setup.getArgs()).startsWith("setup", "--config", CONFIG_FILE).contains("--wait");
+    assertThat(setup.getImage()).isEqualTo(worker.getImage());
+    assertThat(mounts(setup)).containsKeys("/etc/roster", "/tmp");
+    Path file = tree.base().resolve("roster.yaml");
+    String yaml = DeployTree.read(file);
+    Map<String, String> env = env(setup);
+    RosterEnv.assertAllRead(env, yaml, file + " with setup");
+    RosterConfig config = RosterEnv.load(yaml, file.toString(), env);
+    assertThat(config.temporal()).isEqualTo(RosterEnv.load(yaml, "", env(worker)).temporal());
+    config
+        .temporal()
+        .payloadKeys()
+        .orElseThrow()
+        .keys()
+        .values()
+        .forEach(k -> assertThat(k.problem(env)).as(k.keyPath()).isEmpty());
+  }
+
+  @Test
   void theWorkerOutlastsItsShutdownGraceAndOneVendorCall() {
     RosterConfig config = baseConfig(Map.of());
     Duration needed = config.worker().shutdownGrace().plus(VendorHttp.Timeouts.DEFAULT.call());
