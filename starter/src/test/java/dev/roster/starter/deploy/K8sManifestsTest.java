@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +221,28 @@ class K8sManifestsTest {
     }
     assertThat(RosterEnv.references(DeployTree.read(tree.overlay().resolve("roster.yaml")), "x"))
         .contains(overlayHttp.keySet().toArray(String[]::new));
+  }
+
+  @Test
+  void everySecretKeyIsInTheOneSecretAndTheReadme() {
+    String readme = DeployTree.read(tree.k8s().resolve("README.md"));
+    List<Container> containers = new ArrayList<>();
+    for (String name : List.of("roster-worker", "roster-http")) {
+      containers.addAll(pod(name).getInitContainers());
+      containers.addAll(pod(name).getContainers());
+    }
+    containers.add(container(tree.overlay(), "http-codec-token.yaml"));
+    List<SecretKeySelector> refs =
+        containers.stream()
+            .flatMap(c -> c.getEnv().stream())
+            .filter(e -> e.getValueFrom() != null)
+            .map(e -> e.getValueFrom().getSecretKeyRef())
+            .toList();
+    assertThat(refs).isNotEmpty();
+    for (SecretKeySelector ref : refs) {
+      assertThat(ref.getName()).isEqualTo("roster-secrets");
+      assertThat(readme).as("README names " + ref.getKey()).contains(ref.getKey() + "=");
+    }
   }
 
   @Test
