@@ -10,9 +10,9 @@ import java.util.Set;
  * {@code ROSTER_LOG_LEVEL} (TRACE, DEBUG, INFO, WARN, ERROR or OFF; default INFO for the
  * long-running roles, WARN for one-shot commands, which keep stderr for errors).
  */
-final class LogSettings {
-  static final String FORMAT = "ROSTER_LOG_FORMAT";
-  static final String LEVEL = "ROSTER_LOG_LEVEL";
+public final class LogSettings {
+  public static final String FORMAT = "ROSTER_LOG_FORMAT";
+  public static final String LEVEL = "ROSTER_LOG_LEVEL";
   private static final Set<String> FORMATS = Set.of("text", "json");
   private static final Set<String> LEVELS =
       Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");

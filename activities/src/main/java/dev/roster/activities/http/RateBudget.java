@@ -113,6 +113,7 @@ public final class RateBudget {
     this.sleeper = requireNonNull(sleeper, "sleeper is null");
     this.longestWindow = this.limits.stream().map(Limit::window).max(Duration::compareTo).get();
     this.mostPermits = this.limits.stream().mapToInt(Limit::permits).max().getAsInt();
+    VendorCallMetrics.declare(name);
   }
 
   /**

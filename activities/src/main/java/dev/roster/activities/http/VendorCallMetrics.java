@@ -57,33 +57,56 @@ public final class VendorCallMetrics {
         .register(REGISTRY)
         .record(Duration.ofNanos(nanos));
     if ("429".equals(outcome)) {
-      Counter.builder(THROTTLED)
-          .description("Vendor answers with HTTP 429, by account and endpoint family")
-          .tags(labels(permit))
-          .register(REGISTRY)
-          .increment();
+      throttled(permit.budget().name()).increment();
     }
   }
 
+  /**
+   * Registers a budget's counters and its wait timer at zero, so that they are in every scrape from
+   * the start: a counter that first appears at 1 has no increase Prometheus can see, and dashboards
+   * and alerts can tell "none" from "not reported".
+   */
+  static void declare(String budgetName) {
+    throttled(budgetName);
+    deferred(budgetName);
+    budgetWaits(budgetName);
+  }
+
   static void budgetWait(RateBudget.Permit permit, long nanos) {
-    Timer.builder(BUDGET_WAITS)
+    budgetWaits(permit.budget().name()).record(Duration.ofNanos(nanos));
+  }
+
+  private static Timer budgetWaits(String budgetName) {
+    return Timer.builder(BUDGET_WAITS)
         .description("Waits for a rate-budget permit before a vendor call")
-        .tags(labels(permit))
-        .register(REGISTRY)
-        .record(Duration.ofNanos(nanos));
+        .tags(labels(budgetName))
+        .register(REGISTRY);
   }
 
   static void deferred(RateBudget.Permit permit) {
-    Counter.builder(BUDGET_DEFERRED)
+    deferred(permit.budget().name()).increment();
+  }
+
+  private static Counter throttled(String budgetName) {
+    return Counter.builder(THROTTLED)
+        .description("Vendor answers with HTTP 429, by account and endpoint family")
+        .tags(labels(budgetName))
+        .register(REGISTRY);
+  }
+
+  private static Counter deferred(String budgetName) {
+    return Counter.builder(BUDGET_DEFERRED)
         .description("Vendor calls put off to a Temporal retry: the next permit was too far away")
-        .tags(labels(permit))
-        .register(REGISTRY)
-        .increment();
+        .tags(labels(budgetName))
+        .register(REGISTRY);
+  }
+
+  private static String[] labels(RateBudget.Permit permit) {
+    return labels(permit.budget().name());
   }
 
   /** {@code account} and {@code family} from the budget's name, {@code <account>/<family>}. */
-  private static String[] labels(RateBudget.Permit permit) {
-    String name = permit.budget().name();
+  private static String[] labels(String name) {
     int slash = name.indexOf('/');
     String account = slash < 0 ? name : name.substring(0, slash);
     String family = slash < 0 ? "" : name.substring(slash + 1);

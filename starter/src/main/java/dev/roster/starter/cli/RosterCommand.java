@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       TasksCommand.class,
       CompleteTaskCommand.class,
       CancelCommand.class,
+      ProbeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.OnboardStarter;
+import dev.roster.starter.deploy.Dashboard;
 import dev.roster.starter.local.Demo;
 import dev.roster.starter.local.LocalStack;
 import dev.roster.worker.config.ConfigLoader;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The one HTTP port of {@code dev}/{@code demo} after a sandbox onboarding whose first vendor call
  * drew a 429: {@code /metrics} has the Temporal SDK's series and Roster's vendor series with the
- * expected counts and no person or ticket in any label; {@code /livez} and {@code /readyz} answer.
+ * expected counts and no person or ticket in any label, and every series the Grafana dashboard
+ * queries; {@code /livez} and {@code /readyz} answer.
  */
 class OpsEndpointsTest {
   private static final String ADA = "ada.lovelace@example.com";
@@ -117,6 +119,7 @@ class OpsEndpointsTest {
                   + "le=\"0\\.25\"}")
           .contains("temporal_request_total")
           .contains("temporal_workflow_completed_total");
+      Dashboard.assertEveryQueryFindsItsSeries(metrics);
       Matcher labels = LABELS.matcher(metrics);
       while (labels.find()) {
         assertThat(labels.group(1))

@@ -33,6 +33,16 @@ public final class ConfigLoader {
   /** Where the CLI looks when no {@code --config} is given. */
   public static final Path DEFAULT_FILE = Path.of("roster.yaml");
 
+  /**
+   * The environment variables configuration reads besides credential references ({@code {env:
+   * NAME}}): each of these overrides one key, and any variable starting with {@link
+   * #OVERRIDE_PREFIX} overrides the key its name spells.
+   */
+  public static final List<String> OVERRIDE_VARIABLES = EnvOverrides.NAMED;
+
+  /** {@code ROSTER__}: {@code ROSTER__IMPORTS__STORE} overrides {@code imports.store}. */
+  public static final String OVERRIDE_PREFIX = EnvOverrides.PREFIX;
+
   private static final ObjectMapper YAML =
       new ObjectMapper(
           YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());

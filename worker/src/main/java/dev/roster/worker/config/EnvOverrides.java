@@ -23,6 +23,13 @@ import java.util.TreeMap;
  */
 final class EnvOverrides {
   static final String PREFIX = "ROSTER__";
+  static final String ADDRESS = "TEMPORAL_ADDRESS";
+  static final String NAMESPACE = "TEMPORAL_NAMESPACE";
+  static final String API_KEY = "TEMPORAL_API_KEY";
+  static final String HTTP_PORT = "ROSTER_HTTP_PORT";
+
+  /** The variables that override one key each. */
+  static final List<String> NAMED = List.of(ADDRESS, NAMESPACE, API_KEY, HTTP_PORT);
 
   private final ConfigReader in;
   private final VendorTypes types;
@@ -34,14 +41,14 @@ final class EnvOverrides {
 
   void apply(ObjectNode root, Map<String, String> env) {
     // Blank values count as unset: compose files and shells often export FOO= for "nothing".
-    specific(root, env, "TEMPORAL_ADDRESS", "temporal", "address");
-    specific(root, env, "TEMPORAL_NAMESPACE", "temporal", "namespace");
-    specific(root, env, "ROSTER_HTTP_PORT", "http", "port");
-    String apiKey = env.get("TEMPORAL_API_KEY");
+    specific(root, env, ADDRESS, "temporal", "address");
+    specific(root, env, NAMESPACE, "temporal", "namespace");
+    specific(root, env, HTTP_PORT, "http", "port");
+    String apiKey = env.get(API_KEY);
     if (apiKey != null && !apiKey.isBlank()) {
       ObjectNode temporal = child(root, "temporal");
       if (temporal != null && !temporal.hasNonNull("apiKey")) {
-        temporal.putObject("apiKey").put("env", "TEMPORAL_API_KEY");
+        temporal.putObject("apiKey").put("env", API_KEY);
       }
     }
     // Sorted so that problems come out in a stable order.
