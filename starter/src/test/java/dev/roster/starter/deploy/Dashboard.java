@@ -23,16 +23,25 @@ import java.util.regex.Pattern;
  */
 public final class Dashboard {
   /**
-   * Series other changes are adding (issue 13); the dashboard shows them in their own row before
-   * they exist. Remove this set once they are merged: every name must then be in the scrape.
+   * The lifecycle series, in a row of their own: what waits for a person or an invitee (read from
+   * Temporal, the same on every worker, so the dashboard takes their {@code max}) and the import
+   * and webhook counters.
    */
-  static final Set<String> PLANNED =
+  static final Set<String> LIFECYCLE =
       Set.of(
           "roster_invitations_pending",
           "roster_approvals_waiting",
           "roster_manual_tasks_waiting",
           "roster_import_rows_total",
           "roster_webhook_deliveries_total");
+
+  /**
+   * Counters that appear only once their event happened (an import's finished job, a webhook
+   * request), which an onboarding scrape has not seen; BulkImportTest and the webhook metrics test
+   * scrape them.
+   */
+  static final Set<String> AFTER_EVENTS =
+      Set.of("roster_import_rows_total", "roster_webhook_deliveries_total");
 
   private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without)\\s*\\(([^)]*)\\)");
   private static final Pattern SELECTOR = Pattern.compile("\\{[^}]*}|\\[[^]]*]");
@@ -103,8 +112,8 @@ public final class Dashboard {
   }
 
   /**
-   * Fails unless every metric the dashboard reads, but for {@link #PLANNED}, is in {@code scrape}
-   * (Prometheus text), and every label a query groups by is on a series of its metrics.
+   * Fails unless every metric the dashboard reads, but for {@link #AFTER_EVENTS}, is in {@code
+   * scrape} (Prometheus text), and every label a query groups by is on a series of its metrics.
    */
   public static void assertEveryQueryFindsItsSeries(String scrape) {
     Map<String, Set<String>> labels = new HashMap<>();
@@ -123,7 +132,7 @@ public final class Dashboard {
     for (String query : queries) {
       Set<String> metrics = metrics(query);
       assertThat(metrics).as(query).isNotEmpty();
-      if (metrics.stream().anyMatch(PLANNED::contains)) {
+      if (metrics.stream().anyMatch(AFTER_EVENTS::contains)) {
         continue;
       }
       assertThat(labels.keySet()).as("metrics of " + query).containsAll(metrics);

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard's shape: every panel queries the chosen Prometheus data source, and the planned
+ * The dashboard's shape: every panel queries the chosen Prometheus data source, and the lifecycle
  * series are in a row of their own with nothing else. (Whether the other names exist is checked
  * against a real scrape in {@code OpsEndpointsTest}.)
  */
@@ -18,9 +18,9 @@ class DashboardTest {
   private final Dashboard dashboard = new Dashboard();
 
   @Test
-  void plannedSeriesHaveTheirOwnRow() {
+  void lifecycleSeriesHaveTheirOwnRow() {
     Map<String, Map<String, List<String>>> rows = dashboard.rows();
-    List<String> planned =
+    List<String> lifecycle =
         rows.keySet().stream()
             .filter(
                 title ->
@@ -29,14 +29,14 @@ class DashboardTest {
                         .anyMatch(
                             q ->
                                 Dashboard.metrics(q).stream()
-                                    .anyMatch(Dashboard.PLANNED::contains)))
+                                    .anyMatch(Dashboard.LIFECYCLE::contains)))
             .toList();
-    assertThat(planned).singleElement();
+    assertThat(lifecycle).singleElement();
     Set<String> inRow = new TreeSet<>();
-    rows.get(planned.get(0)).values().stream()
+    rows.get(lifecycle.get(0)).values().stream()
         .flatMap(List::stream)
         .forEach(q -> inRow.addAll(Dashboard.metrics(q)));
-    assertThat(inRow).isEqualTo(Dashboard.PLANNED);
+    assertThat(inRow).isEqualTo(Dashboard.LIFECYCLE);
     assertThat(rows).hasSizeGreaterThan(1);
   }
 
