@@ -106,6 +106,36 @@ final class BrevoOrganization {
     return FakeResponse.json(200, Map.of("status", "OK", "invoice_id", invoice));
   }
 
+  /**
+   * POST /organization/user/update/permissions: the invitation's body, for an active user; 403 for
+   * anyone else and for the owner (whose access is all features by definition).
+   */
+  synchronized FakeResponse updatePermissions(FakeRequest request) throws IOException {
+    promote();
+    JsonNode body = BrevoHttp.body(request);
+    String email = body.path("email").asText("");
+    if (!EMAIL.matcher(email).matches()) {
+      throw BrevoError.invalid("Invalid email address");
+    }
+    boolean all = body.path("all_features_access").asBoolean(false);
+    List<Member.Privilege> privileges = privileges(body.path("privileges"));
+    if (!all && privileges.isEmpty()) {
+      throw BrevoError.invalid("privileges is required when all_features_access is false");
+    }
+    State m = members.get(key(email));
+    if (m == null || !"active".equals(m.status)) {
+      throw BrevoError.forbidden("User " + email + " is not an active member");
+    }
+    if (m.owner) {
+      throw BrevoError.forbidden("The account owner's permissions cannot be changed");
+    }
+    m.allFeatures = all;
+    m.privileges = all ? List.of() : privileges;
+    String invoice = "SBX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    return FakeResponse.json(
+        200, Map.of("status", "OK", "invoice_id", invoice, "credit_notes", List.of()));
+  }
+
   /** Resend and cancel only work on pending invitations; the swagger lists 403 for the rest. */
   synchronized FakeResponse resend(FakeRequest request) {
     promote();

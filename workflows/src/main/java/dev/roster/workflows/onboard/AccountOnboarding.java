@@ -7,6 +7,7 @@ import dev.roster.workflows.control.ControlActivities;
 import dev.roster.workflows.conventions.RosterActivityOptions;
 import dev.roster.workflows.failure.ActivityFailures;
 import dev.roster.workflows.request.Person;
+import dev.roster.workflows.steps.ApprovalStep;
 import dev.roster.workflows.steps.StepFailed;
 import dev.roster.workflows.steps.StepLog;
 import dev.roster.workflows.steps.StepState;
@@ -193,27 +194,12 @@ final class AccountOnboarding {
 
   private boolean awaitApproval(Promise<ApprovalGate.Result> approval) {
     steps.set(APPROVAL, StepState.WAITING, "role " + assignment.role() + " needs an approval");
-    ApprovalGate.Result result = approval.get();
-    switch (result) {
-      case APPROVED:
-        steps.set(APPROVAL, StepState.DONE, "approved");
-        return true;
-      case REJECTED:
-        steps.set(APPROVAL, StepState.REJECTED, "rejected");
-        outcome = StepState.REJECTED;
-        steps.skipRemaining("not run: approval rejected");
-        return false;
-      case CANCELLED:
-        steps.set(APPROVAL, StepState.CANCELLED, "the request was cancelled");
-        outcome = StepState.CANCELLED;
-        steps.skipRemaining("not run: the request was cancelled");
-        return false;
-      default:
-        steps.set(APPROVAL, StepState.EXPIRED, "nobody answered before the approval timeout");
-        outcome = StepState.REJECTED;
-        steps.skipRemaining("not run: approval timed out");
-        return false;
+    StepState refused = ApprovalStep.record(steps, APPROVAL, approval.get());
+    if (refused != null) {
+      outcome = refused;
+      return false;
     }
+    return true;
   }
 
   private InviteOutcome invite(TeamActivities team, Person person) {

@@ -43,7 +43,7 @@ public final class OnboardRequests {
   }
 
   /** The role and list problems of one assignment, each starting with {@code at}. */
-  static List<String> assignmentProblems(String at, Assignment a) {
+  public static List<String> assignmentProblems(String at, Assignment a) {
     List<String> problems = new ArrayList<>();
     if (a.role() != null && !Roles.isRole(a.role())) {
       problems.add(Roles.problem(at + ".role", a.role()));
