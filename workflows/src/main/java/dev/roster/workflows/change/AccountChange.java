@@ -148,31 +148,23 @@ final class AccountChange {
         .open(
             taskId,
             account(),
-            "Change the team role of "
-                + context.person().email()
-                + " on the "
-                + info.vendor()
-                + " account "
-                + account()
-                + " to "
-                + change.role()
-                + " in the vendor's web UI (it has no API for team members), then run: roster"
-                + " complete-task "
-                + context.workflowId()
-                + " "
-                + taskId
-                + " --by NAME",
+            ManualTask.inVendorUi(
+                "Change the team role of "
+                    + context.person().email()
+                    + " on the "
+                    + info.vendor()
+                    + " account "
+                    + account()
+                    + " to "
+                    + change.role(),
+                context.workflowId(),
+                taskId),
             context.control(),
             context.ticket());
     steps.set(ROLE, StepState.WAITING, "manual task " + taskId + " is open");
     ManualTask done =
         context.tasks().await(taskId, context.remindEvery(), context.control(), context.ticket());
-    steps.set(
-        ROLE,
-        StepState.DONE,
-        "changed by hand by "
-            + done.completedBy()
-            + (done.note() == null || done.note().isBlank() ? "" : ": " + done.note()));
+    steps.set(ROLE, StepState.DONE, "changed by hand by " + done.completion());
   }
 
   private ContactActivities contacts() {

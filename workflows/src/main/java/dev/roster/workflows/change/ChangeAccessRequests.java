@@ -3,8 +3,8 @@ package dev.roster.workflows.change;
 import dev.roster.workflows.failure.FailureTypes;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequests;
-import dev.roster.workflows.request.Emails;
 import dev.roster.workflows.request.ListIds;
+import dev.roster.workflows.request.Person;
 import dev.roster.workflows.request.Roles;
 import dev.roster.workflows.request.Tickets;
 import java.util.ArrayList;
@@ -28,14 +28,7 @@ public final class ChangeAccessRequests {
     if (request == null) {
       return List.of("request: missing");
     }
-    if (request.person() == null) {
-      problems.add("person: missing");
-    } else if (!Emails.isValid(request.person().email())) {
-      problems.add(
-          "person.email: not a valid email address ("
-              + Emails.mask(request.person().email())
-              + ")");
-    }
+    Person.problem(request.person()).ifPresent(problems::add);
     if (request.requestedBy() == null || request.requestedBy().isBlank()) {
       problems.add("requestedBy: missing (who asks; they may not approve their own request)");
     }

@@ -137,12 +137,7 @@ public final class AccountOffboarding {
       outcome = StepState.CANCELLED;
       return;
     }
-    steps.set(
-        REVOKE,
-        StepState.DONE,
-        "checked by hand by "
-            + done.completedBy()
-            + (done.note() == null || done.note().isBlank() ? "" : ": " + done.note()));
+    steps.set(REVOKE, StepState.DONE, "checked by hand by " + done.completion());
     outcome = StepState.DONE;
   }
 
