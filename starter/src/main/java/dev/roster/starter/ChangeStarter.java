@@ -62,9 +62,8 @@ public final class ChangeStarter {
 
   /** {@code change-<ticket>}, else {@code change-<subject>}. */
   public String workflowId(ChangeAccessRequest request) {
-    return request.ticket() != null && !request.ticket().isBlank()
-        ? "change-" + request.ticket()
-        : "change-" + subjects.subjectOf(request.person().email());
+    return RequestOptions.requestId(
+        "change", request.ticket(), () -> subjects.subjectOf(request.person().email()));
   }
 
   /**
@@ -74,10 +73,7 @@ public final class ChangeStarter {
    * @throws RequestConflict when a different request runs under the same id
    */
   public Started start(ChangeAccessRequest request) {
-    List<String> problems = problems(request);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
+    RequestOptions.refuseProblems(problems(request));
     String id = workflowId(request);
     return running.startOrCompare(
         id,

@@ -4,7 +4,6 @@ import dev.roster.workflows.account.AccountInfo;
 import dev.roster.workflows.account.Capabilities.TeamInvite;
 import dev.roster.workflows.contacts.ContactActivities;
 import dev.roster.workflows.conventions.RosterActivityOptions;
-import dev.roster.workflows.failure.ActivityFailures;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.steps.ApprovalStep;
 import dev.roster.workflows.steps.StepFailed;
@@ -98,16 +97,10 @@ final class AccountChange {
                     + String.join(", ", change.removeListsOrEmpty()));
       }
       outcome = StepState.DONE;
-    } catch (StepFailed e) {
-      outcome = StepState.FAILED;
-      steps.skipRemaining("not run: " + e.step() + " failed");
-    } catch (CanceledFailure e) {
-      outcome = StepState.CANCELLED;
-      steps.skipRemaining("not run: the request was cancelled");
-    } catch (ActivityFailure e) {
-      // Only describeAccount can get here: the account is unknown or Roster's own worker failed.
-      outcome = StepState.FAILED;
-      steps.skipRemaining(ActivityFailures.reason(e));
+    } catch (StepFailed | CanceledFailure | ActivityFailure e) {
+      // An ActivityFailure here is describeAccount's: the account is unknown or Roster's own
+      // worker failed.
+      outcome = steps.stopped(e);
     }
   }
 
