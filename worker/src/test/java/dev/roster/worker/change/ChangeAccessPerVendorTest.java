@@ -7,6 +7,7 @@ import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK;
 import static dev.roster.worker.testbed.FourVendorsTestbed.LISTMONK_LIST;
 import static dev.roster.worker.testbed.FourVendorsTestbed.MAILERSEND;
 import static dev.roster.worker.testbed.FourVendorsTestbed.MAILJET;
+import static dev.roster.worker.testbed.FourVendorsTestbed.MAILJET_LIST;
 import static dev.roster.worker.testbed.FourVendorsTestbed.REQUESTER;
 import static dev.roster.worker.testbed.FourVendorsTestbed.person;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,9 @@ import org.junit.jupiter.api.Timeout;
 class ChangeAccessPerVendorTest {
   private static final String ADA = "ada@example.com";
 
+  /** Mailjet's second seeded list. */
+  private static final long PRODUCT_UPDATES = 11;
+
   private static ChangeAccessWorkflow start(
       FourVendorsTestbed bed, String id, ChangeAccessRequest request) {
     ChangeAccessWorkflow stub =
@@ -60,15 +64,24 @@ class ChangeAccessPerVendorTest {
           .isEqualTo("COMPLETED");
       assertThat(bed.brevo.member(ADA).orElseThrow().allFeaturesAccess()).isFalse();
       assertThat(bed.listmonk.listMemberEmails(LISTMONK_LIST)).contains(ADA);
+      long managers = bed.brevo.createList("Managers");
 
       ChangeAccessRequest request =
           new ChangeAccessRequest(
               person(ADA),
               List.of(
-                  new AccessChange(BREVO, "admin", null, null),
+                  new AccessChange(
+                      BREVO,
+                      "admin",
+                      List.of(Long.toString(managers)),
+                      List.of(Long.toString(BREVO_LIST))),
                   new AccessChange(MAILERSEND, "editor", null, null),
                   new AccessChange(LISTMONK, "editor", null, List.of(Long.toString(LISTMONK_LIST))),
-                  new AccessChange(MAILJET, "editor", null, null)),
+                  new AccessChange(
+                      MAILJET,
+                      "editor",
+                      List.of(Long.toString(PRODUCT_UPDATES)),
+                      List.of(Long.toString(MAILJET_LIST)))),
               null,
               null,
               "RITM0000300",
@@ -91,7 +104,10 @@ class ChangeAccessPerVendorTest {
       Member brevo = bed.brevo.member(ADA).orElseThrow();
       assertThat(brevo.allFeaturesAccess()).isTrue();
       assertThat(brevo.status()).isEqualTo("active");
-      assertThat(bed.brevo.listMemberEmails(BREVO_LIST)).contains(ADA);
+      assertThat(bed.brevo.listMemberEmails(managers)).contains(ADA);
+      assertThat(bed.brevo.listMemberEmails(BREVO_LIST)).doesNotContain(ADA);
+      assertThat(bed.mailjet.listMemberEmails(PRODUCT_UPDATES)).contains(ADA);
+      assertThat(bed.mailjet.listMemberEmails(MAILJET_LIST)).doesNotContain(ADA);
       assertThat(result.status().manualTasks())
           .singleElement()
           .satisfies(t -> assertThat(t.completedBy()).isEqualTo("dave"));
