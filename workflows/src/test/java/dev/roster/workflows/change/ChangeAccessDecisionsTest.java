@@ -107,6 +107,25 @@ class ChangeAccessDecisionsTest {
   }
 
   @Test
+  void aWithdrawalWhileWaitingForTheApprovalChangesNothing(TestWorkflowEnvironment env) {
+    FakeVendor vendor = new FakeVendor().member("acme", ADA, MemberStatus.ACTIVE);
+    TestRoster roster = roster(env, vendor);
+    ChangeAccessWorkflow stub =
+        start(roster, changes(new AccessChange("acme", "admin", null, null)));
+    roster.env.sleep(Duration.ofHours(1));
+
+    assertThat(stub.cancelNow(new Decision("carol", "moved elsewhere", "test")).result())
+        .isEqualTo("withdrawn");
+    ChangeAccessResult result = result(stub);
+
+    assertThat(result.outcome()).isEqualTo("CANCELLED");
+    assertThat(result.status().withdrawal().by()).isEqualTo("carol");
+    assertThat(step(result.status(), "acme", "role").state()).isEqualTo(StepState.SKIPPED);
+    assertThat(vendor.count("changeRole")).isZero();
+    assertThat(roster.control.board()).isEmpty();
+  }
+
+  @Test
   void aDowngradeNeedsNoApproval(TestWorkflowEnvironment env) {
     FakeVendor vendor = new FakeVendor().member("lm", ADA, MemberStatus.ACTIVE);
     TestRoster roster = roster(env, vendor);
