@@ -68,13 +68,19 @@ class ChangeAccessDecisionsTest {
     return report.steps().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
   }
 
+  /** Ada, an active member of acme, moved to admin; returns once the request has run an hour. */
+  private static ChangeAccessWorkflow upgradeToAdmin(TestRoster roster) {
+    ChangeAccessWorkflow stub =
+        start(roster, changes(new AccessChange("acme", "admin", null, null)));
+    roster.env.sleep(Duration.ofHours(1));
+    return stub;
+  }
+
   @Test
   void anUpgradeWaitsForAnApprovalThenChangesTheRole(TestWorkflowEnvironment env) {
     FakeVendor vendor = new FakeVendor().member("acme", ADA, MemberStatus.ACTIVE);
     TestRoster roster = roster(env, vendor);
-    ChangeAccessWorkflow stub =
-        start(roster, changes(new AccessChange("acme", "admin", null, null)));
-    roster.env.sleep(Duration.ofHours(1));
+    ChangeAccessWorkflow stub = upgradeToAdmin(roster);
 
     assertThat(stub.status().phase()).isEqualTo("approval");
     assertThat(vendor.count("changeRole")).isZero();
@@ -96,9 +102,7 @@ class ChangeAccessDecisionsTest {
   void aRejectedUpgradeChangesNothing(TestWorkflowEnvironment env) {
     FakeVendor vendor = new FakeVendor().member("acme", ADA, MemberStatus.ACTIVE);
     TestRoster roster = roster(env, vendor);
-    ChangeAccessWorkflow stub =
-        start(roster, changes(new AccessChange("acme", "admin", null, null)));
-    roster.env.sleep(Duration.ofHours(1));
+    ChangeAccessWorkflow stub = upgradeToAdmin(roster);
 
     stub.rejectNow(new Decision("bob", "not needed", "test"));
 
@@ -110,9 +114,7 @@ class ChangeAccessDecisionsTest {
   void aWithdrawalWhileWaitingForTheApprovalChangesNothing(TestWorkflowEnvironment env) {
     FakeVendor vendor = new FakeVendor().member("acme", ADA, MemberStatus.ACTIVE);
     TestRoster roster = roster(env, vendor);
-    ChangeAccessWorkflow stub =
-        start(roster, changes(new AccessChange("acme", "admin", null, null)));
-    roster.env.sleep(Duration.ofHours(1));
+    ChangeAccessWorkflow stub = upgradeToAdmin(roster);
 
     assertThat(stub.cancelNow(new Decision("carol", "moved elsewhere", "test")).result())
         .isEqualTo("withdrawn");
