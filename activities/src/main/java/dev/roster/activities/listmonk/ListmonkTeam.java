@@ -57,7 +57,7 @@ public final class ListmonkTeam implements TeamConnector {
       log.info("listmonk invite skipped email={} outcome=ALREADY_ACTIVE", EmailMask.mask(email));
       return InviteOutcome.ALREADY_ACTIVE;
     }
-    long roleId = ListmonkRoles.roleId(users.listUserRoles(), roleName);
+    long roleId = ListmonkRoles.roleId(users.listUserRoles(), roleName, "invite");
     if (existing.isPresent()) {
       users.updateUser(existing.get(), "enabled", roleId);
       log.info("listmonk user re-enabled email={} role={}", EmailMask.mask(email), role);
@@ -162,7 +162,7 @@ public final class ListmonkTeam implements TeamConnector {
       log.info("listmonk role change skipped email={} reason=absent", EmailMask.mask(email));
       return RoleChange.ABSENT;
     }
-    long roleId = ListmonkRoles.roleId(users.listUserRoles(), roleName);
+    long roleId = ListmonkRoles.roleId(users.listUserRoles(), roleName, "changeRole");
     users.updateUser(user.get(), "enabled", roleId);
     long readBack = users.getUser(user.get().id()).userRoleId();
     if (readBack != roleId) {
