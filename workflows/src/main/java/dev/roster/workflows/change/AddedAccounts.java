@@ -18,9 +18,11 @@ import java.util.List;
 
 /**
  * Accounts a ChangeAccess adds, added as onboarding adds them: one child OnboardUser ({@code
- * <change id>-onboard}) with the same person, ticket and requester, so the invitation, contact,
- * lists, the wait for acceptance (fed by the account's InvitationWatcher, which reads the child's
- * OnboardUser input) and a privileged role's approval are onboarding's own.
+ * <change id>-onboard}) with the same person and requester, so the invitation, contact, lists, the
+ * wait for acceptance (fed by the account's InvitationWatcher, which reads the child's OnboardUser
+ * input) and a privileged role's approval are onboarding's own. The child has no ticket, as an
+ * import's children have none: its last milestone would close the ticket while the change still
+ * runs; the change reports the child's accounts on the ticket when it ends.
  */
 final class AddedAccounts {
   private final ChangeAccessRequest request;
@@ -64,10 +66,7 @@ final class AddedAccounts {
       OnboardResult result =
           child.onboard(
               new OnboardRequest(
-                  request.person(),
-                  request.addAccountsOrEmpty(),
-                  request.ticket(),
-                  request.requestedBy()));
+                  request.person(), request.addAccountsOrEmpty(), null, request.requestedBy()));
       reports = result.status().accounts();
     } catch (ChildWorkflowFailure e) {
       StepState state =

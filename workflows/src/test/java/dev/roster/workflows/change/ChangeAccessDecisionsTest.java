@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.workflows.approval.Decision;
+import dev.roster.workflows.notice.Notice;
 import dev.roster.workflows.onboard.AccountReport;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.request.Person;
@@ -207,6 +208,10 @@ class ChangeAccessDecisionsTest {
     assertThat(vendor.roleOf("lm", ADA)).isEqualTo("editor");
     assertThat(vendor.contactOf("lm", ADA).get().lists()).containsExactly("8");
     assertThat(step(result.status(), "lm", "invite").state()).isEqualTo(StepState.DONE);
+    // Only the change itself closes the ticket; the child onboarding has none.
+    assertThat(roster.control.notices(Notice.DONE_COMPLETE))
+        .singleElement()
+        .satisfies(n -> assertThat(n.workflowId()).isEqualTo("change-s-1"));
   }
 
   @Test
