@@ -12,8 +12,8 @@ import java.util.List;
  *
  * @param phase {@code starting}, {@code approval}, {@code working}, {@code done}
  * @param subject the keyed hash of the person's email (never the email)
- * @param accounts per account: changed, removed; an added account reports as {@code onboarding} in
- *     its child OnboardUser ({@code addedBy})
+ * @param accounts per account: the changed ones, then the added ones (one pending {@code onboard}
+ *     step while the child onboarding runs, then the child's own reports), then the removed ones
  * @param onboarding the child OnboardUser's workflow id that adds accounts, or null
  * @param withdrawal who withdrew the request and why, or null
  */
