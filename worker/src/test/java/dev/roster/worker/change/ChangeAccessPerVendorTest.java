@@ -21,6 +21,7 @@ import dev.roster.workflows.change.ChangeAccessRequest;
 import dev.roster.workflows.change.ChangeAccessResult;
 import dev.roster.workflows.change.ChangeAccessWorkflow;
 import dev.roster.workflows.conventions.TaskQueues;
+import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.tasks.TaskCompletion;
 import io.temporal.client.WorkflowClient;
@@ -175,6 +176,37 @@ class ChangeAccessPerVendorTest {
       assertThat(bed.brevo.contact(ADA)).as("removed, never erased").isPresent();
       assertThat(bed.listmonk.user(ADA).orElseThrow().userRoleName()).isEqualTo("Viewer");
       assertThat(bed.listmonk.listMemberEmails(LISTMONK_LIST)).contains(ADA);
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void anOffboardingWithdrawsAnAccessChangeStillWaitingForItsApproval() {
+    try (FourVendorsTestbed bed = new FourVendorsTestbed(Duration.ofDays(1), null)) {
+      assertThat(bed.onboard(ADA, BREVO).outcome()).isEqualTo("COMPLETED");
+      String changeId = "change-" + FourVendorsTestbed.subject(ADA);
+      ChangeAccessWorkflow change =
+          start(
+              bed,
+              changeId,
+              new ChangeAccessRequest(
+                  person(ADA),
+                  List.of(new AccessChange(BREVO, "admin", null, null)),
+                  null,
+                  null,
+                  null,
+                  REQUESTER));
+      bed.env.sleep(Duration.ofHours(1));
+      assertThat(change.status().phase()).isEqualTo("approval");
+
+      OffboardResult offboarded =
+          FourVendorsTestbed.result(
+              bed.startOffboarding(
+                  "offboard-mover", FourVendorsTestbed.request(ADA, false, false, BREVO)));
+
+      assertThat(offboarded.status().cancelledOnboardings()).containsExactly(changeId);
+      assertThat(result(change).outcome()).isEqualTo("CANCELLED");
+      assertThat(bed.brevo.member(ADA)).isEmpty();
     }
   }
 }
