@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
       "`roster approve`; a downgrade does not. Where a vendor has no team API",
       "(Mailjet) the role change is a manual task (`roster complete-task`).",
       "--remove-account removes team access, lists and mailing as offboarding",
-      "does, without erasing. Accounts to add: `roster onboard --amend`, or the",
-      "addAccounts field of the ChangeAccess input (README)."
+      "does, without erasing. Accounts to add: `roster onboard` (--amend while",
+      "an onboarding runs), or addAccounts in the ChangeAccess input (README)."
     })
 public final class ChangeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
