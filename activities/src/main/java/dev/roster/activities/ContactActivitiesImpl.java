@@ -40,6 +40,11 @@ public final class ContactActivitiesImpl implements ContactActivities {
   }
 
   @Override
+  public int unsubscribe(String account, String email, List<String> listIds) {
+    return routing.call(account, "unsubscribe", email, c -> c.unsubscribe(email, listIds));
+  }
+
+  @Override
   public int unsubscribeAll(String account, String email) {
     return routing.call(account, "unsubscribeAll", email, c -> c.unsubscribeAll(email));
   }

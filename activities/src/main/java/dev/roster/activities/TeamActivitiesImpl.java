@@ -6,6 +6,7 @@ import dev.roster.activities.spi.TeamConnector;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.RoleChange;
 import dev.roster.workflows.team.TeamActivities;
 import java.util.List;
 import java.util.Map;
@@ -52,5 +53,10 @@ public final class TeamActivitiesImpl implements TeamActivities {
   @Override
   public void removeMember(String account, String email) {
     routing.run(account, "removeMember", email, c -> c.remove(email));
+  }
+
+  @Override
+  public RoleChange changeRole(String account, String email, String role) {
+    return routing.call(account, "changeRole", email, c -> c.changeRole(email, role));
   }
 }

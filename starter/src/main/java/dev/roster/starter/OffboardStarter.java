@@ -48,9 +48,7 @@ public final class OffboardStarter {
     if (request.planOnly()) {
       return "offboard-plan-" + subject;
     }
-    return request.ticket() != null && !request.ticket().isBlank()
-        ? "offboard-" + request.ticket()
-        : "offboard-" + subject;
+    return RequestOptions.requestId("offboard", request.ticket(), () -> subject);
   }
 
   /**
@@ -62,10 +60,7 @@ public final class OffboardStarter {
    * @throws RunningRequests.Unanswered when the running request cannot be read to compare
    */
   public Started start(OffboardRequest request) {
-    List<String> problems = problems(request);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
+    RequestOptions.refuseProblems(problems(request));
     String id = workflowId(request);
     return running.startOrCompare(
         id,

@@ -54,9 +54,8 @@ public final class OnboardStarter {
 
   /** {@code onboard-<ticket>}, else {@code onboard-<subject hash>}: never the email. */
   public String workflowId(OnboardRequest request) {
-    return request.ticket() != null && !request.ticket().isBlank()
-        ? "onboard-" + request.ticket()
-        : "onboard-" + subjects.subjectOf(request.person().email());
+    return RequestOptions.requestId(
+        "onboard", request.ticket(), () -> subjects.subjectOf(request.person().email()));
   }
 
   /**
@@ -68,10 +67,7 @@ public final class OnboardStarter {
    * @throws RunningRequests.Unanswered when the running request cannot be read to compare
    */
   public Started start(OnboardRequest request) {
-    List<String> problems = problems(request);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
+    RequestOptions.refuseProblems(problems(request));
     String id = workflowId(request);
     return running.startOrCompare(
         id,

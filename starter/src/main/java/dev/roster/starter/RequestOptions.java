@@ -7,6 +7,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Workflow options every Roster request starts with: its id, a conflict policy for a request
@@ -55,4 +56,21 @@ final class RequestOptions {
   }
 
   private RequestOptions() {}
+
+  /**
+   * A request's workflow id: {@code <operation>-<ticket>}, else {@code <operation>-<subject hash>};
+   * never the email.
+   */
+  static String requestId(String operation, String ticket, Supplier<String> subject) {
+    return ticket != null && !ticket.isBlank()
+        ? operation + "-" + ticket
+        : operation + "-" + subject.get();
+  }
+
+  /** Refuses a request with problems, listing every one. */
+  static void refuseProblems(List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+  }
 }

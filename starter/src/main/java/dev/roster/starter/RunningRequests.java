@@ -1,5 +1,7 @@
 package dev.roster.starter;
 
+import dev.roster.workflows.change.ChangeAccessRequest;
+import dev.roster.workflows.change.ChangeAccessWorkflow;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.offboard.OffboardUserWorkflow;
 import dev.roster.workflows.onboard.OnboardRequest;
@@ -72,6 +74,11 @@ public final class RunningRequests {
   OnboardRequest onboardRequest(String workflowId) {
     return read(
         workflowId, () -> client.newWorkflowStub(OnboardUserWorkflow.class, workflowId).request());
+  }
+
+  ChangeAccessRequest changeRequest(String workflowId) {
+    return read(
+        workflowId, () -> client.newWorkflowStub(ChangeAccessWorkflow.class, workflowId).request());
   }
 
   OffboardRequest offboardRequest(String workflowId) {

@@ -41,6 +41,7 @@ class CliTest {
         "onboard",
         "import",
         "offboard",
+        "change",
         "status",
         "approve",
         "reject",

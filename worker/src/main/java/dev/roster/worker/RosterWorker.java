@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import dev.roster.worker.config.WorkerConfig;
 import dev.roster.workflows.board.RequestBoardWorkflowImpl;
 import dev.roster.workflows.bulkimport.BulkImportWorkflowImpl;
+import dev.roster.workflows.change.ChangeAccessWorkflowImpl;
 import dev.roster.workflows.conventions.TaskQueues;
 import dev.roster.workflows.offboard.OffboardUserWorkflowImpl;
 import dev.roster.workflows.onboard.OnboardUserWorkflowImpl;
@@ -45,7 +46,8 @@ public final class RosterWorker implements AutoCloseable {
           RequestBoardWorkflowImpl.class,
           TicketUpdatesWorkflowImpl.class,
           ServiceNowPollerWorkflowImpl.class,
-          BulkImportWorkflowImpl.class);
+          BulkImportWorkflowImpl.class,
+          ChangeAccessWorkflowImpl.class);
 
   private final WorkerFactory factory;
   private final WorkerConfig tuning;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,9 +148,21 @@ public final class BrevoContacts implements ContactConnector {
   /** One PUT with {@code unlinkListIds} for every list, instead of one remove call per list. */
   @Override
   public int unsubscribeAll(String rawEmail) {
-    String email = address(rawEmail, "unsubscribeAll");
+    return unlink(address(rawEmail, "unsubscribeAll"), id -> true);
+  }
+
+  @Override
+  public int unsubscribe(String rawEmail, List<String> listIds) {
+    String email = address(rawEmail, "unsubscribe");
+    List<Long> ids = ConnectorInput.numericListIds(VENDOR, "unsubscribe", listIds);
+    return unlink(email, ids::contains);
+  }
+
+  /** Unlinks the contact from the lists it is on that {@code which} picks. */
+  private int unlink(String email, Predicate<Long> which) {
     Optional<Contact> contact = client.getContact(email);
-    List<Long> lists = contact.map(Contact::subscribedListIds).orElse(List.of());
+    List<Long> lists =
+        contact.map(Contact::subscribedListIds).orElse(List.of()).stream().filter(which).toList();
     if (lists.isEmpty()) {
       return 0;
     }

@@ -46,13 +46,51 @@ public final class BrevoOrganizationApi {
    * {"status":"OK"}}. Not idempotent on Brevo's side.
    */
   public void sendInvitation(String email, boolean allFeaturesAccess, List<Privilege> privileges) {
+    HttpUrl.Builder url = transport.url("organization/user/invitation/send");
+    transport
+        .send(
+            "sendInvitation",
+            budget,
+            transport.post(url, invitation(email, allFeaturesAccess, privileges)))
+        .expectAcknowledged();
+  }
+
+  private static BrevoWire.SendInvitation invitation(
+      String email, boolean allFeaturesAccess, List<Privilege> privileges) {
     var wire =
         privileges.stream()
             .map(p -> new BrevoWire.Privilege(p.feature(), p.permissions()))
             .toList();
-    var body = new BrevoWire.SendInvitation(email, allFeaturesAccess, wire);
-    HttpUrl.Builder url = transport.url("organization/user/invitation/send");
-    transport.send("sendInvitation", budget, transport.post(url, body)).expectAcknowledged();
+    return new BrevoWire.SendInvitation(email, allFeaturesAccess, wire);
+  }
+
+  /**
+   * Sets an organization user's access. POST /organization/user/update/permissions, the body an
+   * invitation has; Brevo answers 403 for someone who is not a user.
+   */
+  public void updatePermissions(
+      String email, boolean allFeaturesAccess, List<Privilege> privileges) {
+    HttpUrl.Builder url = transport.url("organization/user/update/permissions");
+    transport
+        .send(
+            "updatePermissions",
+            budget,
+            transport.post(url, invitation(email, allFeaturesAccess, privileges)))
+        .expectAcknowledged();
+  }
+
+  /** A user's privileges as Brevo reads them back. GET /organization/user/{email}/permissions. */
+  public List<Privilege> permissions(String email) {
+    HttpUrl.Builder url =
+        transport.url("organization/user").addPathSegment(email).addPathSegment("permissions");
+    Reply reply = transport.send("permissions", budget, transport.get(url));
+    BrevoWire.UserPermissions body = reply.read(BrevoWire.UserPermissions.class);
+    if (body.privileges() == null) {
+      throw reply.unreadable("no privileges");
+    }
+    return body.privileges().stream()
+        .map(p -> new Privilege(p.feature(), p.permissions() == null ? List.of() : p.permissions()))
+        .toList();
   }
 
   /** Sends a pending invitation again. PUT /organization/user/invitation/resend/{email}. */

@@ -3,10 +3,12 @@ package dev.roster.activities.brevo;
 import static java.util.Objects.requireNonNull;
 
 import dev.roster.activities.brevo.BrevoTypes.OrganizationUser;
+import dev.roster.activities.brevo.BrevoTypes.Privilege;
 import dev.roster.activities.http.AuthFailed;
 import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.Rejected;
+import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.activities.spi.ConnectorInput;
 import dev.roster.activities.spi.InviteOnce;
 import dev.roster.activities.spi.TeamConnector;
@@ -14,8 +16,10 @@ import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.RoleChange;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,6 +160,46 @@ public final class BrevoTeam implements TeamConnector {
       return;
     }
     log.info("brevo member removed email={} was={}", EmailMask.mask(email), found.status());
+  }
+
+  /**
+   * An active user's access is updated and read back from its permissions (an all-features admin
+   * reads back whatever Brevo lists, so only a custom access is compared); a pending invitation is
+   * cancelled and sent again with the new access. The owner's access is never changed.
+   */
+  @Override
+  public RoleChange changeRole(String rawEmail, String role) {
+    String email = address(rawEmail, "changeRole");
+    BrevoRoles.Access access = BrevoRoles.forRole(role);
+    Optional<OrganizationUser> user = find(email).filter(u -> u.status() != MemberStatus.ABSENT);
+    if (user.isEmpty()) {
+      log.info("brevo role change skipped email={} reason=absent", EmailMask.mask(email));
+      return RoleChange.ABSENT;
+    }
+    if (user.get().owner()) {
+      throw new Rejected(
+          BrevoClient.VENDOR, "changeRole", 0, null, "the account owner's access cannot change");
+    }
+    if (user.get().status() == MemberStatus.PENDING) {
+      organization.cancelInvitation(user.get().email());
+      organization.sendInvitation(email, access.allFeaturesAccess(), access.privileges());
+      log.info("brevo invitation re-issued email={} role={}", EmailMask.mask(email), role);
+      return RoleChange.REINVITED;
+    }
+    organization.updatePermissions(
+        user.get().email(), access.allFeaturesAccess(), access.privileges());
+    List<Privilege> readBack = organization.permissions(user.get().email());
+    if (!access.allFeaturesAccess()
+        && !Set.copyOf(readBack).equals(Set.copyOf(access.privileges()))) {
+      throw new VendorUnavailable(
+          BrevoClient.VENDOR,
+          "changeRole",
+          0,
+          null,
+          "the user's permissions do not read back as the " + role + " role's yet");
+    }
+    log.info("brevo role changed email={} role={}", EmailMask.mask(email), role);
+    return RoleChange.CHANGED;
   }
 
   private static String address(String email, String operation) {

@@ -34,6 +34,9 @@ final class BrevoWire {
       @JsonProperty("all_features_access") boolean allFeaturesAccess,
       List<Privilege> privileges) {}
 
+  /** GET /organization/user/{email}/permissions. */
+  record UserPermissions(String email, String status, List<Privilege> privileges) {}
+
   /** One feature and the permissions granted on it. */
   record Privilege(String feature, List<String> permissions) {}
 

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Finds and cancels a person's running OnboardUser workflows before they are offboarded. */
+/**
+ * Finds and withdraws a person's running OnboardUser and ChangeAccess workflows before they are
+ * offboarded: either could give access back behind the offboarding.
+ */
 final class RunningOnboardings {
   private static final Logger log = LoggerFactory.getLogger(RunningOnboardings.class);
   private static final Pattern SUBJECT = Pattern.compile("s-[0-9a-f]{24}");
@@ -28,13 +31,18 @@ final class RunningOnboardings {
     this.client = requireNonNull(client, "client is null");
   }
 
-  /** Cancels every running onboarding of {@code subject}; returns the workflow ids cancelled. */
+  /**
+   * Withdraws every running onboarding and access change of {@code subject}; returns the workflow
+   * ids withdrawn.
+   */
   List<String> cancelRunning(String subject) {
     if (!SUBJECT.matcher(subject).matches()) {
       throw new IllegalArgumentException("not a subject hash");
     }
     Set<String> candidates = new LinkedHashSet<>();
     candidates.add("onboard-" + subject);
+    candidates.add("change-" + subject);
+    candidates.add("change-" + subject + "-onboard");
     candidates.addAll(byVisibility(subject));
     List<String> cancelled = new ArrayList<>();
     for (String id : candidates) {
@@ -58,13 +66,13 @@ final class RunningOnboardings {
   }
 
   /**
-   * Onboardings started with a ticket have {@code onboard-<ticket>} ids; a real cluster finds them
-   * by search attribute. The embedded server has no visibility queries: there only the subject's
-   * own id is found.
+   * Requests started with a ticket have {@code onboard-<ticket>} or {@code change-<ticket>} ids; a
+   * real cluster finds them by search attribute. The embedded server has no visibility queries:
+   * there only the subject's own ids are found.
    */
   private List<String> byVisibility(String subject) {
     String query =
-        "RosterOperation = 'onboard' AND RosterSubject = '"
+        "RosterOperation IN ('onboard', 'change') AND RosterSubject = '"
             + subject
             + "' AND ExecutionStatus = 'Running'";
     try {

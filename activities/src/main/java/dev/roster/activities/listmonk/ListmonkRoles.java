@@ -22,8 +22,11 @@ final class ListmonkRoles {
     return ConnectorInput.forRole(ListmonkClient.VENDOR, role, "Super Admin", "Editor", "Viewer");
   }
 
-  /** The id of the user role with this name; Rejected when the instance has no such role. */
-  static long roleId(List<Role> roles, String name) {
+  /**
+   * The id of the user role with this name; Rejected, naming {@code operation}, when the instance
+   * has no such role.
+   */
+  static long roleId(List<Role> roles, String name, String operation) {
     return roles.stream()
         .filter(r -> r.name() != null && r.name().trim().equalsIgnoreCase(name))
         .findFirst()
@@ -32,7 +35,7 @@ final class ListmonkRoles {
             () ->
                 new Rejected(
                     ListmonkClient.VENDOR,
-                    "invite",
+                    operation,
                     0,
                     null,
                     "listmonk has no user role named '"

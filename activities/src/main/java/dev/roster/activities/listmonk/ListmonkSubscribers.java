@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,9 +118,21 @@ public final class ListmonkSubscribers implements ContactConnector {
   /** Marks every live subscription unsubscribed (keeping the opt-out on record). Idempotent. */
   @Override
   public int unsubscribeAll(String rawEmail) {
-    String email = address(rawEmail, "unsubscribeAll");
+    return unsubscribeFrom(address(rawEmail, "unsubscribeAll"), id -> true);
+  }
+
+  @Override
+  public int unsubscribe(String rawEmail, List<String> listIds) {
+    String email = address(rawEmail, "unsubscribe");
+    List<Long> ids = ConnectorInput.numericListIds(VENDOR, "unsubscribe", listIds);
+    return unsubscribeFrom(email, ids::contains);
+  }
+
+  /** Unsubscribes from the lists the subscriber is on that {@code which} picks. */
+  private int unsubscribeFrom(String email, Predicate<Long> which) {
     Optional<Subscriber> s = client.findByEmail(email);
-    List<Long> active = s.map(ListmonkSubscribers::subscribed).orElse(List.of());
+    List<Long> active =
+        s.map(ListmonkSubscribers::subscribed).orElse(List.of()).stream().filter(which).toList();
     if (active.isEmpty()) {
       return 0;
     }

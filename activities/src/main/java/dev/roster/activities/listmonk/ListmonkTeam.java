@@ -6,6 +6,7 @@ import dev.roster.activities.http.Conflict;
 import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.Rejected;
+import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.activities.listmonk.ListmonkTypes.User;
 import dev.roster.activities.spi.ConnectorInput;
 import dev.roster.activities.spi.TeamConnector;
@@ -13,6 +14,7 @@ import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.RoleChange;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -55,7 +57,7 @@ public final class ListmonkTeam implements TeamConnector {
       log.info("listmonk invite skipped email={} outcome=ALREADY_ACTIVE", EmailMask.mask(email));
       return InviteOutcome.ALREADY_ACTIVE;
     }
-    long roleId = ListmonkRoles.roleId(users.listUserRoles(), roleName);
+    long roleId = ListmonkRoles.roleId(users.listUserRoles(), roleName, "invite");
     if (existing.isPresent()) {
       users.updateUser(existing.get(), "enabled", roleId);
       log.info("listmonk user re-enabled email={} role={}", EmailMask.mask(email), role);
@@ -145,6 +147,34 @@ public final class ListmonkTeam implements TeamConnector {
       return;
     }
     log.info("listmonk user removed email={}", EmailMask.mask(email));
+  }
+
+  /**
+   * Sets an enabled user's user role (PUT /api/users/{id}, the role's id looked up by name) and
+   * reads the user back. A disabled user cannot sign in, so it is ABSENT and left alone.
+   */
+  @Override
+  public RoleChange changeRole(String rawEmail, String role) {
+    String email = address(rawEmail, "changeRole");
+    String roleName = ListmonkRoles.roleName(role);
+    Optional<User> user = person(email).filter(User::enabled);
+    if (user.isEmpty()) {
+      log.info("listmonk role change skipped email={} reason=absent", EmailMask.mask(email));
+      return RoleChange.ABSENT;
+    }
+    long roleId = ListmonkRoles.roleId(users.listUserRoles(), roleName, "changeRole");
+    users.updateUser(user.get(), "enabled", roleId);
+    long readBack = users.getUser(user.get().id()).userRoleId();
+    if (readBack != roleId) {
+      throw new VendorUnavailable(
+          ListmonkClient.VENDOR,
+          "changeRole",
+          0,
+          null,
+          "the user still reads back with user role " + readBack + " instead of " + roleId);
+    }
+    log.info("listmonk role changed email={} role={}", EmailMask.mask(email), role);
+    return RoleChange.CHANGED;
   }
 
   private Optional<User> person(String email) {

@@ -65,6 +65,15 @@ public final class ListmonkUsersApi {
     return user(transport.send("updateUser", request).data(UserBody.class));
   }
 
+  /** One user. GET /api/users/{id}; NotFound when it is gone. */
+  public User getUser(long id) {
+    HttpUrl.Builder url = url().addPathSegment(Long.toString(id));
+    return user(
+        transport
+            .send("getUser", new Request.Builder().url(url.build()).get())
+            .data(UserBody.class));
+  }
+
   /** Deletes a user. DELETE /api/users/{id}. Rejected (400) for the last Super Admin. */
   public void deleteUser(long id) {
     HttpUrl.Builder url = url().addPathSegment(Long.toString(id));

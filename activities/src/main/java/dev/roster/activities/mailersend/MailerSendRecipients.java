@@ -68,6 +68,13 @@ public final class MailerSendRecipients implements ContactConnector {
     return 0;
   }
 
+  /** MailerSend has no lists: nothing to leave. */
+  @Override
+  public int unsubscribe(String email, List<String> listIds) {
+    address(email, "unsubscribe");
+    return 0;
+  }
+
   /**
    * The recipient and the blocklist, never any lists: exists = a recipient with the address;
    * suppressed = a blocklist entry stops mail to it. Read-only.

@@ -6,6 +6,7 @@ import dev.roster.activities.http.AuthFailed;
 import dev.roster.activities.http.EmailMask;
 import dev.roster.activities.http.NotFound;
 import dev.roster.activities.http.Rejected;
+import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.activities.mailersend.MailerSendTypes.Invite;
 import dev.roster.activities.mailersend.MailerSendTypes.User;
 import dev.roster.activities.spi.ConnectorInput;
@@ -15,6 +16,7 @@ import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.RoleChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,6 +161,44 @@ public final class MailerSendTeam implements TeamConnector {
       throw e;
     }
     log.info("mailersend member removed email={}", EmailMask.mask(email));
+  }
+
+  /**
+   * A user gets the role's role and permissions (PUT /users/{id}), read back with GET /users/{id};
+   * a pending invite cannot be edited, so it is cancelled and sent again with the new role.
+   */
+  @Override
+  public RoleChange changeRole(String rawEmail, String role) {
+    String email = address(rawEmail, "changeRole");
+    MailerSendRoles.Access access = MailerSendRoles.forRole(role);
+    Optional<User> user = findUser(email);
+    if (user.isPresent()) {
+      client.updateUser(user.get().id(), access.role(), access.permissions());
+      User readBack = client.getUser(user.get().id());
+      if (!access.role().equals(readBack.role())
+          || !readBack.permissions().containsAll(access.permissions())) {
+        throw new VendorUnavailable(
+            MailerSendClient.VENDOR,
+            "changeRole",
+            0,
+            null,
+            "the user still reads back as " + readBack.role() + " instead of " + access.role());
+      }
+      log.info("mailersend role changed email={} role={}", EmailMask.mask(email), access.role());
+      return RoleChange.CHANGED;
+    }
+    Optional<Invite> invite = findInvite(email);
+    if (invite.isEmpty()) {
+      log.info("mailersend role change skipped email={} reason=absent", EmailMask.mask(email));
+      return RoleChange.ABSENT;
+    }
+    if (!access.role().equals(invite.get().role())
+        || !invite.get().permissions().equals(access.permissions())) {
+      client.cancelInvite(invite.get().id());
+      client.inviteUser(email, access.role(), access.permissions());
+    }
+    log.info("mailersend invite re-issued email={} role={}", EmailMask.mask(email), access.role());
+    return RoleChange.REINVITED;
   }
 
   private Optional<User> findUser(String email) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,14 +170,25 @@ public final class MailjetContacts implements ContactConnector {
    */
   @Override
   public int unsubscribeAll(String rawEmail) {
-    String email = address(rawEmail, "unsubscribeAll");
+    return unsubscribeFrom(address(rawEmail, "unsubscribeAll"), id -> true);
+  }
+
+  @Override
+  public int unsubscribe(String rawEmail, List<String> listIds) {
+    String email = address(rawEmail, "unsubscribe");
+    List<Long> ids = ConnectorInput.numericListIds(VENDOR, "unsubscribe", listIds);
+    return unsubscribeFrom(email, ids::contains);
+  }
+
+  /** Unsubscribes the contact's list recipients whose list {@code which} picks. */
+  private int unsubscribeFrom(String email, Predicate<Long> which) {
     Optional<Contact> contact = live(email);
     if (contact.isEmpty()) {
       return 0;
     }
     int changed = 0;
     for (ListRecipient r : lists.listRecipients(contact.get().id())) {
-      if (!r.unsubscribed()) {
+      if (!r.unsubscribed() && which.test(r.listId())) {
         lists.unsubscribe(r.id());
         changed++;
       }

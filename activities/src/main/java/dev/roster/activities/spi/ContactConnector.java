@@ -45,6 +45,14 @@ public interface ContactConnector {
   int unsubscribeAll(String email);
 
   /**
+   * Unsubscribes (or removes) the contact from these lists only; a list it is not on, or no
+   * contact, is success. A list id the vendor cannot have (not a number) throws Rejected.
+   *
+   * @return how many lists it left
+   */
+  int unsubscribe(String email, List<String> listIds);
+
+  /**
    * Suppresses the address account-wide so no campaign mails it again. Idempotent. Whether an
    * unknown address gets a (suppressed) record depends on the vendor; each connector says which.
    *

@@ -4,6 +4,7 @@ import dev.roster.workflows.account.Capabilities;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.RoleChange;
 import java.util.List;
 
 /**
@@ -46,4 +47,12 @@ public interface TeamConnector {
    * is success.
    */
   void remove(String email);
+
+  /**
+   * Gives a member, or a pending invitation, a Roster role and confirms it by reading back where
+   * the vendor can. Returns CHANGED, REINVITED (a pending invitation issued again with the role) or
+   * ABSENT (nothing to change). An unknown role throws Rejected; a read-back that disagrees throws
+   * VendorUnavailable (retryable: the write may not have landed yet).
+   */
+  RoleChange changeRole(String email, String role);
 }

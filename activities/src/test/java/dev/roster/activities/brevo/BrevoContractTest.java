@@ -38,6 +38,8 @@ class BrevoContractTest {
           "PUT " + ORG + "/user/invitation/resend/{email}",
           "PUT " + ORG + "/user/invitation/cancel/{email}",
           "PUT " + ORG + "/user/invitation/revoke/{email}",
+          "POST " + ORG + "/user/update/permissions",
+          "GET " + ORG + "/user/{email}/permissions",
           "POST /v3/contacts",
           "GET /v3/contacts/{identifier}",
           "PUT /v3/contacts/{identifier}",
@@ -69,13 +71,17 @@ class BrevoContractTest {
     team.resend(ADA);
     team.cancel(ADA);
     team.invite(ADA, "viewer");
+    team.changeRole(ADA, "editor");
     brevo.fake.acceptInvitation(ADA);
+    team.changeRole(ADA, "admin");
+    team.changeRole(ADA, "viewer");
     team.remove(ADA);
     team.listMembers();
     c.upsert(new ContactData(ADA, "Ada", "Lovelace", Map.of("company", "AE")));
     c.subscribe(ADA, List.of("2", "7"));
     brevo.client.updateContact(ADA, Map.of("LASTNAME", "King"), List.of(2L));
     c.findContact(ADA);
+    c.unsubscribe(ADA, List.of("7"));
     c.unsubscribeAll(ADA);
     c.suppress(ADA);
     c.erase(ADA);
@@ -134,7 +140,7 @@ class BrevoContractTest {
 
   private static void check(SoftAssertions soft, String route, JsonNode b) {
     switch (route) {
-      case "POST " + ORG + "/user/invitation/send" -> {
+      case "POST " + ORG + "/user/invitation/send", "POST " + ORG + "/user/update/permissions" -> {
         soft.assertThat(b.path("email").asText()).as(route).contains("@");
         soft.assertThat(b.path("all_features_access").isBoolean()).as(route).isTrue();
         soft.assertThat(b.path("privileges").isArray()).as(route).isTrue();

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.activities.http.Rejected;
+import dev.roster.activities.http.VendorUnavailable;
 import dev.roster.sandbox.brevo.FakeBrevo;
 import dev.roster.sandbox.brevo.Member;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.RoleChange;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Interceptor;
 import org.junit.jupiter.api.AfterEach;
@@ -191,5 +194,50 @@ class BrevoTeamTest {
         brevo.fake.members().stream().filter(Member::owner).findFirst().orElseThrow().email();
     assertThatThrownBy(() -> brevo.team.remove(owner)).isInstanceOf(Rejected.class);
     assertThat(brevo.fake.calls("PUT", REVOKE)).isZero();
+  }
+
+  @Test
+  void changeRoleUpdatesAnActiveUserAndReissuesAPendingInvitation() {
+    brevo.team.invite(ADA, "viewer");
+    assertThat(brevo.team.changeRole(ADA, "editor")).isEqualTo(RoleChange.REINVITED);
+    Member reissued = brevo.fake.member(ADA).orElseThrow();
+    assertThat(reissued.isPending()).isTrue();
+    assertThat(reissued.privileges())
+        .extracting(Member.Privilege::feature)
+        .containsExactlyInAnyOrder("email_campaigns", "contacts", "templates");
+
+    brevo.fake.acceptInvitation(ADA);
+    assertThat(brevo.team.changeRole(ADA, "viewer")).isEqualTo(RoleChange.CHANGED);
+    assertThat(brevo.fake.member(ADA).orElseThrow().privileges())
+        .containsExactly(new Member.Privilege("contacts", List.of("view")));
+    assertThat(brevo.team.changeRole(ADA, "admin")).isEqualTo(RoleChange.CHANGED);
+    assertThat(brevo.fake.member(ADA).orElseThrow().allFeaturesAccess()).isTrue();
+  }
+
+  @Test
+  void changeRoleLeavesStrangersAndTheOwnerAlone() {
+    assertThat(brevo.team.changeRole(ADA, "admin")).isEqualTo(RoleChange.ABSENT);
+    assertThat(brevo.fake.member(ADA)).isEmpty();
+    assertThatThrownBy(() -> brevo.team.changeRole("owner@sandbox.example", "viewer"))
+        .isInstanceOf(Rejected.class)
+        .hasMessageContaining("owner");
+    assertThatThrownBy(() -> brevo.team.changeRole(ADA, "boss")).isInstanceOf(Rejected.class);
+  }
+
+  @Test
+  void aPermissionsUpdateThatDoesNotReadBackIsRetryable() {
+    brevo.team.invite(ADA, "editor");
+    brevo.fake.acceptInvitation(ADA);
+    // Acknowledged without being applied: only the read-back can tell.
+    brevo
+        .fake
+        .faults()
+        .on("POST", "/v3/organization/user/update/permissions")
+        .failNext(1, 200, Map.of("Content-Type", "application/json"), "{\"status\":\"OK\"}");
+
+    assertThatThrownBy(() -> brevo.team.changeRole(ADA, "viewer"))
+        .isInstanceOf(VendorUnavailable.class)
+        .hasMessageContaining("do not read back");
+    assertThat(brevo.fake.member(ADA).orElseThrow().privileges()).hasSize(3);
   }
 }

@@ -26,6 +26,7 @@ class ListmonkContractTest {
           "GET /api/users",
           "POST /api/users",
           "PUT /api/users/{id}",
+          "GET /api/users/{id}",
           "DELETE /api/users/{id}",
           "GET /api/roles/users",
           "GET /api/subscribers",
@@ -53,6 +54,7 @@ class ListmonkContractTest {
     var c = listmonk.contacts;
     team.invite("ada+ops@example.com", "editor");
     team.invite("ada+ops@example.com", "editor");
+    team.changeRole("ada+ops@example.com", "viewer");
     team.listMembers();
     team.cancel("ada+ops@example.com");
     team.remove("ada+ops@example.com");
@@ -60,6 +62,7 @@ class ListmonkContractTest {
     c.upsert(new ContactData("o'brien@example.com", "Pat", null, Map.of("team", "y")));
     c.subscribe("o'brien@example.com", List.of("3"));
     c.findContact("o'brien@example.com");
+    c.unsubscribe("o'brien@example.com", List.of("3"));
     c.unsubscribeAll("o'brien@example.com");
     c.suppress("o'brien@example.com");
     c.erase("o'brien@example.com");

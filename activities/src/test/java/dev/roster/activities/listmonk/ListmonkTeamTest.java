@@ -9,6 +9,7 @@ import dev.roster.sandbox.listmonk.User;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.RoleChange;
 import java.util.HashSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,20 @@ class ListmonkTeamTest {
           .satisfies(e -> assertThat(((Rejected) e).status()).isEqualTo(400));
       assertThat(limited.fake.user("admin").orElseThrow().isEnabled()).isTrue();
     }
+  }
+
+  @Test
+  void changeRoleSetsTheUserRoleAndLeavesOthersAlone() {
+    listmonk.team.invite(ADA, "editor");
+
+    assertThat(listmonk.team.changeRole(ADA, "viewer")).isEqualTo(RoleChange.CHANGED);
+    User changed = listmonk.fake.user(ADA).orElseThrow();
+    assertThat(changed.userRoleName()).isEqualTo("Viewer");
+    assertThat(changed.isEnabled()).isTrue();
+
+    assertThat(listmonk.team.changeRole("nobody@example.com", "admin"))
+        .isEqualTo(RoleChange.ABSENT);
+    assertThatThrownBy(() -> listmonk.team.changeRole(ADA, "owner")).isInstanceOf(Rejected.class);
+    assertThat(listmonk.fake.user(ADA).orElseThrow().userRoleName()).isEqualTo("Viewer");
   }
 }

@@ -86,13 +86,15 @@ class MailerSendContractTest {
     ms.team.resend(ada);
     ms.team.cancel(ada);
     ms.team.invite(ada, "viewer");
+    ms.team.changeRole(ada, "admin");
     ms.fake.acceptInvite(ada);
     String id = ms.fake.user(ada).orElseThrow().id();
-    ms.client.getUser(id);
+    ms.team.changeRole(ada, "viewer");
     ms.client.updateUser(id, "Designer", List.of());
     ms.team.remove(ada);
     ms.fake.addRecipient(ada);
     ms.contacts.findContact(ada);
+    ms.contacts.unsubscribe(ada, List.of("3"));
     ms.contacts.unsubscribeAll(ada);
     ms.contacts.erase(ada);
     ms.contacts.suppress(ada);

@@ -9,6 +9,7 @@ import dev.roster.sandbox.mailersend.User;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.RoleChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -212,5 +213,32 @@ class MailerSendTeamTest {
     assertThat(ms.team.capabilities().contacts()).isFalse();
     assertThat(ms.team.capabilities().lists()).isFalse();
     assertThat(ms.team.teamFamily()).isEqualTo("api");
+  }
+
+  @Test
+  void changeRoleUpdatesAUserAndReissuesAPendingInviteOnce() {
+    ms.team.invite(ADA, "viewer");
+    String firstInvite = ms.fake.invite(ADA).orElseThrow().id();
+
+    assertThat(ms.team.changeRole(ADA, "editor")).isEqualTo(RoleChange.REINVITED);
+    assertThat(ms.fake.invites())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.role()).isEqualTo("Manager");
+              assertThat(i.id()).isNotEqualTo(firstInvite);
+            });
+    String second = ms.fake.invite(ADA).orElseThrow().id();
+    assertThat(ms.team.changeRole(ADA, "editor")).isEqualTo(RoleChange.REINVITED);
+    assertThat(ms.fake.invite(ADA).orElseThrow().id())
+        .as("same role: not sent again")
+        .isEqualTo(second);
+
+    ms.fake.acceptInvite(ADA);
+    assertThat(ms.team.changeRole(ADA, "viewer")).isEqualTo(RoleChange.CHANGED);
+    User viewer = ms.fake.user(ADA).orElseThrow();
+    assertThat(viewer.role()).isEqualTo("Custom User");
+    assertThat(viewer.permissions()).contains("read-recipient");
+    assertThat(ms.team.changeRole("nobody@example.com", "admin")).isEqualTo(RoleChange.ABSENT);
   }
 }

@@ -69,6 +69,7 @@ class MailjetContractTest {
     // Offboarding through the connector; its writes are the client calls above, and the erase is
     // the client's eraseContact (v4 DELETE, then the read-back by id).
     mailjet.contacts.findContact(ADA);
+    mailjet.contacts.unsubscribe(ADA, List.of("10"));
     mailjet.contacts.unsubscribeAll(ADA);
     mailjet.contacts.suppress(ADA);
     mailjet.contacts.erase(ADA);

@@ -80,30 +80,43 @@ final class BrevoOrganization {
 
   synchronized FakeResponse invite(FakeRequest request) throws IOException {
     promote();
-    JsonNode body = BrevoHttp.body(request);
-    String email = body.path("email").asText("");
-    if (!EMAIL.matcher(email).matches()) {
-      throw BrevoError.invalid("Invalid email address");
-    }
+    Access access = access(BrevoHttp.body(request));
+    String email = access.email();
     if (members.containsKey(key(email))) {
       // Unverified: the real wording for an existing member is not documented anywhere we found.
       throw BrevoError.invalid("User already exists");
     }
-    boolean all = body.path("all_features_access").asBoolean(false);
-    List<Member.Privilege> privileges = privileges(body.path("privileges"));
-    if (!all && privileges.isEmpty()) {
-      // Swagger: "If all_features_access: false then only privileges are required".
-      throw BrevoError.invalid("privileges is required when all_features_access is false");
-    }
     State m = new State();
     m.email = email;
     m.status = "pending";
-    m.allFeatures = all;
-    m.privileges = privileges;
+    m.allFeatures = access.all();
+    m.privileges = access.privileges();
     m.invitedAt = clock.get();
     members.put(key(email), m);
     String invoice = "SBX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     return FakeResponse.json(200, Map.of("status", "OK", "invoice_id", invoice));
+  }
+
+  /**
+   * POST /organization/user/update/permissions: the invitation's body, for an active user; 403 for
+   * anyone else and for the owner (whose access is all features by definition).
+   */
+  synchronized FakeResponse updatePermissions(FakeRequest request) throws IOException {
+    promote();
+    Access access = access(BrevoHttp.body(request));
+    String email = access.email();
+    State m = members.get(key(email));
+    if (m == null || !"active".equals(m.status)) {
+      throw BrevoError.forbidden("User " + email + " is not an active member");
+    }
+    if (m.owner) {
+      throw BrevoError.forbidden("The account owner's permissions cannot be changed");
+    }
+    m.allFeatures = access.all();
+    m.privileges = access.all() ? List.of() : access.privileges();
+    String invoice = "SBX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    return FakeResponse.json(
+        200, Map.of("status", "OK", "invoice_id", invoice, "credit_notes", List.of()));
   }
 
   /** Resend and cancel only work on pending invitations; the swagger lists 403 for the rest. */
@@ -205,6 +218,23 @@ final class BrevoOrganization {
     return m.privileges.stream().map(Member.Privilege::feature).anyMatch(inBucket)
         ? "custom"
         : "none";
+  }
+
+  /** The body an invitation and a permissions update share. */
+  private record Access(String email, boolean all, List<Member.Privilege> privileges) {}
+
+  private static Access access(JsonNode body) {
+    String email = body.path("email").asText("");
+    if (!EMAIL.matcher(email).matches()) {
+      throw BrevoError.invalid("Invalid email address");
+    }
+    boolean all = body.path("all_features_access").asBoolean(false);
+    List<Member.Privilege> privileges = privileges(body.path("privileges"));
+    if (!all && privileges.isEmpty()) {
+      // Swagger: "If all_features_access: false then only privileges are required".
+      throw BrevoError.invalid("privileges is required when all_features_access is false");
+    }
+    return new Access(email, all, privileges);
   }
 
   private static List<Member.Privilege> privileges(JsonNode node) {

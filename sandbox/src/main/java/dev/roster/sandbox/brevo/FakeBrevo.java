@@ -81,6 +81,11 @@ public final class FakeBrevo extends SandboxFake {
     api("PUT", org + "/user/invitation/cancel/{email}", organizationBudget, organization::cancel);
     api("PUT", org + "/user/invitation/revoke/{email}", organizationBudget, organization::revoke);
     api("GET", org + "/user/{email}/permissions", organizationBudget, organization::permissions);
+    api(
+        "POST",
+        org + "/user/update/permissions",
+        organizationBudget,
+        organization::updatePermissions);
     api("POST", "/v3/contacts", contactsBudget, contacts::create);
     api("GET", "/v3/contacts/{identifier}", contactsBudget, contacts::get);
     api("PUT", "/v3/contacts/{identifier}", contactsBudget, contacts::update);

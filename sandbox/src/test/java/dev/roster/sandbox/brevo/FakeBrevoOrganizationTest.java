@@ -198,4 +198,60 @@ class FakeBrevoOrganizationTest {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().path("code").asText()).isEqualTo("document_not_found");
   }
+
+  @Test
+  void permissionsOfAnActiveUserAreUpdatedAndReadBack() throws Exception {
+    start(null);
+    invite(ADA);
+    brevo.acceptInvitation(ADA);
+    List<Map<String, Object>> editor =
+        List.of(Map.of("feature", "templates", "permissions", List.of("create_edit_delete")));
+
+    Reply update =
+        http.post(
+            "/organization/user/update/permissions",
+            Map.of("email", ADA, "all_features_access", false, "privileges", editor));
+
+    assertThat(update.status()).isEqualTo(200);
+    assertThat(update.json().path("status").asText()).isEqualTo("OK");
+    Reply read = http.get("/organization/user/" + ADA_PATH + "/permissions");
+    assertThat(read.json().at("/privileges/0/feature").asText()).isEqualTo("templates");
+    assertThat(read.json().at("/privileges/0/permissions/0").asText())
+        .isEqualTo("create_edit_delete");
+    assertThat(read.json().path("privileges")).hasSize(1);
+
+    http.post(
+        "/organization/user/update/permissions",
+        Map.of("email", ADA, "all_features_access", true, "privileges", List.of()));
+    assertThat(brevo.member(ADA).orElseThrow().allFeaturesAccess()).isTrue();
+  }
+
+  @Test
+  void permissionsAreRefusedForAnInviteeTheOwnerAndABodyWithoutPrivileges() throws Exception {
+    start(null);
+    invite(ADA);
+    Map<String, Object> viewer =
+        Map.of(
+            "email",
+            ADA,
+            "all_features_access",
+            false,
+            "privileges",
+            List.of(Map.of("feature", "contacts", "permissions", List.of("view"))));
+
+    assertThat(http.post("/organization/user/update/permissions", viewer).status()).isEqualTo(403);
+    assertThat(
+            http.post(
+                    "/organization/user/update/permissions",
+                    Map.of("email", "owner@sandbox.example", "all_features_access", true))
+                .status())
+        .isEqualTo(403);
+    Reply bare =
+        http.post(
+            "/organization/user/update/permissions",
+            Map.of("email", ADA, "all_features_access", false));
+    assertThat(bare.status()).isEqualTo(400);
+    assertThat(bare.json().path("message").asText()).contains("privileges is required");
+    assertThat(brevo.member(ADA).orElseThrow().status()).isEqualTo("pending");
+  }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       SetupCommand.class,
       OnboardCommand.class,
       OffboardCommand.class,
+      ChangeCommand.class,
       ImportCommand.class,
       StatusCommand.class,
       ApproveCommand.class,

@@ -22,7 +22,14 @@ final class SubjectRecords {
   static List<String> of(WorkflowClient client, String subject, String offboardingId) {
     Set<String> ids = new LinkedHashSet<>();
     ids.add(offboardingId);
-    ids.addAll(Workflows.existing(client, List.of("onboard-" + subject, "offboard-" + subject)));
+    ids.addAll(
+        Workflows.existing(
+            client,
+            List.of(
+                "onboard-" + subject,
+                "offboard-" + subject,
+                "change-" + subject,
+                "change-" + subject + "-onboard")));
     try {
       client
           .listExecutions(RosterSearchAttributes.SUBJECT.getName() + " = '" + subject + "'")

@@ -5,6 +5,9 @@ import dev.roster.starter.RequestConflict;
 import dev.roster.workflows.bulkimport.BulkImportResult;
 import dev.roster.workflows.bulkimport.BulkImportStatus;
 import dev.roster.workflows.bulkimport.BulkImportWorkflow;
+import dev.roster.workflows.change.ChangeAccessResult;
+import dev.roster.workflows.change.ChangeAccessStatus;
+import dev.roster.workflows.change.ChangeAccessWorkflow;
 import dev.roster.workflows.offboard.OffboardResult;
 import dev.roster.workflows.offboard.OffboardStatus;
 import dev.roster.workflows.offboard.OffboardUserWorkflow;
@@ -98,6 +101,7 @@ final class Workflows {
       case OnboardUserWorkflow.TYPE -> OnboardStatus.class;
       case OffboardUserWorkflow.TYPE -> OffboardStatus.class;
       case BulkImportWorkflow.TYPE -> BulkImportStatus.class;
+      case ChangeAccessWorkflow.TYPE -> ChangeAccessStatus.class;
       default -> throw new UsageError(workflowId + " is a " + type + ", not a Roster request");
     };
   }
@@ -107,6 +111,7 @@ final class Workflows {
       case OnboardUserWorkflow.TYPE -> OnboardResult.class;
       case OffboardUserWorkflow.TYPE -> OffboardResult.class;
       case BulkImportWorkflow.TYPE -> BulkImportResult.class;
+      case ChangeAccessWorkflow.TYPE -> ChangeAccessResult.class;
       default -> throw new UsageError(workflowId + " is a " + type + ", not a Roster request");
     };
   }

@@ -116,6 +116,46 @@ class RequestDoorsTest {
   }
 
   @Test
+  void aChangeIsCheckedAtTheDoorNamingWhatAndWhere() {
+    assertThat(run("change", "ada@example.com", "--account", "brevo-main", "--list", "7"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--list '7' after --account brevo-main: write +ID to subscribe or -ID");
+
+    assertThat(run("change", "ada@example.com", "--account", "brevo-main", "--role", "boss"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--role: 'boss' is not a Roster role");
+
+    assertThat(run("change", "ada@example.com", "--account", "mailersend-main", "--list", "-3"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("changes[0].lists: mailersend-main is a mailersend account");
+
+    assertThat(run("change", "ada@example.com", "--account", "nowhere", "--role", "viewer"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("changes[0].account: unknown vendor account 'nowhere'");
+
+    assertThat(run("change", "ada@example.com", "--account", "brevo-main")).isEqualTo(2);
+    assertThat(err.toString()).contains("changes[0]: nothing to change");
+
+    assertThat(run("change", "ada@example.com")).isEqualTo(2);
+    assertThat(err.toString()).contains("changes: nothing to do");
+
+    assertThat(
+            run(
+                "change",
+                "ada@example.com",
+                "--account",
+                "brevo-main",
+                "--role",
+                "viewer",
+                "--remove-account",
+                "brevo-main"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("removeAccounts[0]: account brevo-main appears twice");
+  }
+
+  @Test
   void cancelNeedsWhoAndWhy() {
     assertThat(run("cancel", "onboard-RITM0010001", "--by", "carol")).isEqualTo(2);
     assertThat(err.toString()).contains("--reason");

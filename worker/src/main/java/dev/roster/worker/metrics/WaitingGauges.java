@@ -48,8 +48,11 @@ public final class WaitingGauges implements BeforeScrape {
   /** How long one describe may take before the round gives up. */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
-  /** An approval's kind: the request it belongs to (import rows with a team role onboard). */
-  static final List<String> KINDS = List.of("onboard", "offboard", "import", "other");
+  /**
+   * An approval's kind: the request it belongs to (import rows with a team role and the accounts an
+   * access change adds onboard).
+   */
+  static final List<String> KINDS = List.of("onboard", "offboard", "change", "import", "other");
 
   private static final Map<String, String> DESCRIPTIONS =
       Map.of(
@@ -89,7 +92,7 @@ public final class WaitingGauges implements BeforeScrape {
     if (workflowId == null) {
       return "other";
     }
-    if (workflowId.contains("-invite-")) {
+    if (workflowId.contains("-invite-") || workflowId.endsWith("-onboard")) {
       return "onboard";
     }
     int dash = workflowId.indexOf('-');

@@ -34,6 +34,13 @@ public interface ContactActivities {
   int unsubscribeAll(String account, String email);
 
   /**
+   * Unsubscribes (or removes) the contact from these lists (vendor list ids) only. Idempotent: a
+   * list it is not on, or no contact at all, is success; returns how many lists it left.
+   */
+  @ActivityMethod
+  int unsubscribe(String account, String email, List<String> listIds);
+
+  /**
    * Suppresses the address account-wide (blocklist, exclusion, blacklist). Idempotent; returns
    * whether anything changed.
    */

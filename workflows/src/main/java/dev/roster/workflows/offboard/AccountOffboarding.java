@@ -23,8 +23,9 @@ import java.util.function.Supplier;
 /**
  * Offboarding on one vendor account, run in its own workflow thread. A vendor failure ends this
  * account's work with the vendor's reason; it never fails the workflow or the other accounts.
+ * ChangeAccess reuses discover, revoke and the manual check to remove accounts (never erase).
  */
-final class AccountOffboarding {
+public final class AccountOffboarding {
   static final String DISCOVER = "discover";
   static final String REVOKE = "revoke";
   static final String UNSUBSCRIBE = "unsubscribe";
@@ -44,13 +45,13 @@ final class AccountOffboarding {
   private boolean undeletable;
   private String manualTaskId;
 
-  AccountOffboarding(String account) {
+  public AccountOffboarding(String account) {
     this.account = account;
     steps.plan(DISCOVER);
   }
 
   /** Reads what the account holds about the person and plans; changes nothing. */
-  void discover(OffboardContext context) {
+  public void discover(OffboardContext context) {
     try {
       info = context.control().describeAccount(account);
       team =
@@ -93,7 +94,7 @@ final class AccountOffboarding {
   }
 
   /** Revokes team access, unsubscribes and suppresses: nothing irreversible. */
-  void revoke(OffboardContext context) {
+  public void revoke(OffboardContext context) {
     if (plan == null) {
       return;
     }
@@ -121,7 +122,7 @@ final class AccountOffboarding {
    * Waits for the person doing the manual removal (vendors without a team API). Runs beside the
    * rest of the request: unsubscribing, suppressing and the erasure approval do not wait for it.
    */
-  void awaitManualRevoke(OffboardContext context) {
+  public void awaitManualRevoke(OffboardContext context) {
     if (manualTaskId == null || outcome == StepState.FAILED) {
       return;
     }
@@ -136,12 +137,7 @@ final class AccountOffboarding {
       outcome = StepState.CANCELLED;
       return;
     }
-    steps.set(
-        REVOKE,
-        StepState.DONE,
-        "checked by hand by "
-            + done.completedBy()
-            + (done.note() == null || done.note().isBlank() ? "" : ": " + done.note()));
+    steps.set(REVOKE, StepState.DONE, "checked by hand by " + done.completion());
     outcome = StepState.DONE;
   }
 
@@ -248,15 +244,15 @@ final class AccountOffboarding {
     steps.set(name, StepState.DONE, call(name, body));
   }
 
-  String account() {
+  public String account() {
     return account;
   }
 
-  AccountPlan plan() {
+  public AccountPlan plan() {
     return plan;
   }
 
-  StepState outcome() {
+  public StepState outcome() {
     return outcome;
   }
 
@@ -264,7 +260,7 @@ final class AccountOffboarding {
     return undeletable;
   }
 
-  AccountReport report() {
+  public AccountReport report() {
     return new AccountReport(
         account, info == null ? null : info.vendor(), outcome, steps.snapshot());
   }

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param manualRemovalBeside await manual removals beside the other steps (version 1); histories
  *     recorded before awaited them in place
  */
-record OffboardContext(
+public record OffboardContext(
     Person person,
     boolean erase,
     String ticket,

@@ -5,8 +5,8 @@ import dev.roster.workflows.account.Capabilities.TeamInvite;
 import dev.roster.workflows.approval.ApprovalGate;
 import dev.roster.workflows.control.ControlActivities;
 import dev.roster.workflows.conventions.RosterActivityOptions;
-import dev.roster.workflows.failure.ActivityFailures;
 import dev.roster.workflows.request.Person;
+import dev.roster.workflows.steps.ApprovalStep;
 import dev.roster.workflows.steps.StepFailed;
 import dev.roster.workflows.steps.StepLog;
 import dev.roster.workflows.steps.StepState;
@@ -143,16 +143,10 @@ final class AccountOnboarding {
         return;
       }
       outcome = StepState.DONE;
-    } catch (StepFailed e) {
-      outcome = StepState.FAILED;
-      steps.skipRemaining("not run: " + e.step() + " failed");
-    } catch (CanceledFailure e) {
-      outcome = StepState.CANCELLED;
-      steps.skipRemaining("not run: the request was cancelled");
-    } catch (ActivityFailure e) {
-      // Only describeAccount can get here: the account is unknown or Roster's own worker failed.
-      outcome = StepState.FAILED;
-      steps.skipRemaining(ActivityFailures.reason(e));
+    } catch (StepFailed | CanceledFailure | ActivityFailure e) {
+      // An ActivityFailure here is describeAccount's: the account is unknown or Roster's own
+      // worker failed.
+      outcome = steps.stopped(e);
     }
   }
 
@@ -193,27 +187,12 @@ final class AccountOnboarding {
 
   private boolean awaitApproval(Promise<ApprovalGate.Result> approval) {
     steps.set(APPROVAL, StepState.WAITING, "role " + assignment.role() + " needs an approval");
-    ApprovalGate.Result result = approval.get();
-    switch (result) {
-      case APPROVED:
-        steps.set(APPROVAL, StepState.DONE, "approved");
-        return true;
-      case REJECTED:
-        steps.set(APPROVAL, StepState.REJECTED, "rejected");
-        outcome = StepState.REJECTED;
-        steps.skipRemaining("not run: approval rejected");
-        return false;
-      case CANCELLED:
-        steps.set(APPROVAL, StepState.CANCELLED, "the request was cancelled");
-        outcome = StepState.CANCELLED;
-        steps.skipRemaining("not run: the request was cancelled");
-        return false;
-      default:
-        steps.set(APPROVAL, StepState.EXPIRED, "nobody answered before the approval timeout");
-        outcome = StepState.REJECTED;
-        steps.skipRemaining("not run: approval timed out");
-        return false;
+    StepState refused = ApprovalStep.record(steps, APPROVAL, approval.get());
+    if (refused != null) {
+      outcome = refused;
+      return false;
     }
+    return true;
   }
 
   private InviteOutcome invite(TeamActivities team, Person person) {

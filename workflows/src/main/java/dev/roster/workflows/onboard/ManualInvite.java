@@ -21,20 +21,17 @@ final class ManualInvite {
         .open(
             taskId,
             account,
-            "Invite "
-                + context.person().email()
-                + " to the "
-                + info.vendor()
-                + " account "
-                + account
-                + " with role "
-                + assignment.role()
-                + " in the vendor's web UI (it has no API for team members), then run: roster"
-                + " complete-task "
-                + context.workflowId()
-                + " "
-                + taskId
-                + " --by NAME",
+            ManualTask.inVendorUi(
+                "Invite "
+                    + context.person().email()
+                    + " to the "
+                    + info.vendor()
+                    + " account "
+                    + account
+                    + " with role "
+                    + assignment.role(),
+                context.workflowId(),
+                taskId),
             context.control(),
             context.ticket());
     steps.set(INVITE, StepState.WAITING, "manual task " + taskId + " is open");
@@ -45,12 +42,7 @@ final class ManualInvite {
   static void await(OnboardContext context, AccountInfo info, String taskId, StepLog steps) {
     ManualTask done =
         context.tasks().await(taskId, context.remindEvery(), context.control(), context.ticket());
-    steps.set(
-        INVITE,
-        StepState.DONE,
-        "done by hand by "
-            + done.completedBy()
-            + (done.note() == null || done.note().isBlank() ? "" : ": " + done.note()));
+    steps.set(INVITE, StepState.DONE, "done by hand by " + done.completion());
     steps.set(
         ACCEPTANCE,
         StepState.SKIPPED,

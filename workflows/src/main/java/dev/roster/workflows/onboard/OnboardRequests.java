@@ -1,8 +1,8 @@
 package dev.roster.workflows.onboard;
 
 import dev.roster.workflows.failure.FailureTypes;
-import dev.roster.workflows.request.Emails;
 import dev.roster.workflows.request.ListIds;
+import dev.roster.workflows.request.Person;
 import dev.roster.workflows.request.Roles;
 import dev.roster.workflows.request.Tickets;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class OnboardRequests {
   }
 
   /** The role and list problems of one assignment, each starting with {@code at}. */
-  static List<String> assignmentProblems(String at, Assignment a) {
+  public static List<String> assignmentProblems(String at, Assignment a) {
     List<String> problems = new ArrayList<>();
     if (a.role() != null && !Roles.isRole(a.role())) {
       problems.add(Roles.problem(at + ".role", a.role()));
@@ -62,14 +62,7 @@ public final class OnboardRequests {
     if (request == null) {
       return List.of("request: missing");
     }
-    if (request.person() == null) {
-      problems.add("person: missing");
-    } else if (!Emails.isValid(request.person().email())) {
-      problems.add(
-          "person.email: not a valid email address ("
-              + Emails.mask(request.person().email())
-              + ")");
-    }
+    Person.problem(request.person()).ifPresent(problems::add);
     if (request.assignments() == null || request.assignments().isEmpty()) {
       problems.add("assignments: at least one vendor account is needed");
       return problems;

@@ -54,6 +54,22 @@ public final class StepLog {
     }
   }
 
+  /**
+   * An account's work stopped early: skips what has not run with the reason and returns how the
+   * account ends. A failed step and an activity failure end it FAILED, a cancellation CANCELLED.
+   */
+  public StepState stopped(RuntimeException e) {
+    if (e instanceof CanceledFailure) {
+      skipRemaining("not run: the request was cancelled");
+      return StepState.CANCELLED;
+    }
+    skipRemaining(
+        e instanceof StepFailed failed
+            ? "not run: " + failed.step() + " failed"
+            : ActivityFailures.reason((ActivityFailure) e));
+    return StepState.FAILED;
+  }
+
   /** The step's state, or null when no such step is planned. */
   public StepState stateOf(String name) {
     Step step = steps.get(name);

@@ -28,4 +28,22 @@ public record ManualTask(
   public boolean open() {
     return completedBy == null;
   }
+
+  /** Who completed it and, when they said something, what: {@code "dave: done in the UI"}. */
+  public String completion() {
+    return completedBy + (note == null || note.isBlank() ? "" : ": " + note);
+  }
+
+  /**
+   * Instructions for a team change done in a vendor's web UI: {@code what}, then how to confirm it.
+   */
+  public static String inVendorUi(String what, String workflowId, String taskId) {
+    return what
+        + " in the vendor's web UI (it has no API for team members), then run: roster"
+        + " complete-task "
+        + workflowId
+        + " "
+        + taskId
+        + " --by NAME";
+  }
 }

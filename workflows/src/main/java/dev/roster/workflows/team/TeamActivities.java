@@ -41,4 +41,13 @@ public interface TeamActivities {
   /** Removes an active member's access. Idempotent: an absent member is success. */
   @ActivityMethod
   void removeMember(String account, String email);
+
+  /**
+   * Gives a member (or a pending invitation) a Roster role ({@code viewer}, {@code editor}, {@code
+   * admin}) and confirms it by reading back where the vendor lets it read. Idempotent: the role
+   * already held is CHANGED again at no harm. ABSENT when the person is neither; an unknown role is
+   * Rejected.
+   */
+  @ActivityMethod
+  RoleChange changeRole(String account, String email, String role);
 }

@@ -9,6 +9,7 @@ import dev.roster.workflows.failure.FailureTypes;
 import dev.roster.workflows.team.InviteOutcome;
 import dev.roster.workflows.team.MemberEntry;
 import dev.roster.workflows.team.MemberStatus;
+import dev.roster.workflows.team.RoleChange;
 import dev.roster.workflows.team.TeamActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class FakeVendor implements TeamActivities, ContactActivities {
   public record Contact(Set<String> lists, boolean suppressed) {}
 
   private final Map<String, MemberStatus> members = new HashMap<>();
+  private final Map<String, String> roles = new HashMap<>();
   private final Map<String, Contact> contacts = new HashMap<>();
   private final Set<String> immediate = new HashSet<>();
   private final Map<String, List<String>> failures = new HashMap<>();
@@ -72,6 +74,11 @@ public final class FakeVendor implements TeamActivities, ContactActivities {
     return members.getOrDefault(key(account, email), MemberStatus.ABSENT);
   }
 
+  /** The role last given by {@link #invite} or {@link #changeRole}, or null. */
+  public synchronized String roleOf(String account, String email) {
+    return roles.get(key(account, email));
+  }
+
   public synchronized Optional<Contact> contactOf(String account, String email) {
     return Optional.ofNullable(contacts.get(key(account, email)));
   }
@@ -110,6 +117,7 @@ public final class FakeVendor implements TeamActivities, ContactActivities {
     if (now == MemberStatus.PENDING) {
       return InviteOutcome.ALREADY_PENDING;
     }
+    roles.put(key(account, email), role);
     if (immediate.contains(account)) {
       members.put(key(account, email), MemberStatus.ACTIVE);
       return InviteOutcome.ACTIVE;
@@ -131,6 +139,31 @@ public final class FakeVendor implements TeamActivities, ContactActivities {
   public synchronized MemberStatus memberStatus(String account, String email) {
     call("memberStatus", account, email);
     return memberOf(account, email);
+  }
+
+  @Override
+  public synchronized RoleChange changeRole(String account, String email, String role) {
+    call("changeRole", account, email);
+    MemberStatus now = memberOf(account, email);
+    if (now == MemberStatus.ABSENT) {
+      return RoleChange.ABSENT;
+    }
+    roles.put(key(account, email), role);
+    return now == MemberStatus.PENDING ? RoleChange.REINVITED : RoleChange.CHANGED;
+  }
+
+  @Override
+  public synchronized int unsubscribe(String account, String email, List<String> listIds) {
+    call("unsubscribe", account, email);
+    Contact c = contacts.get(key(account, email));
+    if (c == null) {
+      return 0;
+    }
+    Set<String> lists = new LinkedHashSet<>(c.lists());
+    int before = lists.size();
+    lists.removeAll(listIds);
+    contacts.put(key(account, email), new Contact(lists, c.suppressed()));
+    return before - lists.size();
   }
 
   @Override

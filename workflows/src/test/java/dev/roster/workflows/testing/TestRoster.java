@@ -2,6 +2,7 @@ package dev.roster.workflows.testing;
 
 import dev.roster.workflows.account.AccountInfo;
 import dev.roster.workflows.bulkimport.BulkImportWorkflowImpl;
+import dev.roster.workflows.change.ChangeAccessWorkflowImpl;
 import dev.roster.workflows.conventions.RosterSearchAttributes;
 import dev.roster.workflows.conventions.TaskQueues;
 import dev.roster.workflows.offboard.OffboardUserWorkflowImpl;
@@ -58,7 +59,8 @@ public final class TestRoster {
     roster.registerWorkflowImplementationTypes(
         OnboardUserWorkflowImpl.class,
         OffboardUserWorkflowImpl.class,
-        BulkImportWorkflowImpl.class);
+        BulkImportWorkflowImpl.class,
+        ChangeAccessWorkflowImpl.class);
     if (more.length > 0) {
       roster.registerWorkflowImplementationTypes(more);
     }
