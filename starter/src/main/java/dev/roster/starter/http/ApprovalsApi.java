@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roster.starter.cli.Board;
 import dev.roster.starter.cli.Refusals;
+import dev.roster.worker.config.OidcConfig;
+import dev.roster.worker.config.RosterConfig;
 import dev.roster.workflows.approval.ApprovalPolicy;
 import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.approval.DecisionOutcome;
@@ -59,68 +61,107 @@ public final class ApprovalsApi {
     this.policy = requireNonNull(policy, "policy is null");
   }
 
+  /**
+   * The API for {@code config}'s {@code approvals.oidc} and policy, deciding through {@code
+   * client}.
+   */
+  public static ApprovalsApi fromConfig(RosterConfig config, WorkflowClient client) {
+    OidcConfig oidc =
+        config
+            .approvals()
+            .oidc()
+            .orElseThrow(() -> new IllegalArgumentException("approvals.oidc is not configured"));
+    return new ApprovalsApi(
+        new BearerAuth(new OidcVerifier(oidc)), client, config.approvals().policy());
+  }
+
   /** {@code GET /api/approvals}. */
   public Route list() {
-    return exchange -> {
-      if (!exchange.rawPath().equals(LIST)) {
-        JsonReplies.errors(exchange, 404, List.of("no such endpoint"));
-        return;
-      }
-      Optional<OidcVerifier.Identity> who = caller("GET", exchange);
-      if (who.isEmpty()) {
-        return;
-      }
-      List<Map<String, Object>> listed =
-          Board.items(client, BoardItem.APPROVAL).stream()
-              .filter(item -> mayDecide(who.get(), item, false) == null)
-              .map(ApprovalsApi::describe)
-              .toList();
-      JsonReplies.json(exchange, 200, Map.of("approvals", listed));
-    };
+    return guarded(
+        exchange -> {
+          if (!exchange.rawPath().equals(LIST)) {
+            JsonReplies.errors(exchange, 404, List.of("no such endpoint"));
+            return;
+          }
+          Optional<OidcVerifier.Identity> who = caller("GET", exchange);
+          if (who.isEmpty()) {
+            return;
+          }
+          List<Map<String, Object>> listed =
+              Board.items(client, BoardItem.APPROVAL).stream()
+                  .filter(item -> mayDecide(who.get(), item, false) == null)
+                  .map(ApprovalsApi::describe)
+                  .toList();
+          JsonReplies.json(exchange, 200, Map.of("approvals", listed));
+        });
   }
 
   /** {@code POST /api/requests/{id}/approve|reject|cancel}. */
   public Route decide() {
+    return guarded(
+        exchange -> {
+          String[] parts = exchange.rawPath().substring(REQUESTS.length()).split("/", -1);
+          if (parts.length != 2 || parts[0].isEmpty() || !VERBS.contains(parts[1])) {
+            JsonReplies.errors(
+                exchange,
+                404,
+                List.of("no such endpoint: use POST " + REQUESTS + "{id}/approve|reject|cancel"));
+            return;
+          }
+          Optional<OidcVerifier.Identity> who = caller("POST", exchange);
+          if (who.isEmpty()) {
+            return;
+          }
+          String id = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+          String verb = parts[1];
+          String comment;
+          try {
+            comment = comment(exchange.body());
+          } catch (IllegalArgumentException e) {
+            JsonReplies.errors(exchange, 400, List.of(e.getMessage()));
+            return;
+          }
+          Optional<BoardItem> waiting =
+              Board.items(client, BoardItem.APPROVAL).stream()
+                  .filter(i -> i.workflowId().equals(id))
+                  .findFirst();
+          boolean cancel = DecisionUpdates.CANCEL.equals(verb);
+          if (waiting.isEmpty() && cancel) {
+            JsonReplies.errors(
+                exchange,
+                409,
+                List.of(
+                    id + " is not waiting for an approval: the API withdraws only such requests"));
+            return;
+          }
+          String forbidden = waiting.map(i -> mayDecide(who.get(), i, cancel)).orElse(null);
+          if (forbidden != null) {
+            refuse(exchange, 403, id, verb, forbidden);
+            return;
+          }
+          send(exchange, id, verb, new Decision(who.get().username(), comment, SOURCE));
+        });
+  }
+
+  /** {@code route}, answering 503 with a reason when Temporal cannot be reached. */
+  private static Route guarded(Route route) {
     return exchange -> {
-      String[] parts = exchange.rawPath().substring(REQUESTS.length()).split("/", -1);
-      if (parts.length != 2 || parts[0].isEmpty() || !VERBS.contains(parts[1])) {
-        JsonReplies.errors(
-            exchange,
-            404,
-            List.of("no such endpoint: use POST " + REQUESTS + "{id}/approve|reject|cancel"));
-        return;
-      }
-      Optional<OidcVerifier.Identity> who = caller("POST", exchange);
-      if (who.isEmpty()) {
-        return;
-      }
-      String id = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-      String verb = parts[1];
-      String comment;
       try {
-        comment = comment(exchange.body());
-      } catch (IllegalArgumentException e) {
-        JsonReplies.errors(exchange, 400, List.of(e.getMessage()));
-        return;
-      }
-      Optional<BoardItem> waiting =
-          Board.items(client, BoardItem.APPROVAL).stream()
-              .filter(i -> i.workflowId().equals(id))
-              .findFirst();
-      boolean cancel = DecisionUpdates.CANCEL.equals(verb);
-      if (waiting.isEmpty() && cancel) {
+        route.handle(exchange);
+      } catch (RuntimeException e) {
+        if (!TemporalDown.is(e) || exchange.answered()) {
+          throw e;
+        }
+        log.warn("approvals api: Temporal unavailable reason={}", TemporalDown.describe(e));
+        exchange.setHeader("Retry-After", "5");
         JsonReplies.errors(
             exchange,
-            409,
-            List.of(id + " is not waiting for an approval: the API withdraws only such requests"));
-        return;
+            503,
+            List.of(
+                "temporal: cannot reach Temporal ("
+                    + TemporalDown.describe(e)
+                    + "); nothing was decided, try again later"));
       }
-      String forbidden = waiting.map(i -> mayDecide(who.get(), i, cancel)).orElse(null);
-      if (forbidden != null) {
-        refuse(exchange, 403, id, verb, forbidden);
-        return;
-      }
-      send(exchange, id, verb, new Decision(who.get().username(), comment, SOURCE));
     };
   }
 

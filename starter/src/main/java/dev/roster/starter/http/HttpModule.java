@@ -150,9 +150,7 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     ApprovalsApi api(RosterConfig config, @Named(CALLERS) TemporalConnection callers) {
-      OidcVerifier verifier = new OidcVerifier(config.approvals().oidc().orElseThrow());
-      return new ApprovalsApi(
-          new BearerAuth(verifier), callers.client(), config.approvals().policy());
+      return ApprovalsApi.fromConfig(config, callers.client());
     }
 
     @ProvidesIntoMap
