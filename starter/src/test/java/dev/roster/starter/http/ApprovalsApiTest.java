@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -189,6 +190,50 @@ class ApprovalsApiTest {
         send(
             "POST", ApprovalsApi.REQUESTS + "onboard-nope/approve", token("dave", List.of()), null);
     assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+  }
+
+  @Test
+  void theRequesterWithdrawsThroughTheApiAndAnOutsiderMayNot() throws Exception {
+    String id = waitingRequest("RITM0041003");
+    String mallory = token("mallory", List.of());
+    HttpResponse<String> forbidden =
+        send("POST", ApprovalsApi.REQUESTS + id + "/cancel", mallory, null);
+    assertThat(forbidden.statusCode()).as(forbidden.body()).isEqualTo(403);
+    assertThat(approval(id).state()).isEqualTo("waiting");
+
+    HttpResponse<String> withdrawn =
+        send("POST", ApprovalsApi.REQUESTS + id + "/cancel", token("carol", List.of()), null);
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(JSON.readTree(withdrawn.body()).get("result").asText()).isEqualTo("withdrawn");
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!"withdrawn".equals(approval(id).state())) {
+      assertThat(Instant.now()).as("the approval withdrawn").isBefore(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  void badMethodsPathsBodiesAndAlgorithmsAreNamed() throws Exception {
+    String dave = token("dave", List.of());
+    HttpResponse<String> badBody =
+        send("POST", ApprovalsApi.REQUESTS + "onboard-x/approve", dave, "[\"yes\"]");
+    assertThat(badBody.statusCode()).isEqualTo(400);
+    assertThat(badBody.body()).contains("body: expected {\\\"comment\\\": \\\"text\\\"}");
+    HttpResponse<String> get = send("GET", ApprovalsApi.REQUESTS + "onboard-x/approve", dave, null);
+    assertThat(get.statusCode()).isEqualTo(405);
+    assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    HttpResponse<String> verb = send("POST", ApprovalsApi.REQUESTS + "onboard-x/bless", dave, null);
+    assertThat(verb.statusCode()).isEqualTo(404);
+    assertThat(verb.body()).contains("approve|reject|cancel");
+
+    // The provider's claims, but HMAC-signed with a key anyone could pick: RS256/ES256 only.
+    SignedJWT hmac =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).build(),
+            SignedJWT.parse(dave).getJWTClaimsSet());
+    hmac.sign(new MACSigner(new byte[32]));
+    HttpResponse<String> r = send("GET", ApprovalsApi.LIST, hmac.serialize(), null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
   }
 
   private static JsonNode item(JsonNode listing, String id) {
