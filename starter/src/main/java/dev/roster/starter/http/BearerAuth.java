@@ -2,6 +2,7 @@ package dev.roster.starter.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.roster.workflows.request.Emails;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class BearerAuth {
     try {
       return Optional.of(verifier.verify(header.substring(7).strip()));
     } catch (OidcVerifier.Rejected e) {
-      String reason = e.getMessage().replace('"', '\'');
+      String reason = Emails.maskAll(e.getMessage()).replace('"', '\'');
       log.warn("approvals api token refused reason={}", reason);
       exchange.setHeader(
           "WWW-Authenticate",
