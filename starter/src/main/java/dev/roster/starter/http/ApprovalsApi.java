@@ -89,6 +89,7 @@ public final class ApprovalsApi {
           }
           List<Map<String, Object>> listed =
               Board.items(client, BoardItem.APPROVAL).stream()
+                  .filter(item -> !isRequester(who.get(), item))
                   .filter(item -> mayDecide(who.get(), item, false) == null)
                   .map(ApprovalsApi::describe)
                   .toList();
@@ -202,14 +203,17 @@ public final class ApprovalsApi {
    * otherwise (a 409 with its reason).
    */
   private String mayDecide(OidcVerifier.Identity who, BoardItem item, boolean cancel) {
-    if (cancel
-        && item.requestedBy() != null
-        && item.requestedBy().equalsIgnoreCase(who.username())) {
+    if (cancel && isRequester(who, item)) {
       return null;
     }
     return item.decides() == null
         ? null
         : policy.refusal(who.username(), who.groups(), item.decides(), item.accounts());
+  }
+
+  private static boolean isRequester(OidcVerifier.Identity who, BoardItem item) {
+    return item.requestedBy() != null
+        && item.requestedBy().strip().equalsIgnoreCase(who.username().strip());
   }
 
   private static Map<String, Object> describe(BoardItem item) {

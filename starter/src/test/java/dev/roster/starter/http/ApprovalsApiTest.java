@@ -154,7 +154,8 @@ class ApprovalsApiTest {
 
     // In group leads by her token: serve lets her through, the workflow refuses the requester.
     String carol = token("carol", List.of("leads"));
-    assertThat(listedIds(carol)).contains(id);
+    assertThat(listedIds(carol)).as("not listed for its requester").doesNotContain(id);
+    assertThat(listedIds(token("erin", List.of()))).as("leads by configuration").contains(id);
     HttpResponse<String> own = send("POST", ApprovalsApi.REQUESTS + id + "/approve", carol, null);
     assertThat(own.statusCode()).as(own.body()).isEqualTo(409);
     assertThat(own.body()).contains("the requester cannot decide their own request");
