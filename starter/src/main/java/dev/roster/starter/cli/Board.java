@@ -8,10 +8,10 @@ import io.temporal.client.WorkflowNotFoundException;
 import java.util.List;
 
 /** Reads the request board: what waits for a person. */
-final class Board {
+public final class Board {
 
   /** The open items of one kind; none when the board is not running. */
-  static List<BoardItem> items(WorkflowClient client, String kind) {
+  public static List<BoardItem> items(WorkflowClient client, String kind) {
     try {
       return client
           .newWorkflowStub(RequestBoardWorkflow.class, RequestBoardWorkflow.WORKFLOW_ID)

@@ -7,7 +7,6 @@ import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.approval.DecisionOutcome;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,7 +55,7 @@ abstract class DecisionCommand implements Callable<Integer> {
             Workflows.untyped(connection.client(), id)
                 .update(signal(), DecisionOutcome.class, new Decision(by, comment, "cli"));
       } catch (WorkflowUpdateException e) {
-        throw new UsageError(id + " refused the decision: " + reason(e));
+        throw new UsageError(id + " refused the decision: " + Refusals.reason(e));
       } catch (WorkflowNotFoundException e) {
         throw new UsageError(id + " has finished: nothing is waiting for a decision");
       }
@@ -69,12 +68,5 @@ abstract class DecisionCommand implements Callable<Integer> {
           });
       return 0;
     }
-  }
-
-  /** The validator's reason, without the failure's wrapping. */
-  private static String reason(WorkflowUpdateException e) {
-    return e.getCause() instanceof ApplicationFailure f
-        ? f.getOriginalMessage()
-        : String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
   }
 }

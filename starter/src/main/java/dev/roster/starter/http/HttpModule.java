@@ -34,10 +34,10 @@ import java.util.Optional;
 /**
  * The HTTP service ({@code serve}, and inside {@code dev}/{@code demo}): health, and the routes
  * contributed to a {@link MapBinder} of context path to {@link Route}: the ServiceNow webhook in
- * webhook mode, the codec server when {@code http.codec} is configured. Its Temporal connection is
- * its own and gives up sooner than the worker's (its callers wait on each call). Needs the
- * configuration, {@code TemporalModule} (settings, data converter, payload codec) and the subject
- * key.
+ * webhook mode, the codec server when {@code http.codec} is configured, the approvals API when
+ * {@code approvals.oidc} is. Its Temporal connection is its own and gives up sooner than the
+ * worker's (its callers wait on each call). Needs the configuration, {@code TemporalModule}
+ * (settings, data converter, payload codec) and the subject key.
  */
 public final class HttpModule extends AbstractModule {
   private static final String CALLERS = "callers";
@@ -66,6 +66,9 @@ public final class HttpModule extends AbstractModule {
       install(new WebhookRoute(sandboxWebhookKey));
     }
     config.http().codec().ifPresent(codec -> install(new CodecRoute(codec)));
+    if (config.approvals().oidc().isPresent()) {
+      install(new ApprovalsRoutes());
+    }
   }
 
   /** The callers' connection the service uses, to close with it. */
@@ -139,6 +142,29 @@ public final class HttpModule extends AbstractModule {
       }
       return new CodecServer(
           payloads, temporal.namespace(), new HashSet<>(codec.origins()), tokens, codec.maxBody());
+    }
+  }
+
+  /** {@code GET /api/approvals} and {@code POST /api/requests/...}, behind OpenID Connect. */
+  private static final class ApprovalsRoutes extends AbstractModule {
+    @Provides
+    @Singleton
+    ApprovalsApi api(RosterConfig config, @Named(CALLERS) TemporalConnection callers) {
+      return ApprovalsApi.fromConfig(config, callers.client());
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(ApprovalsApi.LIST)
+    @Singleton
+    Route list(ApprovalsApi api) {
+      return api.list();
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(ApprovalsApi.REQUESTS)
+    @Singleton
+    Route decide(ApprovalsApi api) {
+      return api.decide();
     }
   }
 }

@@ -275,6 +275,7 @@ final class ConfigBinder {
         in.duration(node, "approvals", "timeout", d.timeout()),
         in.duration(node, "approvals", "remindEvery", d.remindEvery()),
         approvers.approvers(node, accounts, groups.keySet()),
-        groups);
+        groups,
+        new OidcBinder(in).bind(node));
   }
 }

@@ -86,6 +86,18 @@ final class ConfigShape {
       section("enabled", VALUE, "store", VALUE, "allowedRoots", LIST, "deleteFilesWhenDone", VALUE);
   static final ConfigShape APPROVER =
       section("kind", VALUE, "accounts", LIST, "people", LIST, "groups", LIST, "required", VALUE);
+  static final ConfigShape OIDC =
+      section(
+          "issuer",
+          VALUE,
+          "audience",
+          VALUE,
+          "jwksUrl",
+          VALUE,
+          "groupsClaim",
+          VALUE,
+          "usernameClaim",
+          VALUE);
   static final ConfigShape APPROVALS =
       section(
           "privilegedRoles",
@@ -97,7 +109,9 @@ final class ConfigShape {
           "approvers",
           map(APPROVER),
           "groups",
-          map(LIST));
+          map(LIST),
+          "oidc",
+          OIDC);
   static final ConfigShape SERVICENOW =
       section(
           "instanceUrl",

@@ -67,6 +67,8 @@ class ConfigLoaderTest {
         .isEqualTo(BrevoModule.TYPE.defaultBudgets());
     assertThat(config.imports().store()).isEqualTo(Path.of("/var/lib/roster/imports"));
     assertThat(config.imports().allowedRoots()).containsExactly(Path.of("/srv/roster/uploads"));
+    assertThat(config.approvals().oidc().orElseThrow().issuer())
+        .hasToString("https://login.example.com/realms/acme");
   }
 
   @Test

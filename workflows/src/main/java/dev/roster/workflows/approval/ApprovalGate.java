@@ -236,7 +236,9 @@ public final class ApprovalGate {
             Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
             about,
             role,
-            approvers());
+            approvers(),
+            kind,
+            accounts);
     if (onBoard) {
       control.postToBoard(item);
     }

@@ -48,7 +48,16 @@ public record ApprovalPolicy(
    * group). Accounts no rule covers are open to anyone but the requester.
    */
   public String refusal(String name, String kind, List<String> accounts) {
-    List<String> memberOf = groupsOf(name);
+    return refusal(name, List.of(), kind, accounts);
+  }
+
+  /**
+   * As {@link #refusal(String, String, List)}, with {@code alsoIn} counted as groups of {@code
+   * name} besides those {@code groups} lists (e.g. the groups of a verified identity token).
+   */
+  public String refusal(String name, List<String> alsoIn, String kind, List<String> accounts) {
+    List<String> memberOf = new ArrayList<>(groupsOf(name));
+    memberOf.addAll(alsoIn == null ? List.of() : alsoIn);
     List<String> notAllowed = new ArrayList<>();
     for (String account : accountsOrAny(accounts)) {
       List<ApproverRule> rules = rules(kind, account);

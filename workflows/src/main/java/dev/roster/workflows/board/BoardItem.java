@@ -1,5 +1,7 @@
 package dev.roster.workflows.board;
 
+import java.util.List;
+
 /**
  * Something waiting for a person, listed on the request board: an approval or a manual task.
  *
@@ -15,6 +17,9 @@ package dev.roster.workflows.board;
  *     email), or a description for a request about many people; null when not given
  * @param role what an approval grants, e.g. {@code admin on brevo-main}, or null
  * @param approvers who may decide an approval, in words, or null (anyone but the requester)
+ * @param decides the kind of decision an approval waits for ({@code ApproverRule.KINDS}), or null
+ *     (anyone but the requester; items listed before it was recorded read null)
+ * @param accounts the accounts an approval concerns, for checking the policy; empty for any
  */
 public record BoardItem(
     String kind,
@@ -27,9 +32,15 @@ public record BoardItem(
     String since,
     String about,
     String role,
-    String approvers) {
+    String approvers,
+    String decides,
+    List<String> accounts) {
   public static final String APPROVAL = "approval";
   public static final String MANUAL_TASK = "manual-task";
+
+  public BoardItem {
+    accounts = accounts == null ? List.of() : List.copyOf(accounts);
+  }
 
   /** The board's key for this item. */
   public String key() {

@@ -126,7 +126,9 @@ public final class ManualTasks {
         task.openedAt(),
         null,
         null,
-        null);
+        null,
+        null,
+        List.of());
   }
 
   public List<ManualTask> snapshot() {
