@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -37,9 +36,7 @@ public final class ApprovalGate {
   private final List<Decision> deferred = new ArrayList<>();
 
   private final List<Boolean> deferredVerbs = new ArrayList<>();
-  private ApprovalPolicy policy;
-  private String kind;
-  private List<String> accounts = List.of();
+  private final DeciderCheck deciders;
   private String state = "not-required";
   private String what;
   private String since;
@@ -52,6 +49,7 @@ public final class ApprovalGate {
 
   public ApprovalGate(String requestedBy) {
     this.requestedBy = requestedBy;
+    this.deciders = new DeciderCheck(requestedBy);
   }
 
   /**
@@ -87,9 +85,7 @@ public final class ApprovalGate {
    * requester decides (the behaviour before approver rules, which recorded histories replay).
    */
   public void expect(ApprovalPolicy policy, String kind, List<String> accounts) {
-    this.policy = policy;
-    this.kind = kind;
-    this.accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    deciders.expect(policy, kind, accounts);
     List<Decision> early = List.copyOf(deferred);
     List<Boolean> verbs = List.copyOf(deferredVerbs);
     deferred.clear();
@@ -143,7 +139,7 @@ public final class ApprovalGate {
   }
 
   private void accept(Decision d, boolean approve) {
-    if (policy == null && decision == null) {
+    if (!deciders.ready() && decision == null) {
       deferred.add(d);
       deferredVerbs.add(approve);
       return;
@@ -164,55 +160,16 @@ public final class ApprovalGate {
   }
 
   private String refusal(Decision d, boolean approve) {
-    String verb = approve ? "approve" : "reject";
-    if (decision != null) {
-      return verb + " by " + safe(d) + ": already decided by " + decision.by();
-    }
-    if (withdrawal != null) {
-      return verb + " by " + safe(d) + ": the request was withdrawn by " + withdrawal.by();
-    }
-    if (d == null || d.by() == null || d.by().isBlank()) {
-      return verb + ": no approver named";
-    }
-    if (isRequester(d.by())) {
-      return verb + " by " + d.by() + ": the requester cannot decide their own request";
-    }
-    String notAllowed = kind == null ? null : policy.refusal(d.by(), kind, accounts);
-    if (notAllowed != null) {
-      return verb + " by " + d.by() + ": " + notAllowed;
-    }
-    if (approve && approvals.stream().anyMatch(a -> same(a.by(), d.by()))) {
-      return verb
-          + " by "
-          + d.by()
-          + ": already approved by "
-          + d.by()
-          + "; a different allowed person must approve too";
-    }
-    return null;
+    return deciders.refusal(d, approve, decision, withdrawal, approvals);
   }
 
   private int required() {
-    return kind == null ? 1 : policy.required(kind, accounts);
-  }
-
-  private static boolean same(String a, String b) {
-    return a != null
-        && b != null
-        && a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+    return deciders.required();
   }
 
   /** Who may decide, in words, once the gate knows its policy and kind; null before. */
   public String approvers() {
-    return kind == null ? null : policy.who(kind, accounts);
-  }
-
-  private boolean isRequester(String by) {
-    return same(requestedBy, by);
-  }
-
-  private static String safe(Decision d) {
-    return d == null ? "nobody" : d.by();
+    return deciders.approvers();
   }
 
   /**
@@ -237,8 +194,8 @@ public final class ApprovalGate {
             about,
             role,
             approvers(),
-            kind,
-            accounts);
+            deciders.kind(),
+            deciders.accounts());
     if (onBoard) {
       control.postToBoard(item);
     }
@@ -275,7 +232,7 @@ public final class ApprovalGate {
    * through {@code remind} every {@code policy.remindEvery()} while waiting.
    */
   public Result await(String what, ApprovalPolicy policy, Consumer<String> remind) {
-    if (this.policy == null) {
+    if (!deciders.ready()) {
       expect(policy, null, List.of());
     }
     this.what = what;
