@@ -15,6 +15,7 @@ import dev.roster.workflows.team.TeamActivities;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
+import java.util.List;
 
 /**
  * The change on one account the person already has, in its own workflow thread: the approval when
@@ -90,11 +91,14 @@ final class AccountChange {
       if (!change.removeListsOrEmpty().isEmpty()) {
         steps.run(
             REMOVE_LISTS,
-            () ->
-                "left "
-                    + contacts().unsubscribe(account(), email, change.removeListsOrEmpty())
-                    + " of "
-                    + String.join(", ", change.removeListsOrEmpty()));
+            () -> {
+              List<String> asked = change.removeListsOrEmpty();
+              int left = contacts().unsubscribe(account(), email, asked);
+              String lists = String.join(", ", asked);
+              return left == asked.size()
+                  ? "unsubscribed from " + lists
+                  : "unsubscribed from " + left + " of lists " + lists + " (not on the others)";
+            });
       }
       outcome = StepState.DONE;
     } catch (StepFailed | CanceledFailure | ActivityFailure e) {
