@@ -5,7 +5,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "reject",
     mixinStandardHelpOptions = true,
-    description = "Reject a request that waits for approval. The requester cannot reject.",
+    description = {
+      "Reject a request that waits for approval, as a Temporal Update: the workflow",
+      "answers at once. Refused (exit 2, with the reason, nothing recorded) for the",
+      "requester, someone approvals.approvers does not allow, or nothing waiting."
+    },
     footer = {
       "",
       "Example:",
