@@ -24,7 +24,7 @@ RosterWebhook.prototype = {
 
   /**
    * Sends one event.
-   * @param event      'onboard' | 'offboard' | 'bulk_import' | 'approval'
+   * @param event      'onboard' | 'offboard' | 'change' | 'bulk_import' | 'approval'
    * @param ritm       GlideRecord of sc_req_item
    * @param approvalGr GlideRecord of sysapproval_approver for 'approval' events, else null
    */

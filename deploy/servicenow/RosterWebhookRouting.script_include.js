@@ -12,7 +12,7 @@ RosterWebhookRouting.prototype = {
     this.items = JSON.parse(gs.getProperty('x_roster.catalog_items', '{}'));
   },
 
-  /** 'onboard' | 'offboard' | 'bulk_import', or '' when the item is not Roster's. */
+  /** 'onboard' | 'offboard' | 'change' | 'bulk_import', or '' when the item is not Roster's. */
   eventFor: function(ritm) {
     var event = this.items['' + ritm.getValue('cat_item')];
     return event ? '' + event : '';

@@ -150,7 +150,7 @@ public final class ServiceNowWebhook implements Route {
         answer.put("signal", event.approval().approved() ? "approve" : "reject");
         result = "signalled";
       }
-      case ONBOARD, OFFBOARD, BULK_IMPORT -> {
+      case ONBOARD, OFFBOARD, CHANGE, BULK_IMPORT -> {
         Started started =
             requests.start(
                 event.event(),

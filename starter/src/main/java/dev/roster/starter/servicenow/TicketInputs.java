@@ -3,6 +3,8 @@ package dev.roster.starter.servicenow;
 import dev.roster.starter.ImportStarter;
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.ImportTarget;
+import dev.roster.workflows.change.AccessChange;
+import dev.roster.workflows.change.ChangeAccessRequest;
 import dev.roster.workflows.offboard.OffboardRequest;
 import dev.roster.workflows.onboard.Assignment;
 import dev.roster.workflows.onboard.OnboardRequest;
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param accounts vendor account ids, all configured; empty means "every account" (offboard only)
  * @param lists per account id, the list ids to subscribe to ({@code account:list} entries apply to
  *     that account, plain entries to every selected account)
+ * @param removeLists per account id, the list ids to unsubscribe from (change tickets only)
  * @param role team role (viewer, editor, admin), or null for contacts only
  * @param importAttachment the sys_attachment sys_id holding the import file (required for bulk
  *     imports), or null
@@ -27,6 +30,7 @@ public record TicketInputs(
     String lastName,
     List<String> accounts,
     Map<String, List<String>> lists,
+    Map<String, List<String>> removeLists,
     String role,
     boolean erase,
     String importAttachment) {
@@ -34,6 +38,7 @@ public record TicketInputs(
   public TicketInputs {
     accounts = List.copyOf(accounts);
     lists = Map.copyOf(lists);
+    removeLists = Map.copyOf(removeLists);
   }
 
   /** The OnboardUser input for this ticket. */
@@ -67,6 +72,30 @@ public record TicketInputs(
         requestedBy,
         ticketNumber,
         null);
+  }
+
+  /**
+   * The ChangeAccess input for this ticket: on each selected account, the role (when the ticket
+   * names one) and the lists to add and to remove.
+   */
+  public ChangeAccessRequest changeRequest(String ticketNumber, String requestedBy) {
+    List<AccessChange> changes =
+        accounts.stream()
+            .map(
+                a ->
+                    new AccessChange(
+                        a,
+                        role,
+                        lists.getOrDefault(a, List.of()),
+                        removeLists.getOrDefault(a, List.of())))
+            .toList();
+    return new ChangeAccessRequest(
+        new Person(email, firstName, lastName),
+        changes,
+        List.of(),
+        List.of(),
+        ticketNumber,
+        requestedBy);
   }
 
   /** The OffboardUser input for this ticket; no accounts means every configured account. */

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Poll mode's intake activity: reads requested items changed since the cursor and starts their
  * requests the way the webhook would. A ticket says what it wants in its {@value
- * #OPERATION_VARIABLE} catalog variable ({@code onboard}, {@code offboard} or {@code bulk_import});
- * others are not Roster's and are skipped.
+ * #OPERATION_VARIABLE} catalog variable ({@code onboard}, {@code offboard}, {@code change} or
+ * {@code bulk_import}); others are not Roster's and are skipped.
  */
 public final class TicketIntake implements TicketIntakeActivities {
   public static final String OPERATION_VARIABLE = "roster_operation";

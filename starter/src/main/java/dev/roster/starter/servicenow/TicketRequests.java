@@ -3,6 +3,7 @@ package dev.roster.starter.servicenow;
 import static java.util.Objects.requireNonNull;
 
 import dev.roster.activities.control.SubjectHasher;
+import dev.roster.starter.ChangeStarter;
 import dev.roster.starter.ConfiguredAccounts;
 import dev.roster.starter.ImportStarter;
 import dev.roster.starter.OffboardStarter;
@@ -28,6 +29,7 @@ public final class TicketRequests {
   private final OnboardStarter onboard;
   private final OffboardStarter offboard;
   private final ImportStarter imports;
+  private final ChangeStarter change;
 
   /**
    * @param accounts the configured vendor account ids
@@ -37,12 +39,14 @@ public final class TicketRequests {
       Set<String> accounts,
       OnboardStarter onboard,
       OffboardStarter offboard,
-      ImportStarter imports) {
+      ImportStarter imports,
+      ChangeStarter change) {
     this.mapping = requireNonNull(mapping, "mapping is null");
     this.accounts = Set.copyOf(accounts);
     this.onboard = requireNonNull(onboard, "onboard is null");
     this.offboard = requireNonNull(offboard, "offboard is null");
     this.imports = requireNonNull(imports, "imports is null");
+    this.change = requireNonNull(change, "change is null");
   }
 
   /** The starters for the configured accounts, with the configured variable names. */
@@ -54,7 +58,8 @@ public final class TicketRequests {
         config.accounts().keySet(),
         new OnboardStarter(client, subjects, accounts),
         new OffboardStarter(client, subjects, accounts),
-        new ImportStarter(client, accounts));
+        new ImportStarter(client, accounts),
+        new ChangeStarter(client, subjects, accounts));
   }
 
   /**
@@ -62,7 +67,7 @@ public final class TicketRequests {
    * the file of the requested item's Attachment variable ({@code
    * servicenow:sc_req_item/<sysId>/<attachment>}).
    *
-   * @param type onboard, offboard or bulk_import
+   * @param type onboard, offboard, change or bulk_import
    * @param table the ticket's table; a bulk import needs {@value #REQUESTED_ITEM}
    * @param requestedBy the requester's user_name (never the approver of this request)
    * @return what the start did and the workflow id
@@ -94,6 +99,7 @@ public final class TicketRequests {
               imports.start(inputs.bulkImportRequest(table, sysId, number, requestedBy)),
               Started.How.SUBMITTED,
               null);
+      case CHANGE -> change.start(inputs.changeRequest(number, requestedBy));
       case APPROVAL -> throw new IllegalArgumentException("an approval starts no request");
     };
   }

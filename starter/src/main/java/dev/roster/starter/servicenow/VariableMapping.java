@@ -103,7 +103,13 @@ public final class VariableMapping {
     if (!unknown.isEmpty()) {
       errors.add(path("accounts") + ": unknown vendor account(s) " + String.join(", ", unknown));
     }
-    Map<String, List<String>> lists = lists(split(value(values, "lists")), accounts, errors);
+    Map<String, List<String>> lists =
+        lists("lists", split(value(values, "lists")), accounts, errors);
+    Map<String, List<String>> removeLists =
+        lists("remove_lists", split(value(values, "remove_lists")), accounts, errors);
+    if (!removeLists.isEmpty() && type != WebhookEvent.Type.CHANGE) {
+      errors.add(path("remove_lists") + ": only a change ticket removes lists");
+    }
     String role = value(values, "role");
     if (role != null) {
       role = Roles.normalize(role).orElse(null);
@@ -135,20 +141,21 @@ public final class VariableMapping {
         value(values, "last_name"),
         accounts,
         lists,
+        removeLists,
         role,
         erase,
         attachment);
   }
 
   private Map<String, List<String>> lists(
-      List<String> entries, List<String> accounts, List<String> errors) {
+      String input, List<String> entries, List<String> accounts, List<String> errors) {
     Map<String, List<String>> out = new TreeMap<>();
     for (String entry : entries) {
       int colon = entry.indexOf(':');
       List<String> targets = colon < 0 ? accounts : List.of(entry.substring(0, colon));
       String list = colon < 0 ? entry : entry.substring(colon + 1);
       if (colon >= 0 && !accounts.contains(targets.get(0))) {
-        errors.add(path("lists") + ": " + targets.get(0) + " is not among the selected accounts");
+        errors.add(path(input) + ": " + targets.get(0) + " is not among the selected accounts");
         continue;
       }
       targets.forEach(a -> out.computeIfAbsent(a, k -> new ArrayList<>()).add(list));
@@ -181,6 +188,7 @@ public final class VariableMapping {
     d.put("last_name", "last_name");
     d.put("accounts", "vendor_accounts");
     d.put("lists", "lists");
+    d.put("remove_lists", "remove_lists");
     d.put("role", "role");
     d.put("erase", "erase_data");
     d.put("import_attachment", "import_file");

@@ -40,6 +40,8 @@ public record WebhookEvent(
     ONBOARD("onboard", "onboard"),
     OFFBOARD("offboard", "offboard"),
     BULK_IMPORT("bulk_import", "import"),
+    /** A mover: roles and lists on the selected accounts (ChangeAccess). */
+    CHANGE("change", "change"),
     APPROVAL("approval", null);
 
     private final String wire;

@@ -106,7 +106,7 @@ public final class WebhookEventParser {
     if (event != null) {
       type = WebhookEvent.Type.fromWire(event).orElse(null);
       if (type == null) {
-        errors.add("event: must be one of onboard, offboard, bulk_import, approval");
+        errors.add("event: must be one of onboard, offboard, change, bulk_import, approval");
       }
     }
     String table = text(root, "table", true, 80, errors);

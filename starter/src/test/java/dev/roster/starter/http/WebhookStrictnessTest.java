@@ -7,6 +7,9 @@ import static dev.roster.starter.http.WebhookBed.json;
 import static dev.roster.starter.http.WebhookBed.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.roster.workflows.change.AccessChange;
+import dev.roster.workflows.change.ChangeAccessRequest;
+import dev.roster.workflows.change.ChangeAccessWorkflow;
 import io.temporal.client.WorkflowNotFoundException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -180,6 +183,31 @@ class WebhookStrictnessTest {
     assertThat(different.body())
         .contains("\"workflowId\":\"onboard-RITM0010001\"")
         .contains(BREVO + ": role admin running, viewer here");
+  }
+
+  @Test
+  void aChangeTicketStartsChangeAccessWithItsRoleAndLists() throws IOException {
+    Map<String, Object> event =
+        event(
+            "RITM0010020",
+            Map.of(
+                "email", "ada@example.com",
+                "vendor_accounts", BREVO,
+                "role", "viewer",
+                "lists", "4",
+                "remove_lists", "2"));
+    event.put("event", "change");
+
+    RawHttp.Response answer = web.post("/webhooks/servicenow", json(event));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+    assertThat(answer.body()).contains("\"workflowId\":\"change-RITM0010020\"");
+    ChangeAccessRequest started =
+        web.bed.client.newWorkflowStub(ChangeAccessWorkflow.class, "change-RITM0010020").request();
+    assertThat(started.changes())
+        .containsExactly(new AccessChange(BREVO, "viewer", List.of("4"), List.of("2")));
+    assertThat(started.ticket()).isEqualTo("RITM0010020");
+    assertThat(started.requestedBy()).isEqualTo("abel.tuter");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.roster.workflows.bulkimport.BulkImportRequest;
 import dev.roster.workflows.bulkimport.ImportTarget;
+import dev.roster.workflows.change.AccessChange;
 import dev.roster.workflows.onboard.OnboardRequest;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,43 @@ class VariableMappingTest {
         .containsEntry("mailjet-eu", List.of("7"));
     assertThat(inputs.role()).isEqualTo("editor");
     assertThat(inputs.erase()).isFalse();
+  }
+
+  @Test
+  void aChangeTicketBecomesOneAccessChangePerAccountAndOnlyItRemovesLists() {
+    Map<String, String> vars =
+        Map.of(
+            "email", "ada@example.com",
+            "vendor_accounts", "brevo-main listmonk",
+            "role", "admin",
+            "lists", "brevo-main:12",
+            "remove_lists", "7");
+    TicketInputs inputs =
+        VariableMapping.defaultMapping().map(WebhookEvent.Type.CHANGE, vars, ACCOUNTS);
+
+    var request = inputs.changeRequest("RITM0010007", "carol");
+    assertThat(request.changes())
+        .containsExactly(
+            new AccessChange("brevo-main", "admin", List.of("12"), List.of("7")),
+            new AccessChange("listmonk", "admin", List.of(), List.of("7")));
+    assertThat(request.ticket()).isEqualTo("RITM0010007");
+    assertThat(request.requestedBy()).isEqualTo("carol");
+    assertThat(request.addAccountsOrEmpty()).isEmpty();
+    assertThat(request.removeAccountsOrEmpty()).isEmpty();
+
+    assertThat(
+            reject(VariableMapping.defaultMapping(), WebhookEvent.Type.ONBOARD, vars).getMessage())
+        .contains("variables.remove_lists: only a change ticket removes lists");
+    assertThat(
+            reject(
+                    VariableMapping.defaultMapping(),
+                    WebhookEvent.Type.CHANGE,
+                    Map.of(
+                        "email", "ada@example.com",
+                        "vendor_accounts", "brevo-main",
+                        "remove_lists", "mailjet-eu:3"))
+                .getMessage())
+        .contains("variables.remove_lists: mailjet-eu is not among the selected accounts");
   }
 
   @Test

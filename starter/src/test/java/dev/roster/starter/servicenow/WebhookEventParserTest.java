@@ -73,7 +73,7 @@ class WebhookEventParserTest {
 
     assertThat(reject(body).errors())
         .containsExactlyInAnyOrder(
-            "event: must be one of onboard, offboard, bulk_import, approval",
+            "event: must be one of onboard, offboard, change, bulk_import, approval",
             "table: must be sc_req_item or sc_task",
             "sys_id: must be 32 lower-case hex characters",
             "number: must be like RITM0010001");
