@@ -90,7 +90,9 @@ public final class OidcVerifier {
     if (p == null) {
       synchronized (this) {
         if (processor == null) {
-          processor = build(config.jwksUrl().orElse(discoverJwks()));
+          // The discovery document only when no jwksUrl is configured (orElse would read it
+          // every time, and fail on a provider that serves none).
+          processor = build(config.jwksUrl().isPresent() ? config.jwksUrl().get() : discoverJwks());
         }
         p = processor;
       }

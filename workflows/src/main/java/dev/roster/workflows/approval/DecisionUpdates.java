@@ -1,5 +1,6 @@
 package dev.roster.workflows.approval;
 
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 
@@ -14,6 +15,18 @@ public interface DecisionUpdates {
   String APPROVE = "approve";
   String REJECT = "reject";
   String CANCEL = "cancel";
+
+  /** Approves the waiting part of the request. Refused (and recorded) from the requester. */
+  @SignalMethod
+  void approve(Decision decision);
+
+  /** Rejects the waiting part of the request. Refused (and recorded) from the requester. */
+  @SignalMethod
+  void reject(Decision decision);
+
+  /** Withdraws the request (what {@code roster cancel} sends). Anyone may withdraw. */
+  @SignalMethod
+  void withdraw(Decision decision);
 
   @UpdateValidatorMethod(updateName = APPROVE)
   void checkApprove(Decision decision);

@@ -1,6 +1,5 @@
 package dev.roster.workflows.bulkimport;
 
-import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.approval.DecisionUpdates;
 import dev.roster.workflows.onboard.InvitesSent;
 import io.temporal.workflow.QueryMethod;
@@ -12,6 +11,11 @@ import io.temporal.workflow.WorkflowMethod;
  * Imports contacts from a CSV source into vendor accounts (ARCHITECTURE.md §4): plan and validate,
  * a dry-run report, an approval above a threshold or for team access, then per account the vendor's
  * bulk endpoint in chunks, jobs polled on timers, continue-as-new before the history grows large.
+ *
+ * <p>The {@code withdraw} signal (and {@code cancel} Update) withdraws the import while it plans or
+ * waits for its approval ({@code roster cancel}): nothing is sent and it ends CANCELLED. Anyone may
+ * withdraw, the requester included; once the import is sending, a withdrawal is ignored (what was
+ * sent stays).
  */
 @WorkflowInterface
 public interface BulkImportWorkflow extends DecisionUpdates {
@@ -19,22 +23,6 @@ public interface BulkImportWorkflow extends DecisionUpdates {
 
   @WorkflowMethod(name = TYPE)
   BulkImportResult importContacts(BulkImportRequest request);
-
-  /** Approves the import. Refused (and recorded) from the requester. */
-  @SignalMethod
-  void approve(Decision decision);
-
-  /** Rejects the import: nothing is sent. Refused (and recorded) from the requester. */
-  @SignalMethod
-  void reject(Decision decision);
-
-  /**
-   * Withdraws the import while it plans or waits for its approval ({@code roster cancel}): nothing
-   * is sent and it ends CANCELLED. Anyone may withdraw, the requester included; once the import is
-   * sending, a withdrawal is ignored (what was sent stays).
-   */
-  @SignalMethod
-  void withdraw(Decision decision);
 
   /** From a child OnboardUser of the invitation window: its invitations are out. */
   @SignalMethod(name = InvitesSent.SIGNAL)

@@ -1,6 +1,5 @@
 package dev.roster.workflows.change;
 
-import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.approval.DecisionUpdates;
 import dev.roster.workflows.tasks.TaskCompletion;
 import io.temporal.workflow.QueryMethod;
@@ -13,6 +12,10 @@ import io.temporal.workflow.WorkflowMethod;
  * changes, accounts added as onboarding adds them (a child OnboardUser) and accounts removed as
  * offboarding removes them, never erasing. A move to a privileged role waits for an approval; a
  * downgrade does not.
+ *
+ * <p>The {@code withdraw} signal (and {@code cancel} Update) withdraws the request: waits end,
+ * nothing further changes, and the workflow completes with outcome CANCELLED. Changes already made
+ * stay. The first withdrawal counts.
  */
 @WorkflowInterface
 public interface ChangeAccessWorkflow extends DecisionUpdates {
@@ -20,21 +23,6 @@ public interface ChangeAccessWorkflow extends DecisionUpdates {
 
   @WorkflowMethod(name = TYPE)
   ChangeAccessResult change(ChangeAccessRequest request);
-
-  /** Approves the privileged part. Refused (and recorded) from the requester. */
-  @SignalMethod
-  void approve(Decision decision);
-
-  /** Rejects the privileged part: those roles stay as they are. */
-  @SignalMethod
-  void reject(Decision decision);
-
-  /**
-   * Withdraws the request: waits end, nothing further changes, and the workflow completes with
-   * outcome CANCELLED. Changes already made stay. The first withdrawal counts.
-   */
-  @SignalMethod
-  void withdraw(Decision decision);
 
   /** Confirms a manual task of this request (a role changed by hand). */
   @SignalMethod

@@ -1,6 +1,5 @@
 package dev.roster.workflows.onboard;
 
-import dev.roster.workflows.approval.Decision;
 import dev.roster.workflows.approval.DecisionUpdates;
 import dev.roster.workflows.tasks.TaskCompletion;
 import dev.roster.workflows.watcher.InvitationUpdate;
@@ -15,6 +14,11 @@ import io.temporal.workflow.WorkflowMethod;
  * Onboards one person across vendor accounts (ARCHITECTURE.md §4): per account, in parallel and
  * isolated, approval when the role is privileged, invitation, contact upsert, list subscriptions
  * and the wait for acceptance with a resend and an expiry.
+ *
+ * <p>The {@code withdraw} signal (and {@code cancel} Update) stops the request (an offboarding of
+ * the same person started, or {@code roster cancel}): waits end, nothing further is done, and the
+ * workflow completes with outcome CANCELLED and the decision in {@code status().withdrawal}. Anyone
+ * may withdraw, the requester included. The first withdrawal counts; later ones change nothing.
  */
 @WorkflowInterface
 public interface OnboardUserWorkflow extends DecisionUpdates {
@@ -24,23 +28,6 @@ public interface OnboardUserWorkflow extends DecisionUpdates {
 
   @WorkflowMethod(name = TYPE)
   OnboardResult onboard(OnboardRequest request);
-
-  /** Approves the privileged part of the request. Refused (and recorded) from the requester. */
-  @SignalMethod
-  void approve(Decision decision);
-
-  /** Rejects the privileged part of the request. Refused (and recorded) from the requester. */
-  @SignalMethod
-  void reject(Decision decision);
-
-  /**
-   * Stops the request (an offboarding of the same person started, or {@code roster cancel}): waits
-   * end, nothing further is done, and the workflow completes with outcome CANCELLED and the
-   * decision in {@code status().withdrawal}. Anyone may withdraw, the requester included. The first
-   * withdrawal counts; later ones change nothing.
-   */
-  @SignalMethod
-  void withdraw(Decision decision);
 
   /**
    * Adds accounts and lists to the running request (see {@link OnboardAmendment}); the added work

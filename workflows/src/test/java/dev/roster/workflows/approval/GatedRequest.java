@@ -1,7 +1,6 @@
 package dev.roster.workflows.approval;
 
 import io.temporal.workflow.QueryMethod;
-import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -12,15 +11,6 @@ public interface GatedRequest extends DecisionUpdates {
   /** Waits for the approval of {@code what} and answers how it ended. */
   @WorkflowMethod
   ApprovalGate.Result decide(String requestedBy, String what);
-
-  @SignalMethod
-  void approve(Decision decision);
-
-  @SignalMethod
-  void reject(Decision decision);
-
-  @SignalMethod
-  void withdraw(Decision decision);
 
   @QueryMethod
   ApprovalStatus status();
